@@ -1,0 +1,221 @@
+package io.jenkins.plugins.gitopspromotion.update;
+
+import io.jenkins.plugins.gitopspromotion.image.Digest;
+import io.jenkins.plugins.gitopspromotion.image.ImageReference;
+import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
+import io.jenkins.plugins.gitopspromotion.yaml.TextEdit;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlFile;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlLayout;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlPath;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlScalars;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlStructure;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Updates a Helm values file: the tag at {@code tagPath} (default {@code image.tag}) and, when configured,
+ * the digest at {@code digestPath}. Missing keys on the way are added. When the mapping holding the tag
+ * also names a {@code repository} (with an optional {@code registry}, Bitnami style), it must name the
+ * app's image, so that a wrong path cannot promote one image's version into another's.
+ */
+public final class HelmValuesUpdater extends YamlImageUpdater {
+
+    private static final String KIND = "a Helm values file";
+
+    /** The path used when the config names none. */
+    public static final String DEFAULT_TAG_PATH = "image.tag";
+
+    private final YamlPath tagPath;
+    private final Optional<YamlPath> digestPath;
+
+    /**
+     * @param tagPath where the tag is, e.g. {@code image.tag}
+     * @param digestPath where the digest is, if the chart takes one
+     */
+    public HelmValuesUpdater(YamlPath tagPath, Optional<YamlPath> digestPath, YamlLimits limits) {
+        super(limits);
+        this.tagPath = Objects.requireNonNull(tagPath);
+        this.digestPath = Objects.requireNonNull(digestPath);
+    }
+
+    @Override
+    public UpdateKind kind() {
+        return UpdateKind.HELM_VALUES;
+    }
+
+    @Override
+    List<ImageVersion> read(YamlFile file, ImageReference image) {
+        MappingNode root = singleMapping(file, KIND);
+        if (root == null || !namesImage(file, root, image)) {
+            return List.of();
+        }
+        Optional<ScalarNode> tag = find(root, tagPath);
+        Optional<ScalarNode> digest = digestPath.flatMap(p -> find(root, p));
+        if (tag.isEmpty() && digest.isEmpty()) {
+            return List.of();
+        }
+        int line = file.line(tag.isPresent() ? tag.get() : digest.get());
+        return List.of(new ImageVersion(file.source().path(), line, tagPath.toString(),
+                tag.map(ScalarNode::getValue).filter(s -> !s.isEmpty()),
+                digest.map(ScalarNode::getValue).filter(s -> !s.isEmpty()).map(Digest::parse)));
+    }
+
+    @Override
+    ImageUpdate expressible(YamlFile file, ImageUpdate update) {
+        if (digestPath.isPresent() || update.digest().isEmpty()) {
+            return update;
+        }
+        if (update.tag().isEmpty()) {
+            throw file.problem("refused: a digest was given but this app has no digestPath for its Helm values; "
+                    + "promote with a tag, or set digestPath in .gitops/promotion.yaml");
+        }
+        return new ImageUpdate(update.image(), update.tag(), Optional.empty());
+    }
+
+    @Override
+    List<PlannedEdit> plan(YamlFile file, ImageUpdate update) {
+        MappingNode root = singleMapping(file, KIND);
+        if (root == null) {
+            throw file.problem("refused: the Helm values file is empty; add " + tagPath + " to it first");
+        }
+        if (!namesImage(file, root, update.image())) {
+            throw file.problem("refused: the values next to " + tagPath + " name another image than "
+                    + update.image().name() + "; check tagPath in .gitops/promotion.yaml");
+        }
+        YamlStructure structure = new YamlStructure(file, YamlLayout.of(file, YamlLayout.KUSTOMIZE));
+        List<PlannedEdit> edits = new ArrayList<>();
+        set(file, structure, root, tagPath, update.tag(), edits);
+        if (digestPath.isPresent()) {
+            set(file, structure, root, digestPath.get(), update.digest().map(Digest::toString), edits);
+        }
+        return edits;
+    }
+
+    /** Sets a value, or empties it when the update has none (a stale digest would pin the old image). */
+    private static void set(YamlFile file, YamlStructure structure, MappingNode root, YamlPath path,
+            Optional<String> value, List<PlannedEdit> edits) {
+        String what = path.toString();
+        Node node = root;
+        List<String> segments = path.segments();
+        for (int i = 0; i < segments.size(); i++) {
+            String segment = segments.get(i);
+            Node next;
+            if (node instanceof MappingNode mapping) {
+                Optional<NodeTuple> entry = YamlStructure.entry(mapping, segment);
+                if (entry.isEmpty()) {
+                    structure.getUnmerged(mapping, segment, what);
+                    if (value.isEmpty()) {
+                        return; // nothing to clear
+                    }
+                    TextEdit edit = structure.addEntry(mapping, segment, nested(segments.subList(i + 1, segments.size()), value.get()));
+                    edits.add(new PlannedEdit(edit, addedAt(file, edit, what, value.get())));
+                    return;
+                }
+                if (i + 1 < segments.size() && isEmpty(entry.get().getValueNode())) {
+                    if (value.isEmpty()) {
+                        return;
+                    }
+                    TextEdit edit = structure.fillEmpty(mapping, entry.get(), nested(segments.subList(i + 1, segments.size()), value.get()));
+                    edits.add(new PlannedEdit(edit, addedAt(file, edit, what, value.get())));
+                    return;
+                }
+                next = entry.get().getValueNode();
+            } else if (node instanceof SequenceNode sequence && YamlPath.isIndex(segment)) {
+                int index = Integer.parseInt(segment);
+                if (index >= sequence.getValue().size()) {
+                    throw file.problem(sequence, "refused: " + what + " names item " + index + " of a list of "
+                            + sequence.getValue().size());
+                }
+                next = sequence.getValue().get(index);
+            } else {
+                throw file.problem(node, "refused: " + what + " goes through a " + describe(node) + " at '" + segment + "'");
+            }
+            node = next;
+        }
+        if (!(node instanceof ScalarNode scalar)) {
+            throw file.problem(node, "refused: " + what + " is a " + describe(node) + ", not a single value");
+        }
+        String old = scalar.getValue();
+        String target = value.orElse("");
+        if (!target.equals(old)) {
+            edits.add(new PlannedEdit(YamlScalars.replace(file, scalar, target, what),
+                    new ValueChange(file.line(scalar), what, old, target)));
+        }
+    }
+
+    private static Object nested(List<String> keys, String value) {
+        Object result = value;
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put(keys.get(i), result);
+            result = map;
+        }
+        return result;
+    }
+
+    private static Optional<ScalarNode> find(MappingNode root, YamlPath path) {
+        Node node = root;
+        for (String segment : path.segments()) {
+            if (node instanceof MappingNode mapping) {
+                node = YamlStructure.get(mapping, segment).orElse(null);
+            } else if (node instanceof SequenceNode sequence && YamlPath.isIndex(segment)
+                    && Integer.parseInt(segment) < sequence.getValue().size()) {
+                node = sequence.getValue().get(Integer.parseInt(segment));
+            } else {
+                return Optional.empty();
+            }
+            if (node == null) {
+                return Optional.empty();
+            }
+        }
+        return node instanceof ScalarNode scalar ? Optional.of(scalar) : Optional.empty();
+    }
+
+    /** False only when the tag's mapping names a repository that is clearly another image. */
+    private boolean namesImage(YamlFile file, MappingNode root, ImageReference image) {
+        List<String> parent = tagPath.segments().subList(0, tagPath.segments().size() - 1);
+        Node node = root;
+        for (String segment : parent) {
+            if (!(node instanceof MappingNode mapping)) {
+                return true;
+            }
+            node = YamlStructure.get(mapping, segment).orElse(null);
+        }
+        if (!(node instanceof MappingNode holder)) {
+            return true;
+        }
+        Optional<String> repository = YamlStructure.get(holder, "repository").flatMap(YamlFile::scalar);
+        if (repository.isEmpty() || repository.get().contains("{{")) {
+            return true;
+        }
+        String name = YamlStructure.get(holder, "registry").flatMap(YamlFile::scalar).filter(r -> !r.isEmpty())
+                .map(r -> r + "/" + repository.get()).orElse(repository.get());
+        try {
+            return ImageReference.parseName(name).sameRepositoryAs(image);
+        } catch (InvalidImageReferenceException e) {
+            return false;
+        }
+    }
+
+    private static boolean isEmpty(Node node) {
+        return node instanceof ScalarNode s && s.isPlain() && s.getValue().isEmpty();
+    }
+
+    private static String describe(Node node) {
+        return switch (node.getNodeType()) {
+            case MAPPING -> "mapping";
+            case SEQUENCE -> "list";
+            default -> "single value";
+        };
+    }
+}

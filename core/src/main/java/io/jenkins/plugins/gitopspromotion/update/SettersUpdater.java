@@ -1,0 +1,213 @@
+package io.jenkins.plugins.gitopspromotion.update;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.gitopspromotion.image.Digest;
+import io.jenkins.plugins.gitopspromotion.image.ImageReference;
+import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlFile;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlScalars;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Updates values marked for Flux image automation, {@code image: ghcr.io/acme/web:1.0 # {"$imagepolicy":
+ * "flux-system:web"}}: a marker without suffix holds a whole reference, {@code :tag} a tag, {@code :digest}
+ * a digest and {@code :name} a name (left alone). The markers of the app's policy are updated: the one named
+ * in the config, or else every policy whose marked reference or {@code :name} names the app's image.
+ */
+public final class SettersUpdater extends YamlImageUpdater {
+
+    private static final Pattern TRAILING_COMMENT = Pattern.compile("[ \\t]+#[ \\t]*(\\{.*\\})[ \\t]*");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Optional<String> policy;
+
+    /**
+     * @param policy the app's image policy as {@code namespace:name}, when the config names it
+     */
+    public SettersUpdater(Optional<String> policy, YamlLimits limits) {
+        super(limits);
+        this.policy = policy;
+    }
+
+    @Override
+    public UpdateKind kind() {
+        return UpdateKind.SETTERS;
+    }
+
+    /** One marked value: the scalar, its policy ({@code ns:name}) and the marker's suffix (may be empty). */
+    private record Marker(ScalarNode node, String policy, String suffix) {
+        String where() {
+            return "$imagepolicy " + policy + (suffix.isEmpty() ? "" : ":" + suffix);
+        }
+
+        Optional<ImageReference> reference() {
+            try {
+                return Optional.of(suffix.isEmpty() ? ImageReference.parse(node.getValue())
+                        : ImageReference.parseName(node.getValue()));
+            } catch (InvalidImageReferenceException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    List<ImageVersion> read(YamlFile file, ImageReference image) {
+        List<ImageVersion> versions = new ArrayList<>();
+        Map<String, List<Marker>> policies = policiesOf(markers(file), image);
+        String path = file.source().path();
+        for (List<Marker> markers : policies.values()) {
+            Optional<String> tag = Optional.empty();
+            Optional<Digest> digest = Optional.empty();
+            Marker first = null;
+            for (Marker m : markers) {
+                switch (m.suffix()) {
+                    case "" -> m.reference().ifPresent(r -> versions.add(
+                            new ImageVersion(path, file.line(m.node()), m.where(), r.tag(), r.digest())));
+                    case "tag" -> tag = tag.or(() -> Optional.of(m.node().getValue()).filter(s -> !s.isEmpty()));
+                    case "digest" -> digest = digest.or(() -> Optional.of(m.node().getValue()).filter(s -> !s.isEmpty())
+                            .map(Digest::parse));
+                    default -> { }
+                }
+                if (first == null && (m.suffix().equals("tag") || m.suffix().equals("digest"))) {
+                    first = m;
+                }
+            }
+            if (first != null) {
+                versions.add(new ImageVersion(path, file.line(first.node()), "$imagepolicy " + first.policy(), tag, digest));
+            }
+        }
+        return versions;
+    }
+
+    @Override
+    ImageUpdate expressible(YamlFile file, ImageUpdate update) {
+        Map<String, List<Marker>> policies = policiesOf(markers(file), update.image());
+        boolean tagOnly = policies.values().stream().anyMatch(ms -> ms.stream().anyMatch(m -> m.suffix().equals("tag"))
+                && ms.stream().noneMatch(m -> m.suffix().equals("digest")));
+        if (update.digest().isPresent() && tagOnly) {
+            if (update.tag().isEmpty()) {
+                throw file.problem("refused: a digest was given but the markers for " + update.image().name()
+                        + " hold a tag (:tag) and no digest (:digest); promote with a tag");
+            }
+            return new ImageUpdate(update.image(), update.tag(), Optional.empty());
+        }
+        return update;
+    }
+
+    @Override
+    List<PlannedEdit> plan(YamlFile file, ImageUpdate update) {
+        List<Marker> all = markers(file);
+        Map<String, List<Marker>> policies = policiesOf(all, update.image());
+        if (policies.isEmpty()) {
+            Set<String> seen = new TreeSet<>();
+            all.forEach(m -> seen.add(m.policy()));
+            throw file.problem("no Flux image policy marker for " + update.image().name() + policy.map(p -> " (policy " + p + ")").orElse("")
+                    + " in this file" + (seen.isEmpty() ? "" : " (markers found for: " + String.join(", ", seen) + ")"));
+        }
+        List<PlannedEdit> edits = new ArrayList<>();
+        for (List<Marker> markers : policies.values()) {
+            for (Marker m : markers) {
+                String old = m.node().getValue();
+                String value = switch (m.suffix()) {
+                    case "" -> update.referenceNamed(m.reference().map(ImageReference::name).orElse(update.image().name())).toString();
+                    case "tag" -> update.tag().orElseThrow(() -> file.problem(m.node(),
+                            "refused: " + m.where() + " holds a tag but only a digest was given"));
+                    case "digest" -> update.digest().map(Digest::toString).orElseThrow(() -> file.problem(m.node(),
+                            "refused: " + m.where() + " pins a digest but none was given; promote with --digest"));
+                    default -> old; // :name stays: the image keeps its name
+                };
+                if (!value.equals(old)) {
+                    edits.add(new PlannedEdit(YamlScalars.replace(file, m.node(), value, m.where()),
+                            new ValueChange(file.line(m.node()), m.where(), old, value)));
+                }
+            }
+        }
+        return edits;
+    }
+
+    /** The markers grouped by policy, keeping only the policies that belong to the image. */
+    private Map<String, List<Marker>> policiesOf(List<Marker> markers, ImageReference image) {
+        Map<String, List<Marker>> byPolicy = new LinkedHashMap<>();
+        for (Marker m : markers) {
+            byPolicy.computeIfAbsent(m.policy(), k -> new ArrayList<>()).add(m);
+        }
+        if (policy.isPresent()) {
+            byPolicy.keySet().retainAll(Set.of(policy.get()));
+            return byPolicy;
+        }
+        byPolicy.values().removeIf(ms -> ms.stream().noneMatch(m -> (m.suffix().isEmpty() || m.suffix().equals("name"))
+                && m.reference().filter(r -> r.sameRepositoryAs(image)).isPresent()));
+        return byPolicy;
+    }
+
+    private static List<Marker> markers(YamlFile file) {
+        List<Marker> found = new ArrayList<>();
+        Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Node document : file.documents()) {
+            collect(file, document, found, visited);
+        }
+        return found;
+    }
+
+    private static void collect(YamlFile file, Node node, List<Marker> found, Set<Node> visited) {
+        if (!visited.add(node)) {
+            return;
+        }
+        if (node instanceof ScalarNode scalar) {
+            marker(file, scalar).ifPresent(found::add);
+        } else if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                collect(file, tuple.getValueNode(), found, visited);
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            for (Node item : sequence.getValue()) {
+                collect(file, item, found, visited);
+            }
+        }
+    }
+
+    /** The marker in the comment that follows a scalar on its line, if any. */
+    private static Optional<Marker> marker(YamlFile file, ScalarNode scalar) {
+        String text = file.source().text();
+        int end = file.end(scalar);
+        int lineEnd = text.indexOf('\n', end);
+        String rest = text.substring(end, lineEnd < 0 ? text.length() : lineEnd);
+        Matcher m = TRAILING_COMMENT.matcher(rest.endsWith("\r") ? rest.substring(0, rest.length() - 1) : rest);
+        if (!m.matches() || !m.group(1).contains("\"$imagepolicy\"")) {
+            return Optional.empty();
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(m.group(1));
+        } catch (JsonProcessingException e) {
+            throw file.problem(scalar, "malformed $imagepolicy marker " + m.group(1) + ": it must be JSON, "
+                    + "e.g. {\"$imagepolicy\": \"flux-system:web\"}");
+        }
+        JsonNode value = json.get("$imagepolicy");
+        String[] parts = value != null && value.isTextual() ? value.asText().split(":", -1) : new String[0];
+        if (parts.length < 2 || parts.length > 3 || parts[0].isEmpty() || parts[1].isEmpty()
+                || parts.length == 3 && !List.of("tag", "name", "digest").contains(parts[2])) {
+            throw file.problem(scalar, "malformed $imagepolicy marker " + m.group(1)
+                    + ": the value must be \"namespace:name\", optionally with :tag, :name or :digest");
+        }
+        return Optional.of(new Marker(scalar, parts[0] + ":" + parts[1], parts.length == 3 ? parts[2] : ""));
+    }
+}

@@ -1,0 +1,106 @@
+package io.jenkins.plugins.gitopspromotion.update;
+
+import io.jenkins.plugins.gitopspromotion.image.ImageReference;
+import io.jenkins.plugins.gitopspromotion.yaml.TextEdit;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlEditException;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlFile;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
+import java.util.List;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import java.util.stream.Collectors;
+
+/**
+ * The flow every YAML updater shares: parse within limits, plan text edits, splice them into the original
+ * text, then parse the result again and read the image back, so that an edit which would not say what was
+ * asked is refused instead of committed.
+ */
+abstract class YamlImageUpdater implements ImageUpdater {
+
+    private final YamlLimits limits;
+
+    YamlImageUpdater(YamlLimits limits) {
+        this.limits = limits;
+    }
+
+    /** The references to the image in a parsed file. */
+    abstract List<ImageVersion> read(YamlFile file, ImageReference image);
+
+    /**
+     * The edits that make the file hold the update's version; none when it already does.
+     *
+     * @throws YamlEditException if the file does not reference the image or cannot be edited safely
+     */
+    abstract List<PlannedEdit> plan(YamlFile file, ImageUpdate update);
+
+    /**
+     * The part of an update this file can hold: a file with no place for a digest (a Helm values file
+     * without {@code digestPath}, Flux markers without {@code :digest}) takes the tag alone. The default
+     * is the whole update.
+     *
+     * @throws YamlEditException if the file can hold none of what is asked
+     */
+    ImageUpdate expressible(YamlFile file, ImageUpdate update) {
+        return update;
+    }
+
+    @Override
+    public final List<ImageVersion> read(String path, byte[] content, ImageReference image) {
+        return read(YamlFile.parse(path, content, limits), image);
+    }
+
+    @Override
+    public final FileChange apply(String path, byte[] content, ImageUpdate update) {
+        YamlFile file = YamlFile.parse(path, content, limits);
+        ImageUpdate expressible = expressible(file, update);
+        List<PlannedEdit> planned = plan(file, expressible);
+        if (planned.isEmpty()) {
+            return new FileChange(path, content, content, List.of());
+        }
+        String text = TextEdit.apply(file.source().text(), planned.stream().map(PlannedEdit::edit).toList());
+        byte[] after = file.source().encode(text);
+        verify(path, after, expressible);
+        return new FileChange(path, content, after,
+                planned.stream().map(PlannedEdit::change).sorted((a, b) -> Integer.compare(a.line(), b.line())).toList());
+    }
+
+    /**
+     * The single mapping a kustomization or values file consists of; null for an empty file.
+     *
+     * @param what the kind of file, for messages
+     */
+    static MappingNode singleMapping(YamlFile file, String what) {
+        List<Node> documents = file.documents();
+        if (documents.size() > 1) {
+            throw file.problem("refused: " + what + " must be a single YAML document, this file has " + documents.size());
+        }
+        if (documents.isEmpty()) {
+            return null;
+        }
+        if (!(documents.get(0) instanceof MappingNode mapping)) {
+            throw file.problem(documents.get(0), "refused: " + what + " must be a YAML mapping");
+        }
+        return mapping;
+    }
+
+    /** A change located at the line where an edit adds text. */
+    static ValueChange addedAt(YamlFile file, TextEdit edit, String what, String newValue) {
+        int line = file.source().lineOf(edit.start()) + (edit.replacement().startsWith(file.source().lineBreak()) ? 1 : 0);
+        return new ValueChange(line, what, null, newValue);
+    }
+
+    private void verify(String path, byte[] after, ImageUpdate update) {
+        List<ImageVersion> now;
+        try {
+            now = read(YamlFile.parse(path, after, limits), update.image());
+        } catch (YamlEditException e) {
+            throw new YamlEditException(path, 0, "internal error: the edited file would not parse (" + e.getMessage()
+                    + "); nothing was changed");
+        }
+        if (now.isEmpty() || !now.stream().allMatch(v -> v.matches(update))) {
+            throw new YamlEditException(path, 0, "internal error: after the edit the file would read "
+                    + now.stream().map(ImageVersion::describe).collect(Collectors.joining(", "))
+                    + " instead of " + update + "; nothing was changed");
+        }
+    }
+}
