@@ -33,7 +33,7 @@ public final class HelmValuesUpdater extends YamlImageUpdater {
     private static final String KIND = "a Helm values file";
 
     /** The path used when the config names none. */
-    public static final String DEFAULT_TAG_PATH = "image.tag";
+    public static final YamlPath DEFAULT_TAG_PATH = YamlPath.parse("image.tag");
 
     private final YamlPath tagPath;
     private final Optional<YamlPath> digestPath;

@@ -10,6 +10,7 @@ public class YamlEditException extends RuntimeException {
 
     private final String file;
     private final int line;
+    private final String problem;
 
     /**
      * @param file the file's path in the repository
@@ -20,11 +21,17 @@ public class YamlEditException extends RuntimeException {
         super(file + (line > 0 ? ":" + line : "") + ": " + problem);
         this.file = file;
         this.line = line;
+        this.problem = problem;
     }
 
     /** The file's path in the repository. */
     public String file() {
         return file;
+    }
+
+    /** What is wrong, without the file and line. */
+    public String problem() {
+        return problem;
     }
 
     /** The 1-based line of the problem, or 0 when it concerns the whole file. */
