@@ -1,0 +1,443 @@
+package io.jenkins.plugins.gitopspromotion.config;
+
+import io.jenkins.plugins.gitopspromotion.image.ImageReference;
+import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
+import io.jenkins.plugins.gitopspromotion.update.UpdateKind;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlEditException;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlFile;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlPath;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * Reads a config repository's promotion config: {@code .gitops/promotion.yaml} when present, else the layout
+ * found by {@link ConventionDiscovery}.
+ *
+ * <p>The file is mapped by hand rather than data-bound so that every error names the file, the line and the
+ * config key ({@code .gitops/promotion.yaml:7: environments[1].requires: ...}), and so that unknown keys are
+ * refused instead of silently ignored: a misspelt {@code requires} must not quietly drop a safety rule.
+ */
+public final class ConfigLoader {
+
+    /** Where the config file is, from the repository root. */
+    public static final String CONFIG_PATH = ".gitops/promotion.yaml";
+
+    private static final Pattern BRACE_TEMPLATE = Pattern.compile(":\\s*\\{(app|env)\\}");
+
+    private static final String MISSPELT_PATH = ".gitops/promotion.yml";
+
+    private static final List<String> ROOT_KEYS = List.of("environments", "apps");
+    private static final List<String> ENVIRONMENT_KEYS =
+            List.of("name", "path", "mode", "requires", "reviewers", "labels");
+    private static final List<String> APP_KEYS =
+            List.of("name", "image", "update", "path", "file", "tagPath", "digestPath", "policy");
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * Reads the promotion config of a repository.
+     *
+     * @throws ConfigException if the config file is invalid, or, without one, if the layout cannot be
+     *     discovered unambiguously (the message lists what was found and what is ambiguous)
+     * @throws IOException if the tree cannot be read
+     */
+    public static PromotionConfig load(RepoTree tree) throws IOException {
+        Optional<byte[]> bytes = tree.read(CONFIG_PATH);
+        if (bytes.isPresent()) {
+            return parse(CONFIG_PATH, bytes.get());
+        }
+        if (tree.read(MISSPELT_PATH).isPresent()) {
+            // Falling back to discovery would silently ignore everything the user declared.
+            throw new ConfigException(MISSPELT_PATH, 0, null, "the promotion config must be named " + CONFIG_PATH
+                    + "; rename the file");
+        }
+        DiscoveryReport report = ConventionDiscovery.discover(tree);
+        return report.config().orElseThrow(() -> new ConfigException(null, 0, null, "no " + CONFIG_PATH + " in "
+                + tree.describe() + (report.ambiguities().isEmpty()
+                        ? " and no known layout was found; declare environments and apps in " + CONFIG_PATH
+                        : " and the layout is ambiguous; declare environments and apps in " + CONFIG_PATH)
+                + System.lineSeparator() + report.render()));
+    }
+
+    /**
+     * Parses a promotion config file.
+     *
+     * @param path the file's path in the repository, for messages
+     * @param bytes the file's content
+     * @throws ConfigException naming file, line and key of the first problem
+     */
+    public static PromotionConfig parse(String path, byte[] bytes) {
+        YamlFile file;
+        try {
+            file = YamlFile.parse(path, bytes, YamlLimits.DEFAULT);
+        } catch (YamlEditException e) {
+            throw new ConfigException(path, e.line(), null, e.problem() + braceHint(bytes, e.line()), e);
+        }
+        return new Mapper(path, file).config();
+    }
+
+    /**
+     * {@code path: {env}/{app}} reads as a YAML flow mapping and fails with a parser message that does not say
+     * why; the fix (quotes) is easy once named.
+     */
+    private static String braceHint(byte[] bytes, int line) {
+        if (line < 1) {
+            return "";
+        }
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\\R", -1);
+        for (int i = Math.max(0, line - 2); i < Math.min(lines.length, line); i++) {
+            if (BRACE_TEMPLATE.matcher(lines[i]).find()) {
+                return " (a path template starting with '{' must be quoted, e.g. path: \"{env}/{app}\")";
+            }
+        }
+        return "";
+    }
+
+    /** Maps one parsed file onto the model, failing at the first problem. */
+    private static final class Mapper {
+        private final String path;
+        private final YamlFile file;
+        /** Where each name and path was written, for errors found after the whole list is read. */
+        private final Map<String, Node> requiresNodes = new HashMap<>();
+        private final Map<String, Node> envPathNodes = new HashMap<>();
+        private final Map<String, String> envKeys = new HashMap<>();
+
+        Mapper(String path, YamlFile file) {
+            this.path = path;
+            this.file = file;
+        }
+
+        PromotionConfig config() {
+            List<Node> documents = file.documents();
+            if (documents.size() > 1) {
+                throw fail(documents.get(1), null, "more than one YAML document; the promotion config is one document");
+            }
+            Node root = documents.isEmpty() ? null : documents.get(0);
+            if (root == null || isNull(root)) {
+                throw new ConfigException(path, root == null ? 0 : file.line(root), "environments",
+                        "missing: the file is empty; list the environments in promotion order");
+            }
+            if (!(root instanceof MappingNode mapping)) {
+                throw fail(root, null, "must be a mapping with the keys " + String.join(", ", ROOT_KEYS) + ", not "
+                        + describe(root));
+            }
+            Map<String, NodeTuple> entries = entries(mapping, null, ROOT_KEYS);
+            List<Environment> environments = environments(mapping, entries.get("environments"));
+            List<App> apps = apps(entries.get("apps"), environments);
+            return new PromotionConfig(path, environments, apps);
+        }
+
+        // ---- environments
+
+        private List<Environment> environments(MappingNode root, NodeTuple entry) {
+            String key = "environments";
+            if (entry == null) {
+                throw fail(root, key, "missing: list the environments in promotion order (name, path, mode, ...)");
+            }
+            Node value = entry.getValueNode();
+            if (isNull(value) || value instanceof SequenceNode s && s.getValue().isEmpty()) {
+                throw fail(isNull(value) ? entry.getKeyNode() : value, key, "must list at least one environment");
+            }
+            if (!(value instanceof SequenceNode sequence)) {
+                throw fail(value, key, "must be a list of environments, not " + describe(value));
+            }
+            List<Environment> environments = new ArrayList<>();
+            Map<String, Node> names = new LinkedHashMap<>();
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                environments.add(environment(sequence.getValue().get(i), key + "[" + i + "]", names));
+            }
+            checkRequires(environments);
+            return environments;
+        }
+
+        private Environment environment(Node item, String key, Map<String, Node> names) {
+            if (!(item instanceof MappingNode mapping)) {
+                throw fail(item, key, "must be a mapping (name, path, mode, ...), not " + describe(item));
+            }
+            Map<String, NodeTuple> entries = entries(mapping, key, ENVIRONMENT_KEYS);
+            String name = name(mapping, entries, key, "environment", names);
+            Optional<PathTemplate> path = optional(entries, "path").map(n -> {
+                envPathNodes.put(name, n);
+                return template(n, key + ".path");
+            });
+            PromotionMode mode = optional(entries, "mode").map(n -> {
+                String text = string(n, key + ".mode");
+                return PromotionMode.fromConfigName(text).orElseThrow(() -> fail(n, key + ".mode",
+                        "unknown mode " + Names.quote(text) + "; valid modes: " + PromotionMode.configNames()));
+            }).orElse(Environment.DEFAULT_MODE);
+            Optional<String> requires = optional(entries, "requires").map(n -> {
+                requiresNodes.put(name, n);
+                if (n instanceof SequenceNode) {
+                    throw fail(n, key + ".requires", "must name one earlier environment, not a list");
+                }
+                return string(n, key + ".requires");
+            });
+            List<String> reviewers = optional(entries, "reviewers").map(n -> strings(n, key + ".reviewers"))
+                    .orElse(List.of());
+            List<String> labels = optional(entries, "labels").map(n -> strings(n, key + ".labels")).orElse(List.of());
+            envKeys.put(name, key);
+            return new Environment(name, path, mode, requires, reviewers, labels);
+        }
+
+        /** A {@code requires} must name an earlier environment, so that promotion has one direction. */
+        private void checkRequires(List<Environment> environments) {
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < environments.size(); i++) {
+                index.put(environments.get(i).name(), i);
+            }
+            String known = environments.stream().map(Environment::name).collect(Collectors.joining(", "));
+            for (Environment e : environments) {
+                if (e.requires().isPresent() && !index.containsKey(e.requires().get())) {
+                    throw fail(requiresNodes.get(e.name()), envKeys.get(e.name()) + ".requires",
+                            Names.quote(e.requires().get()) + " is not an environment; the environments are " + known);
+                }
+            }
+            Map<String, String> requires = new HashMap<>();
+            environments.forEach(e -> e.requires().ifPresent(r -> requires.put(e.name(), r)));
+            for (Environment e : environments) {
+                List<String> chain = new ArrayList<>(List.of(e.name()));
+                String next = requires.get(e.name());
+                while (next != null && !chain.contains(next)) {
+                    chain.add(next);
+                    next = requires.get(next);
+                }
+                if (next != null && next.equals(e.name())) {
+                    chain.add(next);
+                    String problem = chain.size() == 2
+                            ? "environment " + e.name() + " cannot require itself (" + String.join(" -> ", chain) + ")"
+                            : "requires form a cycle: " + String.join(" -> ", chain)
+                                    + "; each environment must require an earlier one";
+                    throw fail(requiresNodes.get(e.name()), envKeys.get(e.name()) + ".requires", problem);
+                }
+            }
+            for (int i = 0; i < environments.size(); i++) {
+                Environment e = environments.get(i);
+                if (e.requires().isPresent() && index.get(e.requires().get()) > i) {
+                    throw fail(requiresNodes.get(e.name()), envKeys.get(e.name()) + ".requires",
+                            "environment " + e.requires().get() + " comes after " + e.name()
+                                    + " in the promotion order; requires must name an earlier environment"
+                                    + " (environments are listed in promotion order: " + known + ")");
+                }
+            }
+        }
+
+        // ---- apps
+
+        private List<App> apps(NodeTuple entry, List<Environment> environments) {
+            if (entry == null || isNull(entry.getValueNode())) {
+                return List.of();
+            }
+            Node value = entry.getValueNode();
+            if (!(value instanceof SequenceNode sequence)) {
+                throw fail(value, "apps", "must be a list of apps, not " + describe(value));
+            }
+            List<App> apps = new ArrayList<>();
+            Map<String, Node> names = new LinkedHashMap<>();
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                apps.add(app(sequence.getValue().get(i), "apps[" + i + "]", names, environments));
+            }
+            return apps;
+        }
+
+        private App app(Node item, String key, Map<String, Node> names, List<Environment> environments) {
+            if (!(item instanceof MappingNode mapping)) {
+                throw fail(item, key, "must be a mapping (name, image, ...), not " + describe(item));
+            }
+            Map<String, NodeTuple> entries = entries(mapping, key, APP_KEYS);
+            String name = name(mapping, entries, key, "app", names);
+            Node imageNode = optional(entries, "image").orElseThrow(() -> fail(mapping, key + ".image",
+                    "missing: every app needs its image's name, e.g. ghcr.io/acme/" + name));
+            ImageReference image;
+            try {
+                image = ImageReference.parseName(string(imageNode, key + ".image"));
+            } catch (InvalidImageReferenceException e) {
+                throw fail(imageNode, key + ".image", e.getMessage());
+            }
+            UpdateKind update = optional(entries, "update").map(n -> {
+                String text = string(n, key + ".update");
+                return UpdateKind.fromConfigName(text).orElseThrow(() -> fail(n, key + ".update",
+                        "unknown update kind " + Names.quote(text) + "; valid kinds: " + UpdateKind.configNames()));
+            }).orElse(App.DEFAULT_UPDATE);
+            Optional<Node> pathNode = optional(entries, "path");
+            Optional<PathTemplate> path = pathNode.map(n -> template(n, key + ".path"));
+            Optional<PathTemplate> fileTemplate = optional(entries, "file").map(n -> template(n, key + ".file"));
+            Optional<YamlPath> tagPath = optional(entries, "tagPath")
+                    .map(n -> valuePath(n, key + ".tagPath", update));
+            Optional<YamlPath> digestPath = optional(entries, "digestPath")
+                    .map(n -> valuePath(n, key + ".digestPath", update));
+            Optional<String> policy = optional(entries, "policy").map(n -> {
+                String text = string(n, key + ".policy");
+                if (update != UpdateKind.SETTERS) {
+                    throw fail(n, key + ".policy", onlyFor(UpdateKind.SETTERS, update));
+                }
+                String problem = App.policyProblem(text);
+                if (problem != null) {
+                    throw fail(n, key + ".policy", problem);
+                }
+                return text;
+            });
+            App app = new App(name, image, update, path, fileTemplate, tagPath, digestPath, policy);
+            checkTargets(app, mapping, pathNode, key, environments);
+            return app;
+        }
+
+        /** Every environment needs a place for the app, and no two environments may share one. */
+        private void checkTargets(App app, MappingNode mapping, Optional<Node> pathNode, String key,
+                List<Environment> environments) {
+            if (app.path().isEmpty()) {
+                List<String> without = environments.stream().filter(e -> e.path().isEmpty()).map(Environment::name)
+                        .toList();
+                if (!without.isEmpty()) {
+                    throw fail(mapping, key + ".path", "missing: app " + app.name() + " has no path, and environment"
+                            + (without.size() == 1 ? " " : "s ") + String.join(", ", without) + (without.size() == 1
+                                    ? " has" : " have") + " none either; give the app a path or every environment one");
+                }
+            }
+            PromotionConfig probe = new PromotionConfig(path, environments, List.of());
+            Map<String, String> seen = new HashMap<>();
+            for (Environment e : environments) {
+                Target target = probe.target(app, e);
+                String where = target.filePath().orElse(target.directory() + "/");
+                String first = seen.putIfAbsent(where, e.name());
+                if (first != null) {
+                    String problem = "app " + app.name() + " would edit the same files (" + where
+                            + ") in environments " + first + " and " + e.name() + "; put {env} in the path";
+                    if (pathNode.isPresent()) {
+                        throw fail(pathNode.get(), key + ".path", problem);
+                    }
+                    throw fail(envPathNodes.get(e.name()), envKeys.get(e.name()) + ".path", problem);
+                }
+            }
+        }
+
+        private YamlPath valuePath(Node node, String key, UpdateKind update) {
+            String text = string(node, key);
+            if (update != UpdateKind.HELM_VALUES) {
+                throw fail(node, key, onlyFor(UpdateKind.HELM_VALUES, update));
+            }
+            try {
+                return YamlPath.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw fail(node, key, e.getMessage());
+            }
+        }
+
+        private static String onlyFor(UpdateKind kind, UpdateKind actual) {
+            return "only allowed with update: " + kind.configName() + " (this app uses update: "
+                    + actual.configName() + (actual == App.DEFAULT_UPDATE ? ", the default" : "") + ")";
+        }
+
+        // ---- shared
+
+        private String name(MappingNode mapping, Map<String, NodeTuple> entries, String key, String what,
+                Map<String, Node> names) {
+            Node node = optional(entries, "name").orElseThrow(() -> fail(mapping, key + ".name",
+                    "missing: every " + what + " needs a name"));
+            String name = string(node, key + ".name");
+            String problem = Names.problem(name);
+            if (problem != null) {
+                throw fail(node, key + ".name", problem + " (" + what + " names become part of Git branch names"
+                        + " gitops-promotion/<env>/<app> and of paths)");
+            }
+            Node first = names.putIfAbsent(name, node);
+            if (first != null) {
+                throw fail(node, key + ".name", what + " " + name + " is declared twice (first at line "
+                        + file.line(first) + ")");
+            }
+            return name;
+        }
+
+        private PathTemplate template(Node node, String key) {
+            String text = string(node, key);
+            try {
+                return PathTemplate.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw fail(node, key, e.getMessage());
+            }
+        }
+
+        /** The entries of a mapping, refusing keys that are not plain text or not in {@code allowed}. */
+        private Map<String, NodeTuple> entries(MappingNode mapping, String key, List<String> allowed) {
+            Map<String, NodeTuple> entries = new LinkedHashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                Node keyNode = tuple.getKeyNode();
+                if (!(keyNode instanceof ScalarNode scalar)) {
+                    throw fail(keyNode, key, "keys must be plain names, not " + describe(keyNode));
+                }
+                String name = scalar.getValue();
+                if (!allowed.contains(name)) {
+                    throw fail(keyNode, key == null ? name : key + "." + name, "unknown key " + Names.quote(name)
+                            + "; allowed keys " + (key == null ? "at the top" : "here") + ": "
+                            + String.join(", ", allowed));
+                }
+                entries.put(name, tuple);
+            }
+            return entries;
+        }
+
+        /** The value under a key; an explicitly empty value counts as absent. */
+        private static Optional<Node> optional(Map<String, NodeTuple> entries, String name) {
+            return Optional.ofNullable(entries.get(name)).map(NodeTuple::getValueNode).filter(n -> !isNull(n));
+        }
+
+        private String string(Node node, String key) {
+            if (!(node instanceof ScalarNode scalar)) {
+                throw fail(node, key, "must be a single value, not " + describe(node));
+            }
+            if (scalar.getValue().isEmpty()) {
+                throw fail(node, key, "must not be empty");
+            }
+            return scalar.getValue();
+        }
+
+        private List<String> strings(Node node, String key) {
+            if (!(node instanceof SequenceNode sequence)) {
+                throw fail(node, key, "must be a list of names (e.g. [sre, platform]), not " + describe(node));
+            }
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                Node item = sequence.getValue().get(i);
+                if (!(item instanceof ScalarNode) || isNull(item)) {
+                    throw fail(item, key + "[" + i + "]", "must be a name, not " + describe(item));
+                }
+                values.add(string(item, key + "[" + i + "]"));
+            }
+            return values;
+        }
+
+        private static boolean isNull(Node node) {
+            return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
+        }
+
+        private static String describe(Node node) {
+            if (isNull(node)) {
+                return "an empty value";
+            }
+            return switch (node.getNodeType()) {
+                case MAPPING -> "a mapping";
+                case SEQUENCE -> "a list";
+                default -> "a single value";
+            };
+        }
+
+        private ConfigException fail(Node node, String key, String problem) {
+            return new ConfigException(path, file.line(node), key, problem);
+        }
+    }
+}

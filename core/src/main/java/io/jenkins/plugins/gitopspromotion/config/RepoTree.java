@@ -1,0 +1,33 @@
+package io.jenkins.plugins.gitopspromotion.config;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A read-only view of a config repository's files at one revision. Paths are relative, {@code /}-separated,
+ * and never point into {@code .git/}. Kept minimal so that a folder and a Git tree can both implement it.
+ */
+public interface RepoTree {
+
+    /**
+     * The content of a file.
+     *
+     * @param path a relative, {@code /}-separated path such as {@code apps/web/overlays/dev/kustomization.yaml}
+     * @return the bytes, or empty when there is no such file (a folder is not a file)
+     * @throws IOException if the file exists but cannot be read
+     * @throws IllegalArgumentException if the path is absolute, contains {@code ..} or otherwise leaves the tree
+     */
+    Optional<byte[]> read(String path) throws IOException;
+
+    /**
+     * Every file of the tree.
+     *
+     * @return relative, {@code /}-separated paths, sorted, none under {@code .git/}
+     * @throws IOException if the tree cannot be listed
+     */
+    List<String> files() throws IOException;
+
+    /** What this tree is, for messages, e.g. {@code folder /srv/config} or {@code main at 1a2b3c4}. */
+    String describe();
+}
