@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class KustomizeImagesUpdaterTest {
 
-    static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
-    static final String OLD_DIGEST = "sha256:" + "f".repeat(64);
+    static final String DIGEST = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    static final String OLD_DIGEST = "sha256:ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff";
 
     private final KustomizeImagesUpdater updater = new KustomizeImagesUpdater(YamlLimits.DEFAULT);
 

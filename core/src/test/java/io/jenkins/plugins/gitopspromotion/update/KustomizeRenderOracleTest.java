@@ -1,0 +1,92 @@
+package io.jenkins.plugins.gitopspromotion.update;
+
+import static io.jenkins.plugins.gitopspromotion.update.KustomizeImagesUpdaterTest.DIGEST;
+import static io.jenkins.plugins.gitopspromotion.update.KustomizeImagesUpdaterTest.OLD_DIGEST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The real Kustomize, as built into {@code kubectl}, renders an overlay this updater edited and deploys the
+ * new image. It is the oracle for what the {@code images:} entries mean (tag with digest, stale digests).
+ * Where {@code kubectl} is not installed the test is skipped and says so; CI does not install it.
+ */
+class KustomizeRenderOracleTest {
+
+    private static final String DEPLOYMENT = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers:
+                  - name: web
+                    image: ghcr.io/acme/web:0.1.0
+            """;
+
+    @BeforeAll
+    static void requireKubectl() {
+        Assumptions.assumeTrue(onPath("kubectl"),
+                "kubectl is not installed: skipping the render check with the real Kustomize (kubectl kustomize)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "entry missing, tag and digest | resources:\\n- ../base\\n | 1.2.0 | " + DIGEST + " | ghcr.io/acme/web:1.2.0@" + DIGEST,
+        "images key empty, tag | resources:\\n- ../base\\nimages:\\n | 1.2.0 | | ghcr.io/acme/web:1.2.0",
+        "stale digest removed | resources:\\n- ../base\\nimages:\\n- name: ghcr.io/acme/web # app\\n  newTag: 1.0.0\\n  digest: "
+            + OLD_DIGEST + "\\n | 1.3.0 | | ghcr.io/acme/web:1.3.0",
+        "flow style, digest only | {resources: [../base], images: [{name: ghcr.io/acme/web, newTag: '1.0'}]} | | " + DIGEST
+            + " | ghcr.io/acme/web@" + DIGEST,
+        "CRLF, numeric-looking tag | resources:\\r\\n- ../base\\r\\nimages:\\r\\n- name: ghcr.io/acme/web\\r\\n  newTag: v1\\r\\n | 1.10 | "
+            + "| ghcr.io/acme/web:1.10",
+    })
+    void kustomizeRendersTheNewImage(String name, String overlay, String tag, String digest, String expected,
+            @TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("base"));
+        Files.writeString(dir.resolve("base/deployment.yaml"), DEPLOYMENT);
+        Files.writeString(dir.resolve("base/kustomization.yaml"), "resources:\n- deployment.yaml\n");
+        Path kustomization = dir.resolve("overlay/kustomization.yaml");
+        Files.createDirectories(kustomization.getParent());
+        byte[] before = overlay.replace("\\n", "\n").replace("\\r", "\r").getBytes(StandardCharsets.UTF_8);
+        FileChange change = new KustomizeImagesUpdater(YamlLimits.DEFAULT).apply("overlay/kustomization.yaml", before,
+                ImageUpdate.of("ghcr.io/acme/web", tag, digest));
+        Files.write(kustomization, change.after());
+
+        String rendered = kustomize(dir.resolve("overlay"));
+
+        assertThat(rendered).contains("image: " + expected + "\n");
+    }
+
+    private static String kustomize(Path overlay) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("kubectl", "kustomize", overlay.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("kubectl kustomize finished").isTrue();
+        assertThat(process.exitValue()).as("kubectl kustomize failed:\n" + output).isZero();
+        return output;
+    }
+
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
