@@ -28,6 +28,20 @@ public interface RepoTree {
      */
     List<String> files() throws IOException;
 
+    /**
+     * The files directly in a folder (not in its subfolders).
+     *
+     * @param directory a relative, {@code /}-separated folder path, without trailing slash
+     * @return the files' paths from the root, sorted
+     * @throws IOException if the tree cannot be listed
+     */
+    default List<String> filesIn(String directory) throws IOException {
+        String prefix = directory.isEmpty() ? "" : directory + "/";
+        return files().stream()
+                .filter(f -> f.startsWith(prefix) && f.indexOf('/', prefix.length()) < 0)
+                .toList();
+    }
+
     /** What this tree is, for messages, e.g. {@code folder /srv/config} or {@code main at 1a2b3c4}. */
     String describe();
 }

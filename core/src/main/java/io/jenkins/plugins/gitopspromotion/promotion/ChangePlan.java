@@ -1,0 +1,36 @@
+package io.jenkins.plugins.gitopspromotion.promotion;
+
+import io.jenkins.plugins.gitopspromotion.config.App;
+import io.jenkins.plugins.gitopspromotion.config.Environment;
+import io.jenkins.plugins.gitopspromotion.config.Target;
+import io.jenkins.plugins.gitopspromotion.update.FileChange;
+import io.jenkins.plugins.gitopspromotion.update.ImageUpdate;
+import java.util.List;
+
+/**
+ * The file changes that bring one app's image in one environment to a new version, computed from a tree of
+ * the config repository and not yet written anywhere.
+ *
+ * @param app the app promoted
+ * @param environment the environment promoted into
+ * @param target where the app's image is written in that environment
+ * @param update the version promoted
+ * @param files every file of the target that references the image, changed or not
+ */
+public record ChangePlan(App app, Environment environment, Target target, ImageUpdate update, List<FileChange> files) {
+
+    /** Copies the list. */
+    public ChangePlan {
+        files = List.copyOf(files);
+    }
+
+    /** The files whose bytes change. */
+    public List<FileChange> changedFiles() {
+        return files.stream().filter(FileChange::changed).toList();
+    }
+
+    /** Whether anything changes; false when the environment already has this version. */
+    public boolean changed() {
+        return files.stream().anyMatch(FileChange::changed);
+    }
+}
