@@ -5,7 +5,9 @@ import io.jenkins.plugins.gitopspromotion.config.Environment;
 import io.jenkins.plugins.gitopspromotion.config.Target;
 import io.jenkins.plugins.gitopspromotion.update.FileChange;
 import io.jenkins.plugins.gitopspromotion.update.ImageUpdate;
+import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The file changes that bring one app's image in one environment to a new version, computed from a tree of
@@ -15,13 +17,21 @@ import java.util.List;
  * @param environment the environment promoted into
  * @param target where the app's image is written in that environment
  * @param update the version promoted
+ * @param before the versions the target's files referenced before, in file order
  * @param files every file of the target that references the image, changed or not
  */
-public record ChangePlan(App app, Environment environment, Target target, ImageUpdate update, List<FileChange> files) {
+public record ChangePlan(App app, Environment environment, Target target, ImageUpdate update, List<ImageVersion> before,
+        List<FileChange> files) {
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public ChangePlan {
+        before = List.copyOf(before);
         files = List.copyOf(files);
+    }
+
+    /** The version before, as {@code tag@digest}; several distinct ones are joined with a comma. */
+    public String describeBefore() {
+        return before.stream().map(ImageVersion::describe).distinct().collect(Collectors.joining(", "));
     }
 
     /** The files whose bytes change. */

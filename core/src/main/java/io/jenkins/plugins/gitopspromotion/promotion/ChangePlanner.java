@@ -64,12 +64,14 @@ public final class ChangePlanner {
                     + update.image().name());
         }
         ImageUpdater updater = app.updater(limits);
+        List<ImageVersion> before = new ArrayList<>();
         List<FileChange> changes = new ArrayList<>();
         ImageUpdate forApp = new ImageUpdate(app.image(), update.tag(), update.digest());
         for (Map.Entry<String, byte[]> file : targetFiles(tree, config, app, environment, updater).entrySet()) {
+            before.addAll(updater.read(file.getKey(), file.getValue(), app.image()));
             changes.add(updater.apply(file.getKey(), file.getValue(), forApp));
         }
-        return new ChangePlan(app, environment, config.target(app, environment), forApp, changes);
+        return new ChangePlan(app, environment, config.target(app, environment), forApp, before, changes);
     }
 
     /** The target's files with their content: its one file, or the YAML files of its folder naming the image. */

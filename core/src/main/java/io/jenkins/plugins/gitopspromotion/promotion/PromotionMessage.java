@@ -1,0 +1,87 @@
+package io.jenkins.plugins.gitopspromotion.promotion;
+
+import io.jenkins.plugins.gitopspromotion.image.Digest;
+import io.jenkins.plugins.gitopspromotion.update.FileChange;
+import io.jenkins.plugins.gitopspromotion.update.ImageUpdate;
+import io.jenkins.plugins.gitopspromotion.update.ValueChange;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The commit message of a promotion: a title saying what moves where, the changed values per file, and
+ * Git trailers ({@code Promoted-Image}, {@code Promoted-Digest}, {@code Promoted-From}, {@code Build-Url}) from
+ * which the history and the promotion view read promotions back, from Git alone.
+ */
+public final class PromotionMessage {
+
+    /** Trailer naming the image reference promoted, with its tag when it has one. */
+    public static final String IMAGE_TRAILER = "Promoted-Image";
+    /** Trailer naming the digest promoted, when known. */
+    public static final String DIGEST_TRAILER = "Promoted-Digest";
+    /** Trailer naming the environment the version was taken from (build once, deploy many). */
+    public static final String FROM_TRAILER = "Promoted-From";
+    /** Trailer linking the build that promoted. */
+    public static final String BUILD_URL_TRAILER = "Build-Url";
+
+    private PromotionMessage() {
+    }
+
+    /**
+     * The message for a plan.
+     *
+     * @param from the environment the version was taken from, if any
+     * @param buildUrl the URL of the build promoting, if any
+     */
+    public static String of(ChangePlan plan, Optional<String> from, Optional<String> buildUrl) {
+        StringBuilder message = new StringBuilder(title(plan)).append("\n\n");
+        message.append("Image: ").append(plan.update()).append('\n');
+        for (FileChange file : plan.changedFiles()) {
+            message.append('\n').append(file.path()).append(":\n");
+            for (ValueChange change : file.changes()) {
+                message.append("  ").append(change).append('\n');
+            }
+        }
+        message.append('\n');
+        trailers(plan.update(), from, buildUrl).forEach((k, v) -> message.append(k).append(": ").append(v).append('\n'));
+        return message.toString();
+    }
+
+    /** {@code Promote web 1.4.2 → 1.5.0 to dev}. */
+    public static String title(ChangePlan plan) {
+        String before = plan.describeBefore();
+        return "Promote " + plan.app().name() + " " + (before.isEmpty() ? "(none)" : shorten(before)) + " → "
+                + versionOf(plan.update()) + " to " + plan.environment().name();
+    }
+
+    /** The trailers of a promotion, in the order they are written. */
+    public static Map<String, String> trailers(ImageUpdate update, Optional<String> from, Optional<String> buildUrl) {
+        Map<String, String> trailers = new LinkedHashMap<>();
+        trailers.put(IMAGE_TRAILER, update.referenceNamed(update.image().name()).withoutDigest().toString());
+        update.digest().ifPresent(d -> trailers.put(DIGEST_TRAILER, d.toString()));
+        from.ifPresent(f -> trailers.put(FROM_TRAILER, f));
+        buildUrl.ifPresent(u -> trailers.put(BUILD_URL_TRAILER, u));
+        return trailers;
+    }
+
+    /** The tag, else the short digest: what a person recognises a version by. */
+    private static String versionOf(ImageUpdate update) {
+        return update.tag().orElseGet(() -> update.digest().map(d -> d.algorithm() + ":" + d.shortForm()).orElseThrow());
+    }
+
+    /** Titles stay one readable line: a digest after a tag is dropped, a lone digest is shortened. */
+    private static String shorten(String versions) {
+        StringBuilder out = new StringBuilder();
+        for (String version : versions.split(", ")) {
+            String shown = version.contains("@") ? version.substring(0, version.indexOf('@'))
+                    : version.startsWith("sha") ? shortDigest(version) : version;
+            out.append(out.length() == 0 ? "" : ", ").append(shown);
+        }
+        return out.toString();
+    }
+
+    private static String shortDigest(String digest) {
+        Digest d = Digest.parse(digest);
+        return d.algorithm() + ":" + d.shortForm();
+    }
+}
