@@ -142,6 +142,11 @@ public final class Digest {
         return hex.substring(0, SHORT_FORM_HEX_DIGITS);
     }
 
+    /** {@code sha256:0123456789ab}: the algorithm and the short form, for labels people read. */
+    public String shortLabel() {
+        return algorithm + ":" + shortForm();
+    }
+
     /** {@code algorithm:hex}, the form {@link #parse(String)} accepts. */
     @Override
     public String toString() {

@@ -29,9 +29,9 @@ public record ChangePlan(App app, Environment environment, Target target, ImageU
         files = List.copyOf(files);
     }
 
-    /** The version before, as {@code tag@digest}; several distinct ones are joined with a comma. */
-    public String describeBefore() {
-        return before.stream().map(ImageVersion::describe).distinct().collect(Collectors.joining(", "));
+    /** The version before by its {@link ImageVersion#label() label}; several distinct ones are joined with a comma. */
+    public String labelBefore() {
+        return before.isEmpty() ? "(none)" : before.stream().map(ImageVersion::label).distinct().collect(Collectors.joining(", "));
     }
 
     /** The files whose bytes change. */

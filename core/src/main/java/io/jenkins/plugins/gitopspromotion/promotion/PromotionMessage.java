@@ -1,6 +1,5 @@
 package io.jenkins.plugins.gitopspromotion.promotion;
 
-import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.update.FileChange;
 import io.jenkins.plugins.gitopspromotion.update.ImageUpdate;
 import io.jenkins.plugins.gitopspromotion.update.ValueChange;
@@ -49,9 +48,8 @@ public final class PromotionMessage {
 
     /** {@code Promote web 1.4.2 → 1.5.0 to dev}. */
     public static String title(ChangePlan plan) {
-        String before = plan.describeBefore();
-        return "Promote " + plan.app().name() + " " + (before.isEmpty() ? "(none)" : shorten(before)) + " → "
-                + versionOf(plan.update()) + " to " + plan.environment().name();
+        return "Promote " + plan.app().name() + " " + plan.labelBefore() + " → " + plan.update().label() + " to "
+                + plan.environment().name();
     }
 
     /** The trailers of a promotion, in the order they are written. */
@@ -62,26 +60,5 @@ public final class PromotionMessage {
         from.ifPresent(f -> trailers.put(FROM_TRAILER, f));
         buildUrl.ifPresent(u -> trailers.put(BUILD_URL_TRAILER, u));
         return trailers;
-    }
-
-    /** The tag, else the short digest: what a person recognises a version by. */
-    private static String versionOf(ImageUpdate update) {
-        return update.tag().orElseGet(() -> update.digest().map(d -> d.algorithm() + ":" + d.shortForm()).orElseThrow());
-    }
-
-    /** Titles stay one readable line: a digest after a tag is dropped, a lone digest is shortened. */
-    private static String shorten(String versions) {
-        StringBuilder out = new StringBuilder();
-        for (String version : versions.split(", ")) {
-            String shown = version.contains("@") ? version.substring(0, version.indexOf('@'))
-                    : version.startsWith("sha") ? shortDigest(version) : version;
-            out.append(out.length() == 0 ? "" : ", ").append(shown);
-        }
-        return out.toString();
-    }
-
-    private static String shortDigest(String digest) {
-        Digest d = Digest.parse(digest);
-        return d.algorithm() + ":" + d.shortForm();
     }
 }

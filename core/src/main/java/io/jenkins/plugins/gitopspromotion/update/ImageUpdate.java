@@ -42,6 +42,11 @@ public record ImageUpdate(ImageReference image, Optional<String> tag, Optional<D
         return ImageReference.of(name, tag.orElse(null), digest.orElse(null));
     }
 
+    /** The tag, else the short digest: what a person recognises a version by. */
+    public String label() {
+        return tag.orElseGet(() -> digest.orElseThrow().shortLabel());
+    }
+
     @Override
     public String toString() {
         return referenceNamed(image.name()).toString();

@@ -19,6 +19,19 @@ public record ImageVersion(String file, int line, String where, Optional<String>
         return tag.equals(update.tag()) && digest.equals(update.digest());
     }
 
+    /** The tag, else the short digest, else {@code (none)}: what a person recognises a version by. */
+    public String label() {
+        return tag.or(() -> digest.map(Digest::shortLabel)).orElse("(none)");
+    }
+
+    /** {@code tag@sha256:0123456789ab}: the tag with a short digest, for tables. */
+    public String describeShort() {
+        if (tag.isEmpty() || digest.isEmpty()) {
+            return label();
+        }
+        return tag.get() + "@" + digest.get().shortLabel();
+    }
+
     /** {@code tag@digest}, the tag, the digest, or {@code (none)}. */
     public String describe() {
         if (tag.isEmpty() && digest.isEmpty()) {

@@ -1,0 +1,44 @@
+package io.jenkins.plugins.gitopspromotion.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code gitops-promotion} command: the engine on the command line, for local use, the demo and CI
+ * systems other than Jenkins.
+ */
+@Command(name = "gitops-promotion",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Promote container images through a GitOps config repository.",
+        subcommands = {ConfigCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class GitOpsPromotionCli {
+
+    /** Exit code when the command did what was asked, including "already there". */
+    public static final int OK = 0;
+    /** Exit code when the command failed. */
+    public static final int FAILED = 1;
+    /** Exit code for a usage error. */
+    public static final int USAGE = 2;
+    /** Exit code when a guard or policy refused. */
+    public static final int REFUSED = 3;
+
+    /** Runs the command and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command with the given output streams and returns its exit code; for tests and embedding. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new GitOpsPromotionCli())
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler((e, cmd, parseResult) -> {
+                    // Engine errors carry messages written for users; a stack trace would only hide them.
+                    cmd.getErr().println("gitops-promotion: " + e.getMessage());
+                    return FAILED;
+                });
+        return commandLine.execute(args);
+    }
+}
