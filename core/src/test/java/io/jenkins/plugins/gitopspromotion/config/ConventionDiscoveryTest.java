@@ -18,9 +18,7 @@ class ConventionDiscoveryTest {
     Path root;
 
     private void write(String path, String content) throws IOException {
-        Path file = root.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+        TestFiles.write(root, path, content);
     }
 
     private DiscoveryReport discover() throws IOException {

@@ -16,9 +16,7 @@ class DirectoryRepoTreeTest {
     Path root;
 
     private void write(String path, String content) throws IOException {
-        Path file = root.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+        TestFiles.write(root, path, content);
     }
 
     @Test

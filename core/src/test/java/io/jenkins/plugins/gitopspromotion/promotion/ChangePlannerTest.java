@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitopspromotion.config.ConfigLoader;
 import io.jenkins.plugins.gitopspromotion.config.DirectoryRepoTree;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
 import io.jenkins.plugins.gitopspromotion.config.RepoTree;
+import io.jenkins.plugins.gitopspromotion.config.TestFiles;
 import io.jenkins.plugins.gitopspromotion.update.FileChange;
 import io.jenkins.plugins.gitopspromotion.update.ImageUpdate;
 import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
@@ -112,8 +113,6 @@ class ChangePlannerTest {
     }
 
     private void write(String path, String content) throws IOException {
-        Path file = repo.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+        TestFiles.write(repo, path, content);
     }
 }
