@@ -6,7 +6,6 @@ import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.update.UpdateKind;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlPath;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
