@@ -33,7 +33,17 @@ public final class PromotionMessage {
      * @param buildUrl the URL of the build promoting, if any
      */
     public static String of(ChangePlan plan, Optional<String> from, Optional<String> buildUrl) {
-        StringBuilder message = new StringBuilder(title(plan)).append("\n\n");
+        return of(plan, from, buildUrl, false);
+    }
+
+    /**
+     * The message for a plan that is a promotion or, when {@code rollback}, a rollback.
+     *
+     * @param from the environment the version was taken from, if any
+     * @param buildUrl the URL of the build promoting, if any
+     */
+    public static String of(ChangePlan plan, Optional<String> from, Optional<String> buildUrl, boolean rollback) {
+        StringBuilder message = new StringBuilder(title(plan, rollback)).append("\n\n");
         message.append("Image: ").append(plan.update()).append('\n');
         for (FileChange file : plan.changedFiles()) {
             message.append('\n').append(file.path()).append(":\n");
@@ -48,8 +58,13 @@ public final class PromotionMessage {
 
     /** {@code Promote web 1.4.2 → 1.5.0 to dev}. */
     public static String title(ChangePlan plan) {
-        return "Promote " + plan.app().name() + " " + plan.labelBefore() + " → " + plan.update().label() + " to "
-                + plan.environment().name();
+        return title(plan, false);
+    }
+
+    /** {@code Promote web 1.4.2 → 1.5.0 to dev}, or {@code Roll back web 1.5.0 → 1.4.2 in dev}. */
+    public static String title(ChangePlan plan, boolean rollback) {
+        return (rollback ? "Roll back " : "Promote ") + plan.app().name() + " " + plan.labelBefore() + " → "
+                + plan.update().label() + (rollback ? " in " : " to ") + plan.environment().name();
     }
 
     /** The trailers of a promotion, in the order they are written. */

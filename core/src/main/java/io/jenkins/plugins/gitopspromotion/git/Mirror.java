@@ -1,0 +1,181 @@
+package io.jenkins.plugins.gitopspromotion.git;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.errors.TransportException;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.Transport;
+
+/**
+ * A locked, open, bare mirror of one config repository in the cache: fetches only the refs asked for, and
+ * pushes one ref at a time with the old id the push expects. Held by one promotion at a time, across threads
+ * and processes; {@link #close()} releases it.
+ */
+public final class Mirror implements AutoCloseable {
+
+    /**
+     * Server answers that mean "someone else moved the ref": JGit's own, and the wording of Git, GitLab
+     * ("incorrect old value", "cannot lock ref") and others for a failed compare-and-swap.
+     */
+    private static final Pattern RACE = Pattern.compile(
+            "(?i).*(non-fast-forward|fetch first|stale info|incorrect old value|cannot lock ref|lock fail|failed to lock"
+            + "|failed to update ref|but expected|is at [0-9a-f]+ but).*", Pattern.DOTALL);
+
+    private final Repository repository;
+    private final RepositoryLocation location;
+    private final GitAuth auth;
+    private final int timeoutSeconds;
+    private final ReentrantLock threadLock;
+    private final FileChannel lockChannel;
+    private final FileLock fileLock;
+
+    Mirror(Repository repository, RepositoryLocation location, GitAuth auth, int timeoutSeconds, ReentrantLock threadLock,
+            FileChannel lockChannel, FileLock fileLock) {
+        this.repository = repository;
+        this.location = location;
+        this.auth = auth;
+        this.timeoutSeconds = timeoutSeconds;
+        this.threadLock = threadLock;
+        this.lockChannel = lockChannel;
+        this.fileLock = fileLock;
+    }
+
+    /** The bare repository; objects written to it can be pushed. */
+    public Repository repository() {
+        return repository;
+    }
+
+    /** The repository mirrored. */
+    public RepositoryLocation location() {
+        return location;
+    }
+
+    /**
+     * Fetches the given branches (names or patterns such as {@code gitops-promotion/dev/*}), replacing the
+     * mirror's copies and dropping the ones deleted on the server. A missing branch without pattern is an
+     * error naming it.
+     *
+     * @throws IOException naming the repository and the server's answer, never a credential
+     */
+    public void fetch(Collection<String> branches) throws IOException {
+        fetchInto(repository, location, auth, timeoutSeconds, branches);
+    }
+
+    static void fetchInto(Repository repository, RepositoryLocation location, GitAuth auth, int timeoutSeconds,
+            Collection<String> branches) throws IOException {
+        List<RefSpec> specs = branches.stream()
+                .map(b -> new RefSpec("+refs/heads/" + b + ":refs/heads/" + b))
+                .toList();
+        try (Transport transport = Transport.open(repository, location.uri())) {
+            auth.configure(transport);
+            transport.setTimeout(timeoutSeconds);
+            transport.setRemoveDeletedRefs(true);
+            transport.fetch(NullProgressMonitor.INSTANCE, specs);
+        } catch (TransportException e) {
+            throw new IOException("fetching " + String.join(", ", branches) + " from " + location + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The mirror's copy of a branch, as last fetched. */
+    public Optional<RevCommit> branch(String name) throws IOException {
+        Ref ref = repository.exactRef("refs/heads/" + name);
+        if (ref == null) {
+            return Optional.empty();
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            return Optional.of(walk.parseCommit(ref.getObjectId()));
+        }
+    }
+
+    /** The names of the mirror's branches under a prefix, such as {@code gitops-promotion/}. */
+    public List<String> branches(String prefix) throws IOException {
+        return repository.getRefDatabase().getRefsByPrefix("refs/heads/" + prefix).stream()
+                .map(r -> r.getName().substring("refs/heads/".length()))
+                .sorted()
+                .toList();
+    }
+
+    /**
+     * Pushes a commit to a branch, succeeding only if the branch is still at {@code expectedOld} (the zero id:
+     * it must not exist yet). Never a blind force push.
+     *
+     * @param force whether the new commit may replace history (only for the promotion's own branches)
+     * @throws IOException naming the repository and the server's answer, never a credential
+     */
+    public PushOutcome push(String branch, ObjectId commit, ObjectId expectedOld, boolean force) throws IOException {
+        String ref = "refs/heads/" + branch;
+        RemoteRefUpdate update = new RemoteRefUpdate(repository, (String) null, commit, ref, force, null, expectedOld);
+        PushResult result;
+        try (Transport transport = Transport.open(repository, location.uri())) {
+            auth.configure(transport);
+            transport.setTimeout(timeoutSeconds);
+            result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
+        } catch (TransportException e) {
+            throw new IOException("pushing " + branch + " to " + location + " failed: " + e.getMessage(), e);
+        }
+        RemoteRefUpdate answer = result.getRemoteUpdate(ref);
+        String message = answer.getMessage() == null ? "" : answer.getMessage();
+        switch (answer.getStatus()) {
+            case OK, UP_TO_DATE -> {
+                RefUpdate local = repository.updateRef(ref);
+                local.setForceUpdate(true);
+                if (commit.equals(ObjectId.zeroId())) {
+                    local.delete();
+                } else {
+                    local.setNewObjectId(commit);
+                    local.update();
+                }
+                return new PushOutcome(PushOutcome.Status.OK, message);
+            }
+            case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> {
+                return new PushOutcome(PushOutcome.Status.RACE, answer.getStatus() + " " + message);
+            }
+            case REJECTED_OTHER_REASON -> {
+                return new PushOutcome(RACE.matcher(message).matches() ? PushOutcome.Status.RACE : PushOutcome.Status.REJECTED,
+                        message);
+            }
+            default -> {
+                return new PushOutcome(PushOutcome.Status.REJECTED, answer.getStatus() + " " + message);
+            }
+        }
+    }
+
+    /** Marks this mirror damaged: it is rebuilt from scratch the next time it is opened. */
+    public void discard() throws IOException {
+        MirrorCache.discard(repository);
+    }
+
+    /** Deletes a branch on the server if it is still at {@code expected}. */
+    public PushOutcome delete(String branch, ObjectId expected) throws IOException {
+        return push(branch, ObjectId.zeroId(), expected, true);
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+        try {
+            fileLock.release();
+            lockChannel.close();
+        } catch (IOException e) {
+            // The lock goes with the channel at the latest when the process ends; nothing else to do.
+        } finally {
+            threadLock.unlock();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.jenkins.plugins.gitopspromotion.git;
+
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import org.eclipse.jgit.transport.URIish;
+
+/**
+ * Where a config repository is: an HTTPS or HTTP URL, an SSH URL ({@code ssh://} or {@code git@host:path}),
+ * a {@code git://} URL, a {@code file://} URL or a local path. Credentials never belong in it: a URL with a
+ * password is refused, so that the secret cannot end up in logs, process lists or a mirror's config.
+ */
+public final class RepositoryLocation {
+
+    private final URIish uri;
+    private final String display;
+
+    private RepositoryLocation(URIish uri) {
+        this.uri = uri;
+        this.display = uri.toString();
+    }
+
+    /**
+     * Parses a location as a user gives it.
+     *
+     * @throws IllegalArgumentException naming the problem; a URL's password is never repeated in it
+     */
+    public static RepositoryLocation parse(String location) {
+        if (location == null || location.isBlank()) {
+            throw new IllegalArgumentException("the repository location is empty; give a URL or a local path");
+        }
+        String text = location.strip();
+        URIish uri;
+        try {
+            uri = looksLikeLocalPath(text) ? new URIish(Path.of(text).toAbsolutePath().normalize().toString())
+                    : new URIish(text);
+        } catch (URISyntaxException | java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("'" + redact(text) + "' is neither a Git URL nor a local path");
+        }
+        if (uri.getPass() != null) {
+            throw new IllegalArgumentException("the repository URL " + uri.setPass(null)
+                    + " contains a password; pass credentials with --token-env or a credentials file instead");
+        }
+        String scheme = uri.getScheme() == null ? (uri.getHost() != null ? "ssh" : "file") : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!java.util.Set.of("https", "http", "ssh", "git", "file").contains(scheme)) {
+            throw new IllegalArgumentException("unsupported repository URL scheme '" + scheme + "' in " + uri
+                    + "; use https, http, ssh, git or file");
+        }
+        return new RepositoryLocation(uri);
+    }
+
+    /** The location for JGit's transports. */
+    public URIish uri() {
+        return uri;
+    }
+
+    /** Whether this is a repository on this machine ({@code file://} or a path). */
+    public boolean isLocal() {
+        return uri.getScheme() == null ? uri.getHost() == null : uri.getScheme().equalsIgnoreCase("file");
+    }
+
+    /** Whether the repository is reached over SSH. */
+    public boolean isSsh() {
+        return "ssh".equalsIgnoreCase(uri.getScheme()) || uri.getScheme() == null && uri.getHost() != null;
+    }
+
+    /**
+     * A stable name for this repository's cached mirror: a hash of the URL without user name, so that two
+     * spellings of one URL share a mirror and the folder name reveals nothing.
+     */
+    public String cacheKey() {
+        String canonical = uri.setUser(null).setPass(null).toString().toLowerCase(Locale.ROOT).replaceAll("(\\.git)?/*$", "");
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            String name = uri.getHumanishName().replaceAll("[^A-Za-z0-9._-]", "_");
+            return (name.isEmpty() ? "repo" : name) + "-" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The location as shown to users. */
+    @Override
+    public String toString() {
+        return display;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RepositoryLocation l && l.cacheKey().equals(cacheKey());
+    }
+
+    @Override
+    public int hashCode() {
+        return cacheKey().hashCode();
+    }
+
+    private static boolean looksLikeLocalPath(String text) {
+        if (text.contains("://")) {
+            return false;
+        }
+        // scp-like `git@host:path` has a colon before the first slash; a path does not (Windows drives aside).
+        int colon = text.indexOf(':');
+        int slash = text.indexOf('/');
+        boolean windowsDrive = text.length() > 2 && Character.isLetter(text.charAt(0)) && text.charAt(1) == ':';
+        return colon < 0 || windowsDrive || slash >= 0 && slash < colon;
+    }
+
+    private static String redact(String text) {
+        return text.replaceAll("(://[^/@:]*:)[^/@]*@", "$1***@");
+    }
+}

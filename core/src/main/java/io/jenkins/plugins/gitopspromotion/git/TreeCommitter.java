@@ -1,0 +1,63 @@
+package io.jenkins.plugins.gitopspromotion.git;
+
+import java.io.IOException;
+import java.util.Map;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * Builds a commit in a repository's object database, without a working tree or an index file: the parent's
+ * tree is read into an in-memory index, the changed files' blobs are inserted, and a new tree and commit are
+ * written. No ref is moved; pushing the commit is a separate step.
+ */
+public final class TreeCommitter {
+
+    private TreeCommitter() {
+    }
+
+    /**
+     * Writes a commit that changes {@code files} (path to new content) on top of {@code parent}.
+     *
+     * @return the new commit's id
+     */
+    public static ObjectId commit(Repository repository, RevCommit parent, Map<String, byte[]> files, String message,
+            PersonIdent author) throws IOException {
+        try (ObjectInserter inserter = repository.newObjectInserter();
+                var reader = repository.newObjectReader()) {
+            DirCache index = DirCache.read(reader, parent.getTree());
+            DirCacheEditor editor = index.editor();
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                ObjectId blob = inserter.insert(Constants.OBJ_BLOB, file.getValue());
+                editor.add(new DirCacheEditor.PathEdit(file.getKey()) {
+                    @Override
+                    public void apply(DirCacheEntry entry) {
+                        // An executable file stays executable; anything new is a regular file.
+                        if (entry.getFileMode() != FileMode.EXECUTABLE_FILE) {
+                            entry.setFileMode(FileMode.REGULAR_FILE);
+                        }
+                        entry.setObjectId(blob);
+                    }
+                });
+            }
+            editor.finish();
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(index.writeTree(inserter));
+            commit.setParentId(parent);
+            commit.setAuthor(author);
+            commit.setCommitter(author);
+            commit.setMessage(message);
+            ObjectId id = inserter.insert(commit);
+            inserter.flush();
+            return id;
+        }
+    }
+}

@@ -1,0 +1,333 @@
+package io.jenkins.plugins.gitopspromotion.promotion;
+
+import io.jenkins.plugins.gitopspromotion.config.App;
+import io.jenkins.plugins.gitopspromotion.config.ConfigLoader;
+import io.jenkins.plugins.gitopspromotion.config.Environment;
+import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
+import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
+import io.jenkins.plugins.gitopspromotion.config.RepoTree;
+import io.jenkins.plugins.gitopspromotion.git.GitAuth;
+import io.jenkins.plugins.gitopspromotion.git.GitTree;
+import io.jenkins.plugins.gitopspromotion.git.Mirror;
+import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
+import io.jenkins.plugins.gitopspromotion.git.PushOutcome;
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.git.TreeCommitter;
+import io.jenkins.plugins.gitopspromotion.image.ImageReference;
+import io.jenkins.plugins.gitopspromotion.update.FileChange;
+import io.jenkins.plugins.gitopspromotion.update.ImageUpdate;
+import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * Carries out promotions against a config repository, one way through:
+ * fetch the base branch into the cached mirror, resolve the config, app, environment and version, check the
+ * environment's {@code requires}, plan the byte-exact edits, build the commit in memory, and push it with the
+ * old id the push expects. A push that loses a race to another build is answered by fetching and doing all of
+ * it again on the new tip, a bounded number of times with jittered backoff; nothing is ever force-pushed to the
+ * base branch.
+ */
+public final class PromotionEngine {
+
+    /** Branches a promotion pushes in {@code branch} and {@code pull-request} modes live under this prefix. */
+    public static final String BRANCH_PREFIX = "gitops-promotion/";
+
+    private final MirrorCache cache;
+    private final ChangePlanner planner;
+    private final int maxAttempts;
+
+    /**
+     * @param cache where the mirrors are kept
+     * @param limits bounds for every file read
+     * @param maxAttempts how many times a promotion is tried when pushes lose races
+     */
+    public PromotionEngine(MirrorCache cache, YamlLimits limits, int maxAttempts) {
+        this.cache = cache;
+        this.planner = new ChangePlanner(limits);
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** An engine with default limits and ten attempts. */
+    public PromotionEngine(MirrorCache cache) {
+        this(cache, YamlLimits.DEFAULT, 10);
+    }
+
+    /** The branch a promotion of {@code app} into {@code environment} is pushed to outside {@code commit} mode. */
+    public static String branchFor(String environment, String app) {
+        return BRANCH_PREFIX + environment + "/" + app;
+    }
+
+    /**
+     * Promotes, or rolls back, as the request says.
+     *
+     * @return promoted, unchanged, planned (dry run), or refused (the environment's {@code requires} is not met)
+     * @throws PromotionException if the request cannot be carried out; nothing was pushed
+     * @throws IOException if the repository cannot be reached; the message names it, never a credential
+     */
+    public PromotionResult promote(PromotionRequest request) throws IOException {
+        List<String> branches = List.of(request.base(), BRANCH_PREFIX + request.environment() + "/*");
+        return withMirror(request.repository(), request.auth(), branches, mirror -> promote(mirror, branches, request));
+    }
+
+    /** Work done with a mirror: may fail on the network or on a damaged object database. */
+    @FunctionalInterface
+    private interface MirrorWork<T> {
+        T run(Mirror mirror) throws IOException;
+    }
+
+    /**
+     * Runs {@code work} on the repository's mirror. A mirror that turns out damaged half-way is never trusted
+     * again: it is discarded, rebuilt from the server, and the work done once more from the start.
+     */
+    private <T> T withMirror(RepositoryLocation repository, GitAuth auth, List<String> branches, MirrorWork<T> work)
+            throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try (Mirror mirror = cache.open(repository, auth, branches)) {
+                try {
+                    return work.run(mirror);
+                } catch (IOException | RuntimeException e) {
+                    if (attempt > 1 || !MirrorCache.isCorruption(e)) {
+                        throw e;
+                    }
+                    mirror.discard();
+                }
+            }
+        }
+    }
+
+    private PromotionResult promote(Mirror mirror, List<String> branches, PromotionRequest request) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            RevCommit tip = mirror.branch(request.base()).orElseThrow(() -> new PromotionException(
+                    "the branch " + request.base() + " does not exist in " + request.repository()));
+            Attempt current = resolve(mirror, tip, request);
+            Optional<String> refusal = current.rollback() ? Optional.empty()
+                    : unmetRequirement(current.tree(), current.config(), current.app(), current.environment(), current.update());
+            if (refusal.isPresent()) {
+                return result(PromotionResult.Status.REFUSED, current, null, null, List.of(), refusal.get());
+            }
+            ChangePlan plan = planner.plan(current.tree(), current.config(), current.app(), current.environment(),
+                    current.update());
+            if (!plan.changed()) {
+                return result(PromotionResult.Status.UNCHANGED, current, tip.name(), null, List.of(),
+                        request.environment() + " already has " + current.app().name() + " " + plan.labelBefore());
+            }
+            if (request.dryRun()) {
+                return result(PromotionResult.Status.PLANNED, current, null, null, paths(plan),
+                        PromotionMessage.title(plan, current.rollback()) + " (dry run: nothing pushed)");
+            }
+            Optional<PromotionResult> landed = current.mode() == PromotionMode.COMMIT
+                    ? commitToBase(mirror, tip, plan, current, request)
+                    : pushBranch(mirror, tip, plan, current, request);
+            if (landed.isPresent()) {
+                return landed.get();
+            }
+            if (attempt >= maxAttempts) {
+                throw new PromotionException("gave up promoting " + current.app().name() + " to " + request.environment()
+                        + " after " + attempt + " attempts: every push lost a race with another change to "
+                        + request.repository() + "; try again");
+            }
+            backoff(attempt);
+            mirror.fetch(branches);
+        }
+    }
+
+    /**
+     * The environment × app matrix of a repository's base branch, with what promotion branches propose.
+     *
+     * @throws IOException if the repository cannot be reached
+     */
+    public StatusReport status(RepositoryLocation repository,
+            GitAuth auth, String base) throws IOException {
+        return withMirror(repository, auth, List.of(base, BRANCH_PREFIX + "*"), mirror -> {
+            RevCommit tip = mirror.branch(base).orElseThrow(() -> new PromotionException(
+                    "the branch " + base + " does not exist in " + repository));
+            GitTree tree = new GitTree(mirror.repository(), tip);
+            Map<String, RepoTree> pending = new LinkedHashMap<>();
+            for (String branch : mirror.branches(BRANCH_PREFIX)) {
+                pending.put(branch, new GitTree(mirror.repository(), mirror.branch(branch).orElseThrow()));
+            }
+            return StatusReport.read(repository.toString(), base, tip.name(), tree, ConfigLoader.load(tree), planner, pending);
+        });
+    }
+
+    /** Everything one attempt works from, resolved against the base branch's current tip. */
+    private record Attempt(GitTree tree, PromotionConfig config, App app, Environment environment, ImageUpdate update,
+            PromotionMode mode, Optional<String> from, boolean rollback) {
+    }
+
+    private Attempt resolve(Mirror mirror, RevCommit tip, PromotionRequest request) throws IOException {
+        GitTree tree = new GitTree(mirror.repository(), tip);
+        PromotionConfig config = ConfigLoader.load(tree);
+        Environment environment = config.environment(request.environment()).orElseThrow(() -> new PromotionException(
+                "no environment " + request.environment() + " in " + config.source() + "; environments: "
+                        + String.join(", ", config.environments().stream().map(Environment::name).toList())));
+        App app = request.app()
+                .map(name -> config.app(name).orElseThrow(() -> new PromotionException("no app " + name + " in "
+                        + config.source() + "; apps: " + String.join(", ", config.apps().stream().map(App::name).toList()))))
+                .orElseGet(() -> config.appForImage(request.image().orElseThrow()).orElseThrow(() -> new PromotionException(
+                        "no app in " + config.source() + " uses the image " + request.image().get().name())));
+        ImageUpdate update = version(mirror, tip, tree, config, app, environment, request);
+        boolean rollback = request.version() instanceof VersionSource.Rollback;
+        Optional<String> from = request.version() instanceof VersionSource.FromEnvironment f
+                ? Optional.of(f.environment()) : Optional.empty();
+        return new Attempt(tree, config, app, environment, update, request.mode().orElse(environment.mode()), from, rollback);
+    }
+
+    /** The version to set, from the request: given, taken from another environment, or from history. */
+    private ImageUpdate version(Mirror mirror, RevCommit tip, GitTree tree, PromotionConfig config, App app,
+            Environment environment, PromotionRequest request) throws IOException {
+        VersionSource source = request.version();
+        if (source instanceof VersionSource.Given given) {
+            Optional<ImageReference> image = request.image();
+            return new ImageUpdate(app.image(), given.tag().or(() -> image.flatMap(ImageReference::tag)),
+                    given.digest().or(() -> image.flatMap(ImageReference::digest)));
+        }
+        if (source instanceof VersionSource.FromEnvironment from) {
+            if (from.environment().equals(environment.name())) {
+                throw new PromotionException("--from names the environment promoted into (" + environment.name() + ")");
+            }
+            Environment upstream = config.environment(from.environment()).orElseThrow(() -> new PromotionException(
+                    "no environment " + from.environment() + " to promote from in " + config.source()));
+            ImageVersion version = single(planner.current(tree, config, app, upstream), app, upstream);
+            return new ImageUpdate(app.image(), version.tag(), version.digest());
+        }
+        VersionSource.Rollback rollback = (VersionSource.Rollback) source;
+        List<VersionHistory.Entry> history = VersionHistory.of(mirror.repository(), tip, config, app, environment, planner);
+        Optional<VersionHistory.Entry> target = rollback.toTag().isPresent()
+                ? history.stream().filter(e -> e.version().tag().equals(rollback.toTag())).findFirst()
+                : history.stream().skip(1).findFirst();
+        VersionHistory.Entry entry = target.orElseThrow(() -> new PromotionException(rollback.toTag()
+                .map(t -> app.name() + " never had the tag " + t + " in " + environment.name() + " (in the last "
+                        + VersionHistory.MAX_COMMITS + " changes of its files); a rollback goes back to a version that ran there")
+                .orElse(app.name() + " has no earlier version in " + environment.name() + " to roll back to")));
+        return new ImageUpdate(app.image(), entry.version().tag(), entry.version().digest());
+    }
+
+    /**
+     * {@code requires: X}: the upstream environment's desired state on the base branch must already have the
+     * image (same digest when the promotion knows it, else same tag). A pending branch does not count.
+     *
+     * @return why the requirement is not met, or empty when it is (or there is none)
+     */
+    private Optional<String> unmetRequirement(GitTree tree, PromotionConfig config, App app, Environment environment,
+            ImageUpdate update) throws IOException {
+        if (environment.requires().isEmpty()) {
+            return Optional.empty();
+        }
+        Environment upstream = config.environment(environment.requires().get()).orElseThrow();
+        List<ImageVersion> versions;
+        try {
+            versions = planner.current(tree, config, app, upstream);
+        } catch (PromotionException e) {
+            return Optional.of(environment.name() + " requires " + upstream.name() + " to have " + app.name() + " "
+                    + update.label() + " first, but " + upstream.name() + " has no version of it: " + e.getMessage());
+        }
+        boolean has = !versions.isEmpty() && versions.stream().allMatch(v -> update.digest().isPresent()
+                ? v.digest().equals(update.digest()) : v.tag().equals(update.tag()));
+        if (has) {
+            return Optional.empty();
+        }
+        return Optional.of(environment.name() + " requires " + upstream.name() + " to have " + app.name() + " "
+                + (update.digest().isPresent() ? update.digest().get().toString() : update.label()) + " first; "
+                + upstream.name() + " has " + String.join(", ", versions.stream().map(ImageVersion::describe).distinct().toList())
+                + " on the base branch");
+    }
+
+    private Optional<PromotionResult> commitToBase(Mirror mirror, RevCommit tip, ChangePlan plan, Attempt current,
+            PromotionRequest request) throws IOException {
+        ObjectId commit = commit(mirror, tip, plan, current, request);
+        PushOutcome outcome = mirror.push(request.base(), commit, tip, false);
+        return landed(outcome, current, commit, request.base(), plan, request);
+    }
+
+    /**
+     * {@code branch} and {@code pull-request} modes: one branch per app and environment, recreated on the base
+     * tip and pushed over its previous state (compared with the old id, so a concurrent promotion of the same
+     * app is noticed), never touching the base branch.
+     */
+    private Optional<PromotionResult> pushBranch(Mirror mirror, RevCommit tip, ChangePlan plan, Attempt current,
+            PromotionRequest request) throws IOException {
+        String branch = branchFor(current.environment().name(), current.app().name());
+        ObjectId commit = commit(mirror, tip, plan, current, request);
+        Optional<RevCommit> existing = mirror.branch(branch);
+        if (existing.isPresent() && sameChange(mirror, existing.get(), tip, commit)) {
+            return Optional.of(result(PromotionResult.Status.UNCHANGED, current, existing.get().name(), branch, paths(plan),
+                    branch + " already proposes " + current.app().name() + " " + current.update().label() + " for "
+                            + current.environment().name()));
+        }
+        PushOutcome outcome = mirror.push(branch, commit, existing.map(RevCommit::getId).orElse(ObjectId.zeroId()), true);
+        return landed(outcome, current, commit, branch, plan, request);
+    }
+
+    private Optional<PromotionResult> landed(PushOutcome outcome, Attempt current, ObjectId commit, String branch,
+            ChangePlan plan, PromotionRequest request) {
+        return switch (outcome.status()) {
+            case OK -> Optional.of(result(PromotionResult.Status.PROMOTED, current, commit.name(), branch, paths(plan),
+                    PromotionMessage.title(plan, current.rollback())));
+            case RACE -> Optional.empty();
+            case REJECTED -> throw new PromotionException(request.repository() + " refused the push to " + branch + ": "
+                    + outcome.message());
+        };
+    }
+
+    private ObjectId commit(Mirror mirror, RevCommit tip, ChangePlan plan, Attempt current, PromotionRequest request)
+            throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (FileChange file : plan.changedFiles()) {
+            files.put(file.path(), file.after());
+        }
+        String message = PromotionMessage.of(plan, current.from(), request.buildUrl(), current.rollback());
+        return TreeCommitter.commit(mirror.repository(), tip, files, message,
+                request.author());
+    }
+
+    /** Whether a branch already holds exactly this change on top of the same base tip. */
+    private static boolean sameChange(Mirror mirror, RevCommit existing, RevCommit tip, ObjectId commit) throws IOException {
+        try (RevWalk walk = new RevWalk(mirror.repository())) {
+            RevCommit ours = walk.parseCommit(commit);
+            RevCommit theirs = walk.parseCommit(existing);
+            return theirs.getParentCount() == 1 && theirs.getParent(0).equals(tip) && theirs.getTree().equals(ours.getTree());
+        }
+    }
+
+    private static ImageVersion single(List<ImageVersion> versions, App app, Environment environment) {
+        if (versions.stream().map(ImageVersion::describe).distinct().count() != 1) {
+            throw new PromotionException(environment.name() + " has " + (versions.isEmpty() ? "no version" : "several versions ("
+                    + String.join(", ", versions.stream().map(ImageVersion::describe).distinct().toList()) + ")")
+                    + " of " + app.name() + "; promote a tag or digest instead");
+        }
+        return versions.get(0);
+    }
+
+    private static PromotionResult result(PromotionResult.Status status, Attempt current, String commit, String branch,
+            List<String> files, String reason) {
+        ImageUpdate update = current.update();
+        return new PromotionResult(status, current.environment().name(), current.app().name(), current.app().image().name(),
+                update.tag().orElse(null), update.digest().map(Object::toString).orElse(null), commit, branch, null, files,
+                reason);
+    }
+
+    private static List<String> paths(ChangePlan plan) {
+        return plan.changedFiles().stream().map(FileChange::path).toList();
+    }
+
+    /** Exponential backoff with full jitter, so that racing builds spread out instead of colliding again. */
+    private static void backoff(int attempt) {
+        long ceiling = Math.min(2_000, 50L << Math.min(attempt, 6));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10, ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PromotionException("interrupted while waiting to retry the promotion", e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.jenkins.plugins.gitopspromotion.promotion;
+
+import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
+import io.jenkins.plugins.gitopspromotion.git.GitAuth;
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.image.ImageReference;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/**
+ * What to promote, where: the config repository and its base branch, the environment, the app (by name, or by
+ * its image), where the version comes from, and how to deliver it. Built with {@link #builder}.
+ *
+ * @param repository the config repository
+ * @param auth how to authenticate to it
+ * @param base the branch the environments' desired state lives on
+ * @param environment the environment to promote into
+ * @param app the app's name, or empty to find it by {@code image}
+ * @param image the app's image, when the app is not named
+ * @param version where the version comes from
+ * @param mode a mode overriding the environment's, if any
+ * @param buildUrl the URL of the build promoting, recorded in the commit
+ * @param dryRun plan and report, but write nothing
+ * @param author who the commit is by
+ */
+public record PromotionRequest(RepositoryLocation repository, GitAuth auth, String base, String environment,
+        Optional<String> app, Optional<ImageReference> image, VersionSource version, Optional<PromotionMode> mode,
+        Optional<String> buildUrl, boolean dryRun, PersonIdent author) {
+
+    /** The identity commits are made with when the caller names none. */
+    public static final PersonIdent DEFAULT_AUTHOR = new PersonIdent("gitops-promotion", "gitops-promotion@users.noreply.invalid");
+
+    /** Checks the required parts are present and an app is identified. */
+    public PromotionRequest {
+        Objects.requireNonNull(repository, "repository");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(author, "author");
+        if (app.isEmpty() && image.isEmpty()) {
+            throw new IllegalArgumentException("name the app, or the image the app uses");
+        }
+    }
+
+    /** A builder for a promotion into {@code environment} of {@code repository}. */
+    public static Builder builder(RepositoryLocation repository, String environment) {
+        return new Builder(repository, environment);
+    }
+
+    /** Builds a {@link PromotionRequest}; defaults: no credentials, base {@code main}, the environment's mode. */
+    public static final class Builder {
+        private final RepositoryLocation repository;
+        private final String environment;
+        private GitAuth auth = GitAuth.none();
+        private String base = "main";
+        private Optional<String> app = Optional.empty();
+        private Optional<ImageReference> image = Optional.empty();
+        private VersionSource version;
+        private Optional<PromotionMode> mode = Optional.empty();
+        private Optional<String> buildUrl = Optional.empty();
+        private boolean dryRun;
+        private PersonIdent author = DEFAULT_AUTHOR;
+
+        private Builder(RepositoryLocation repository, String environment) {
+            this.repository = repository;
+            this.environment = environment;
+        }
+
+        /** Credentials for the repository. */
+        public Builder auth(GitAuth value) {
+            this.auth = value;
+            return this;
+        }
+
+        /** The base branch. */
+        public Builder base(String value) {
+            this.base = value;
+            return this;
+        }
+
+        /** The app, by name. */
+        public Builder app(String value) {
+            this.app = Optional.of(value);
+            return this;
+        }
+
+        /** The app, by its image. */
+        public Builder image(ImageReference value) {
+            this.image = Optional.of(value);
+            return this;
+        }
+
+        /** Where the version comes from. */
+        public Builder version(VersionSource value) {
+            this.version = value;
+            return this;
+        }
+
+        /** A mode overriding the environment's. */
+        public Builder mode(PromotionMode value) {
+            this.mode = Optional.ofNullable(value);
+            return this;
+        }
+
+        /** The URL of the build promoting. */
+        public Builder buildUrl(String value) {
+            this.buildUrl = Optional.ofNullable(value);
+            return this;
+        }
+
+        /** Plan only. */
+        public Builder dryRun(boolean value) {
+            this.dryRun = value;
+            return this;
+        }
+
+        /** Who the commit is by. */
+        public Builder author(PersonIdent value) {
+            this.author = value;
+            return this;
+        }
+
+        /** The request. */
+        public PromotionRequest build() {
+            return new PromotionRequest(repository, auth, base, environment, app, image, version, mode, buildUrl, dryRun,
+                    author);
+        }
+    }
+}

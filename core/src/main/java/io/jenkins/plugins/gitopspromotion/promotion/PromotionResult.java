@@ -1,0 +1,75 @@
+package io.jenkins.plugins.gitopspromotion.promotion;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The outcome of a promotion, in the shape the command line prints with {@code --json} and the Jenkins steps
+ * return: {@code {"status", "env", "app", "image", "tag", "digest", "commit", "branch", "pullRequest", "files",
+ * "reason"}}.
+ *
+ * @param status what happened
+ * @param env the environment
+ * @param app the app
+ * @param image the image's name
+ * @param tag the tag promoted, or null
+ * @param digest the digest promoted, or null
+ * @param commit the commit pushed (or that already had the version), or null
+ * @param branch the branch pushed to, or null
+ * @param pullRequest the pull request, or null
+ * @param files the files changed (or that would change)
+ * @param reason why it was refused or unchanged, or a summary
+ */
+@JsonPropertyOrder({"status", "env", "app", "image", "tag", "digest", "commit", "branch", "pullRequest", "files", "reason"})
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record PromotionResult(Status status, String env, String app, String image, String tag, String digest, String commit,
+        String branch, PullRequestRef pullRequest, List<String> files, String reason) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What happened. */
+    public enum Status {
+        /** A commit was pushed. */
+        PROMOTED,
+        /** The environment already had the version: nothing was pushed. */
+        UNCHANGED,
+        /** A guard or policy refused; nothing was pushed. */
+        REFUSED,
+        /** A dry run: the change was planned, nothing was pushed. */
+        PLANNED;
+
+        /** The lower-case name used in JSON. */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * A pull request opened or updated by the promotion.
+     *
+     * @param url its web address
+     * @param number its number
+     */
+    public record PullRequestRef(@JsonProperty("url") String url, @JsonProperty("number") long number) {
+    }
+
+    /** Copies the file list. */
+    public PromotionResult {
+        files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** The result as one JSON object. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a promotion result could not be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.jenkins.plugins.gitopspromotion.promotion;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jenkins.plugins.gitopspromotion.config.App;
+import io.jenkins.plugins.gitopspromotion.config.Environment;
+import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
+import io.jenkins.plugins.gitopspromotion.config.RepoTree;
+import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The environment × app matrix of a config repository, read from Git alone: for every app and environment,
+ * the versions its files hold on the base branch, and the version a promotion branch proposes, if any.
+ *
+ * @param repository where it was read from
+ * @param base the base branch
+ * @param commit the base branch's commit read
+ * @param configSource the config file, or how the layout was found
+ * @param environments the environments in promotion order
+ * @param apps the apps
+ * @param cells one per app and environment, apps in order, environments in promotion order
+ */
+@JsonPropertyOrder({"repository", "base", "commit", "configSource", "environments", "apps", "cells"})
+public record StatusReport(String repository, String base, String commit, String configSource, List<String> environments,
+        List<String> apps, List<Cell> cells) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * What one app has in one environment.
+     *
+     * @param env the environment
+     * @param app the app
+     * @param tag the tag, when all its files agree on one
+     * @param digest the digest, when all its files agree on one
+     * @param versions each reference found, as {@code file:line tag@digest}
+     * @param pending the version a promotion branch proposes, or null
+     * @param pendingBranch that branch, or null
+     * @param error why nothing could be read, or null
+     */
+    @JsonPropertyOrder({"env", "app", "tag", "digest", "versions", "pending", "pendingBranch", "error"})
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Cell(String env, String app, String tag, String digest, List<String> versions, String pending,
+            String pendingBranch, String error) {
+    }
+
+    /**
+     * Reads the matrix from a tree of the base branch.
+     *
+     * @param pending the trees of promotion branches, by branch name
+     */
+    static StatusReport read(String repository, String base, String commit, RepoTree tree, PromotionConfig config,
+            ChangePlanner planner, Map<String, RepoTree> pending) throws IOException {
+        List<Cell> cells = new ArrayList<>();
+        for (App app : config.apps()) {
+            for (Environment environment : config.environments()) {
+                cells.add(cell(tree, config, planner, app, environment, pending));
+            }
+        }
+        return new StatusReport(repository, base, commit, config.source(),
+                config.environments().stream().map(Environment::name).toList(), config.apps().stream().map(App::name).toList(),
+                cells);
+    }
+
+    private static Cell cell(RepoTree tree, PromotionConfig config, ChangePlanner planner, App app, Environment environment,
+            Map<String, RepoTree> pending) throws IOException {
+        String branch = PromotionEngine.branchFor(environment.name(), app.name());
+        String proposed = null;
+        if (pending.containsKey(branch)) {
+            try {
+                proposed = label(planner.current(pending.get(branch), config, app, environment));
+            } catch (RuntimeException e) {
+                proposed = "unreadable: " + e.getMessage();
+            }
+        }
+        try {
+            List<ImageVersion> versions = planner.current(tree, config, app, environment);
+            boolean agree = versions.stream().map(ImageVersion::describe).distinct().count() == 1;
+            ImageVersion first = versions.isEmpty() ? null : versions.get(0);
+            return new Cell(environment.name(), app.name(),
+                    agree ? first.tag().orElse(null) : null,
+                    agree ? first.digest().map(Object::toString).orElse(null) : null,
+                    versions.stream().map(v -> v.file() + ":" + v.line() + " " + v.describe()).toList(),
+                    proposed, proposed == null ? null : branch, null);
+        } catch (RuntimeException e) {
+            return new Cell(environment.name(), app.name(), null, null, List.of(), proposed,
+                    proposed == null ? null : branch, e.getMessage());
+        }
+    }
+
+    private static String label(List<ImageVersion> versions) {
+        return String.join(", ", versions.stream().map(ImageVersion::describe).distinct().toList());
+    }
+
+    /** The cell of an app in an environment. */
+    public Cell cell(String app, String env) {
+        return cells.stream().filter(c -> c.app().equals(app) && c.env().equals(env)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no cell for " + app + " in " + env));
+    }
+
+    /** The report as indented JSON. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a status report could not be written as JSON", e);
+        }
+    }
+}

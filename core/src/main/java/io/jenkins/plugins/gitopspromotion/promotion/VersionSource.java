@@ -1,0 +1,40 @@
+package io.jenkins.plugins.gitopspromotion.promotion;
+
+import io.jenkins.plugins.gitopspromotion.image.Digest;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where the version a promotion sets comes from: given outright, taken from another environment (build once,
+ * deploy many), or found in the target environment's own history (a rollback).
+ */
+public sealed interface VersionSource {
+
+    /** A tag and/or a digest given by the caller. */
+    record Given(Optional<String> tag, Optional<Digest> digest) implements VersionSource {
+        /** Checks one of them is present. */
+        public Given {
+            Objects.requireNonNull(tag, "tag");
+            Objects.requireNonNull(digest, "digest");
+            if (tag.isEmpty() && digest.isEmpty()) {
+                throw new IllegalArgumentException("give a tag, a digest or both");
+            }
+        }
+    }
+
+    /** Exactly the version another environment has on the base branch. */
+    record FromEnvironment(String environment) implements VersionSource {
+        /** Checks the name is present. */
+        public FromEnvironment {
+            Objects.requireNonNull(environment, "environment");
+        }
+    }
+
+    /** The environment's previous version, or the last one it had with the given tag. */
+    record Rollback(Optional<String> toTag) implements VersionSource {
+        /** Checks the tag option is present. */
+        public Rollback {
+            Objects.requireNonNull(toTag, "toTag");
+        }
+    }
+}
