@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Promote container images through a GitOps config repository.",
-        subcommands = {ConfigCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PromoteCommand.class, RollbackCommand.class, StatusCommand.class, ConfigCommand.class,
+            DemoCommand.class, CommandLine.HelpCommand.class})
 public final class GitOpsPromotionCli {
 
     /** Exit code when the command did what was asked, including "already there". */

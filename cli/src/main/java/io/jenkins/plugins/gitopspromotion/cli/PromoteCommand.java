@@ -1,0 +1,89 @@
+package io.jenkins.plugins.gitopspromotion.cli;
+
+import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
+import io.jenkins.plugins.gitopspromotion.image.Digest;
+import io.jenkins.plugins.gitopspromotion.image.ImageReference;
+import io.jenkins.plugins.gitopspromotion.image.ImageTag;
+import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
+import io.jenkins.plugins.gitopspromotion.promotion.VersionSource;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Promotes a version of an app's image into an environment of a config repository. */
+@Command(name = "promote", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Promote an image version into an environment: a commit to the base branch, or a branch to review.")
+final class PromoteCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RepositoryOptions repository;
+
+    @Mixin
+    PromotionOptions promotion;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Subject subject;
+
+    /** The app, by name or by image. */
+    static final class Subject {
+        @Option(names = "--app", paramLabel = "APP", description = "The app, by its name in the config.")
+        String app;
+
+        @Option(names = "--image", paramLabel = "NAME", description = "The app, by its image (a tag or digest in it is the version).")
+        String image;
+    }
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "The tag to promote.")
+    String tag;
+
+    @Option(names = "--digest", paramLabel = "sha256:…", description = "The digest to promote.")
+    String digest;
+
+    @Option(names = "--from", paramLabel = "ENV", description = "Promote exactly what this environment has (build once, deploy many).")
+    String from;
+
+    @Override
+    public Integer call() throws IOException {
+        PromotionRequest.Builder request = promotion.request(spec, repository);
+        Optional<ImageReference> image = Optional.empty();
+        try {
+            if (subject.image != null) {
+                image = Optional.of(ImageReference.parse(subject.image));
+                request.image(image.get());
+            } else {
+                request.app(subject.app);
+            }
+            Optional<String> givenTag = Optional.ofNullable(tag).map(ImageTag::requireValid);
+            Optional<Digest> givenDigest = Optional.ofNullable(digest).map(Digest::parse);
+            boolean versionInImage = image.flatMap(ImageReference::tag).isPresent() || image.flatMap(ImageReference::digest).isPresent();
+            if (from != null) {
+                if (givenTag.isPresent() || givenDigest.isPresent() || versionInImage) {
+                    throw new ParameterException(spec.commandLine(), "--from takes the version from an environment: give no --tag or --digest with it");
+                }
+                request.version(new VersionSource.FromEnvironment(from));
+            } else if (givenTag.isEmpty() && givenDigest.isEmpty() && !versionInImage) {
+                throw new ParameterException(spec.commandLine(), "give --tag, --digest or both, or --from ENV");
+            } else {
+                request.version(new VersionSource.Given(givenTag.or(() -> Optional.ofNullable(subject.image).flatMap(i -> ImageReference.parse(i).tag())),
+                        givenDigest.or(() -> Optional.ofNullable(subject.image).flatMap(i -> ImageReference.parse(i).digest()))));
+            }
+        } catch (InvalidImageReferenceException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PromotionResult result = new PromotionEngine(repository.cache()).promote(request.build());
+        return ResultPrinter.print(spec, result, promotion.json);
+    }
+}

@@ -1,0 +1,61 @@
+package io.jenkins.plugins.gitopspromotion.cli;
+
+import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.PersonIdent;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** Options of the commands that change an environment: where, how, as whom, and how to report. */
+final class PromotionOptions {
+
+    private static final Pattern IDENT = Pattern.compile("\\s*(.+?)\\s*<([^<>\\s]+)>\\s*");
+
+    @Option(names = "--env", required = true, paramLabel = "ENV", description = "The environment to change.")
+    String environment;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "commit, pull-request or branch; default: the environment's mode.")
+    String mode;
+
+    @Option(names = "--build-url", paramLabel = "URL", description = "The build promoting, recorded in the commit (Build-Url trailer).")
+    String buildUrl;
+
+    @Option(names = "--author", paramLabel = "'NAME <EMAIL>'",
+            description = "Who the commit is by (default: $GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>, or gitops-promotion).")
+    String author;
+
+    @Option(names = "--dry-run", description = "Plan the change and report it, push nothing.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    /** A request builder with these options and the repository options applied. */
+    PromotionRequest.Builder request(CommandSpec spec, RepositoryOptions repository) throws IOException {
+        return PromotionRequest.builder(repository.location(spec), environment)
+                .auth(repository.auth(spec))
+                .base(repository.base)
+                .mode(mode == null ? null : PromotionMode.fromConfigName(mode).orElseThrow(() -> new ParameterException(
+                        spec.commandLine(), "--mode " + mode + ": use one of " + PromotionMode.configNames())))
+                .buildUrl(buildUrl)
+                .dryRun(dryRun)
+                .author(author(spec));
+    }
+
+    private PersonIdent author(CommandSpec spec) {
+        if (author != null) {
+            Matcher m = IDENT.matcher(author);
+            if (!m.matches()) {
+                throw new ParameterException(spec.commandLine(), "--author must look like 'Name <email>'");
+            }
+            return new PersonIdent(m.group(1), m.group(2));
+        }
+        String name = System.getenv("GIT_AUTHOR_NAME");
+        String email = System.getenv("GIT_AUTHOR_EMAIL");
+        return name != null && email != null ? new PersonIdent(name, email) : PromotionRequest.DEFAULT_AUTHOR;
+    }
+}

@@ -1,0 +1,76 @@
+package io.jenkins.plugins.gitopspromotion.cli;
+
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
+import io.jenkins.plugins.gitopspromotion.promotion.StatusReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Shows which version each app has in each environment, from Git alone. */
+@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "The environment × app matrix of a config repository, with pending promotion branches.")
+final class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RepositoryOptions repository;
+
+    @Option(names = "--json", description = "Print the matrix as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        StatusReport report = new PromotionEngine(repository.cache())
+                .status(repository.location(spec), repository.auth(spec), repository.base);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(report.toJson());
+            return GitOpsPromotionCli.OK;
+        }
+        out.println(report.repository() + " " + report.base() + " at " + report.commit().substring(0, 10) + " ("
+                + report.configSource() + ")");
+        out.print(table(report));
+        return GitOpsPromotionCli.OK;
+    }
+
+    /** Apps as rows, environments as columns; a pending branch's version follows the cell's, after an arrow. */
+    static String table(StatusReport report) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("app"));
+        header.addAll(report.environments());
+        rows.add(header);
+        List<String> notes = new ArrayList<>();
+        for (String app : report.apps()) {
+            List<String> row = new ArrayList<>(List.of(app));
+            for (String env : report.environments()) {
+                StatusReport.Cell cell = report.cell(app, env);
+                String value;
+                if (cell.error() != null) {
+                    notes.add("[" + (notes.size() + 1) + "] " + cell.error());
+                    value = "- [" + notes.size() + "]";
+                } else if (cell.versions().isEmpty()) {
+                    value = "(not set)";
+                } else if (cell.tag() == null && cell.digest() == null) {
+                    value = "(differs between files)";
+                } else {
+                    value = cell.tag() != null ? cell.tag() + (cell.digest() != null ? "@" + cell.digest().substring(0, 19) : "")
+                            : cell.digest().substring(0, 19);
+                }
+                row.add(cell.pending() != null ? value + " → " + cell.pending() + " (pending)" : value);
+            }
+            rows.add(row);
+        }
+        StringBuilder out = new StringBuilder(Table.render(rows));
+        notes.forEach(n -> out.append(n).append('\n'));
+        return out.toString();
+    }
+}
