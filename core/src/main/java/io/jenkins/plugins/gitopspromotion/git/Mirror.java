@@ -29,12 +29,13 @@ import org.eclipse.jgit.transport.Transport;
 public final class Mirror implements AutoCloseable {
 
     /**
-     * Server answers that mean "someone else moved the ref": JGit's own, and the wording of Git, GitLab
-     * ("incorrect old value", "cannot lock ref") and others for a failed compare-and-swap.
+     * Server answers that mean "someone else moved the ref": JGit's own ("invalid old id sent", "lock failure"),
+     * and the wording of Git, GitLab ("incorrect old value", "cannot lock ref") and others for a failed
+     * compare-and-swap.
      */
     private static final Pattern RACE = Pattern.compile(
-            "(?i).*(non-fast-forward|fetch first|stale info|incorrect old value|cannot lock ref|lock fail|failed to lock"
-            + "|failed to update ref|but expected|is at [0-9a-f]+ but).*", Pattern.DOTALL);
+            "(?i).*(non-fast-forward|fetch first|stale info|incorrect old value|invalid old id|cannot lock ref|lock fail"
+            + "|failed to lock|failed to update ref|already exists|but expected|is at [0-9a-f]+ but).*", Pattern.DOTALL);
 
     private final Repository repository;
     private final RepositoryLocation location;
