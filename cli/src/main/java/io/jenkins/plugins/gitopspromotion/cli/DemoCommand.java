@@ -3,13 +3,15 @@ package io.jenkins.plugins.gitopspromotion.cli;
 import io.jenkins.plugins.gitopspromotion.config.ConfigLoader;
 import io.jenkins.plugins.gitopspromotion.config.ConventionDiscovery;
 import io.jenkins.plugins.gitopspromotion.config.DirectoryRepoTree;
-import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
-import io.jenkins.plugins.gitopspromotion.config.RepoTree;
+import io.jenkins.plugins.gitopspromotion.git.GitAuth;
+import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
-import io.jenkins.plugins.gitopspromotion.promotion.ChangePlan;
-import io.jenkins.plugins.gitopspromotion.promotion.ChangePlanner;
-import io.jenkins.plugins.gitopspromotion.promotion.PromotionMessage;
-import io.jenkins.plugins.gitopspromotion.update.FileChange;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
+import io.jenkins.plugins.gitopspromotion.promotion.VersionSource;
 import io.jenkins.plugins.gitopspromotion.update.ImageUpdate;
 import io.jenkins.plugins.gitopspromotion.update.KustomizeImagesUpdater;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlEditException;
@@ -22,15 +24,15 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.revwalk.RevCommit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * A self-contained tour on a local config repository: reads the config, shows what runs where, promotes
- * images of each update kind with byte-exact edits and commits, and shows what is refused and why.
+ * A self-contained tour on a local config repository: promotes into dev by commit, into staging on a branch
+ * with the version dev has, is refused in prod, promotes every update kind, rolls back, and shows the status
+ * matrix, all through the same engine a Jenkins build uses.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "A self-contained tour of gitops-promotion on a local config repository.")
@@ -46,106 +48,129 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where to create the demo's config repository (an empty or new folder); default: a new temporary folder.")
     Path dir;
 
-    private final ChangePlanner planner = new ChangePlanner(YamlLimits.DEFAULT);
     private PrintWriter out;
+    private DemoRepository repo;
+    private PromotionEngine engine;
+    private RepositoryLocation location;
 
     @Override
     public Integer call() throws IOException, GitAPIException {
         out = spec.commandLine().getOut();
         Path where = dir != null ? dir : Files.createTempDirectory("gitops-promotion-demo-");
-        try (DemoRepository repo = DemoRepository.create(where)) {
-            RepoTree tree = new DirectoryRepoTree(repo.dir());
-            PromotionConfig config = ConfigLoader.load(tree);
+        try (DemoRepository created = DemoRepository.create(where)) {
+            repo = created;
+            location = RepositoryLocation.parse(repo.dir().toString());
+            engine = new PromotionEngine(new MirrorCache(where.resolve("cache"), 30));
 
             heading("1. A config repository, with its promotion config");
-            out.println("Created a Git repository at " + repo.dir() + " (branch main).");
-            out.println(ConfigCommand.describe(config));
+            out.println("A bare Git repository at " + repo.dir() + ", as on a Git host; promotions fetch it into a");
+            out.println("cached mirror, build each commit in memory and push it with the old id they expect.");
+            out.println(ConfigCommand.describe(ConfigLoader.parse(ConfigLoader.CONFIG_PATH,
+                    repo.read("main", ConfigLoader.CONFIG_PATH))));
 
-            heading("2. What runs where, read from the files in Git");
-            out.print(VersionMatrix.render(tree, config, planner));
+            heading("2. What runs where, read from Git alone");
+            status();
 
-            heading("3. Promote web 1.5.0 (with its digest) to dev: one value changes, every other byte stays");
-            promote(repo, tree, config, "web", "dev", ImageUpdate.of("ghcr.io/acme/web", "1.5.0", DIGEST), Optional.empty());
+            heading("3. Promote web 1.5.0 to dev (mode commit): one commit on main, one value changed");
+            promote(request("dev", "web").version(given("1.5.0", DIGEST)));
 
-            heading("4. Promote the same version again: nothing to do, no commit");
-            promote(repo, tree, config, "web", "dev", ImageUpdate.of("ghcr.io/acme/web", "1.5.0", DIGEST), Optional.empty());
+            heading("4. The same again: nothing to do, nothing pushed");
+            promote(request("dev", "web").version(given("1.5.0", DIGEST)));
 
-            heading("5. Staging and prod: a stale digest is replaced; prod's CRLF overlay gets an images: entry");
-            promote(repo, tree, config, "web", "staging", ImageUpdate.of("ghcr.io/acme/web", "1.5.0", DIGEST), Optional.of("dev"));
-            promote(repo, tree, config, "web", "prod", ImageUpdate.of("ghcr.io/acme/web", "1.5.0", DIGEST), Optional.of("staging"));
+            heading("5. Promote to staging exactly what dev has (--from dev): a branch waits for review");
+            out.println("(staging's mode is pull-request; with no pull-request provider configured the branch is the proposal)");
+            promote(request("staging", "web").version(new VersionSource.FromEnvironment("dev")));
 
-            heading("6. The other update kinds: Helm values, Flux setter markers, plain manifests");
-            promote(repo, tree, config, "api", "dev", ImageUpdate.of("ghcr.io/acme/api", "2.1.0", DIGEST), Optional.empty());
-            promote(repo, tree, config, "worker", "dev", ImageUpdate.of("ghcr.io/acme/worker", "0.9.2", null), Optional.empty());
-            promote(repo, tree, config, "jobs", "dev", ImageUpdate.of("ghcr.io/acme/jobs", "3.1.0", null), Optional.empty());
+            heading("6. Prod requires staging to have the version on main first: refused, exit code 3");
+            promote(request("prod", "web").version(new VersionSource.FromEnvironment("dev")));
+            out.println("What staging has on main may go to prod; prod's overlay (CRLF line ends) gets an images: entry:");
+            promote(request("prod", "web").version(new VersionSource.FromEnvironment("staging")));
 
-            heading("7. Refused before anything is written");
-            refusals(repo);
+            heading("7. The other update kinds: Helm values, Flux setter markers, plain manifests");
+            promote(request("dev", "api").version(given("2.1.0", DIGEST)));
+            promote(request("dev", "worker").version(given("0.9.2", null)));
+            promote(request("dev", "jobs").version(given("3.1.0", null)));
 
-            heading("8. Without .gitops/promotion.yaml: the layout is discovered, and what is unclear is said");
-            discover(repo.dir());
+            heading("8. Roll web back in dev to the version it had before, as a promotion");
+            promote(request("dev", "web").version(new VersionSource.Rollback(Optional.empty())));
 
-            heading("9. What runs where now");
-            out.print(VersionMatrix.render(tree, config, planner));
+            heading("9. Refused before anything is written");
+            refusals();
+
+            heading("10. Without .gitops/promotion.yaml: the layout is discovered, and what is unclear is said");
+            discover();
+
+            heading("11. What runs where now");
+            status();
             out.println();
-            out.println(repo.commitCount() + " commits on main in " + repo.dir() + "; try: git -C " + repo.dir() + " log --stat");
+            out.println(repo.commitCount("main") + " commits on main; try: git -C " + repo.dir() + " log --stat main");
         }
         return GitOpsPromotionCli.OK;
     }
 
-    private void promote(DemoRepository repo, RepoTree tree, PromotionConfig config, String app, String environment,
-            ImageUpdate update, Optional<String> from) throws IOException, GitAPIException {
-        out.println("> promote " + app + " to " + environment + ": " + update.tag().map(t -> "tag " + t).orElse("")
-                + update.digest().map(d -> (update.tag().isPresent() ? ", " : "") + "digest " + d).orElse("")
-                + from.map(f -> " (as " + f + " has it)").orElse(""));
-        ChangePlan plan = planner.plan(tree, config, config.app(app).orElseThrow(), config.environment(environment).orElseThrow(),
-                update);
-        if (!plan.changed()) {
-            out.println("unchanged: " + environment + " already has " + app + " " + plan.labelBefore());
-            out.println();
-            return;
+    private PromotionRequest.Builder request(String environment, String app) {
+        return PromotionRequest.builder(location, environment).app(app).auth(GitAuth.none());
+    }
+
+    private static VersionSource given(String tag, String digest) {
+        return new VersionSource.Given(Optional.ofNullable(tag), Optional.ofNullable(digest).map(Digest::parse));
+    }
+
+    private void promote(PromotionRequest.Builder builder) throws IOException {
+        PromotionRequest request = builder.build();
+        out.println("$ gitops-promotion " + commandLine(request));
+        PromotionResult result = engine.promote(request);
+        out.println(result.status().json() + ": " + result.reason());
+        if (result.status() == PromotionResult.Status.PROMOTED) {
+            out.println("commit " + result.commit().substring(0, 7) + " on " + result.branch());
+            out.print(repo.diff(result.commit()));
         }
-        for (FileChange file : plan.changedFiles()) {
-            repo.write(file.path(), file.after());
-        }
-        RevCommit commit = repo.commitAll(PromotionMessage.of(plan, from, Optional.empty()));
-        out.println("promoted: " + commit.getShortMessage() + "  (commit " + commit.abbreviate(7).name() + ")");
-        out.print(repo.diff(commit));
         out.println();
     }
 
-    private void refusals(DemoRepository repo) throws GitAPIException, IOException {
-        out.println("> promote web to dev: tag 'bad tag;rm'");
+    private static String commandLine(PromotionRequest request) {
+        String version;
+        if (request.version() instanceof VersionSource.Given g) {
+            version = g.tag().map(t -> " --tag " + t).orElse("") + g.digest().map(d -> " --digest " + d).orElse("");
+        } else if (request.version() instanceof VersionSource.FromEnvironment f) {
+            version = " --from " + f.environment();
+        } else {
+            version = ((VersionSource.Rollback) request.version()).toTag().map(t -> " --to " + t).orElse("");
+        }
+        String verb = request.version() instanceof VersionSource.Rollback ? "rollback" : "promote";
+        return verb + " --repo config.git --env " + request.environment() + " --app " + request.app().orElseThrow() + version;
+    }
+
+    private void status() throws IOException {
+        out.print(StatusCommand.table(engine.status(location, GitAuth.none(), "main")));
+    }
+
+    private void refusals() {
+        out.println("$ gitops-promotion promote --repo config.git --env dev --app web --tag 'bad tag;rm'");
         try {
             ImageUpdate.of("ghcr.io/acme/web", "bad tag;rm", null);
         } catch (InvalidImageReferenceException e) {
-            out.println("refused: " + e.getMessage());
+            out.println("usage error (exit code 2): " + e.getMessage());
         }
-        Path staging = repo.dir().resolve("apps/web/overlays/staging/kustomization.yaml");
-        String anchored = Files.readString(staging).replaceFirst("newTag: (\\S+)", "newTag: &version $1")
-                + "labels:\n  - pairs: {version: *version}\n";
         out.println();
         out.println("An overlay whose tag is also used elsewhere through a YAML anchor (&version):");
+        String anchored = "images:\n- name: ghcr.io/acme/web\n  newTag: &version \"1.4.1\"\nlabels:\n- pairs: {version: *version}\n";
+        out.print(anchored.indent(4));
         try {
             new KustomizeImagesUpdater(YamlLimits.DEFAULT).apply("apps/web/overlays/staging/kustomization.yaml",
                     anchored.getBytes(StandardCharsets.UTF_8), ImageUpdate.of("ghcr.io/acme/web", "1.6.0", null));
         } catch (YamlEditException e) {
             out.println(e.getMessage());
         }
-        out.println("Working tree clean: " + repo.isClean());
     }
 
-    private void discover(Path repo) throws IOException {
+    private void discover() throws IOException {
         Path copy = Files.createTempDirectory("gitops-promotion-demo-discovery-");
-        try (var files = Files.walk(repo)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                String relative = repo.relativize(source).toString().replace('\\', '/');
-                if (relative.startsWith(".git") || !Files.isRegularFile(source)) {
-                    continue; // .git and .gitops/ alike: discovery is for repositories without a config
-                }
-                Path target = copy.resolve(relative);
+        for (String file : new String(DemoRepository.resource("demo/files.txt"), StandardCharsets.UTF_8).split("\n")) {
+            if (!file.isBlank() && !file.startsWith(".gitops/")) {
+                Path target = copy.resolve(file);
                 Files.createDirectories(target.getParent());
-                Files.copy(source, target);
+                Files.write(target, DemoRepository.resource("demo/" + file));
             }
         }
         out.println("$ gitops-promotion config --repo " + copy);

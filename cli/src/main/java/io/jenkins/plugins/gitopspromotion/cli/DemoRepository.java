@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.cli;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,104 +15,124 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
- * The demo's config repository: a local Git repository with a working tree, filled from the sample files
- * packaged in the jar ({@code demo/files.txt} lists them, since a jar's folders cannot be listed).
+ * The demo's config repository: a bare Git repository, as on a Git host, holding the sample files packaged
+ * in the jar ({@code demo/files.txt} lists them, since a jar's folders cannot be listed) in one commit on
+ * {@code main}.
  */
 final class DemoRepository implements AutoCloseable {
 
     private static final PersonIdent AUTHOR = new PersonIdent("gitops-promotion demo", "demo@gitops-promotion.invalid");
 
     private final Path dir;
-    private final Git git;
+    private final Repository repository;
 
-    private DemoRepository(Path dir, Git git) {
+    private DemoRepository(Path dir, Repository repository) {
         this.dir = dir;
-        this.git = git;
+        this.repository = repository;
     }
 
-    /** Creates the repository in an empty or new folder and commits the sample files to {@code main}. */
-    static DemoRepository create(Path dir) throws IOException, GitAPIException {
-        if (Files.isDirectory(dir)) {
-            try (var entries = Files.list(dir)) {
+    /** Creates {@code <folder>/config.git} in an empty or new folder, with the sample files committed to main. */
+    static DemoRepository create(Path folder) throws IOException, GitAPIException {
+        if (Files.isDirectory(folder)) {
+            try (var entries = Files.list(folder)) {
                 if (entries.findAny().isPresent()) {
-                    throw new IllegalArgumentException("the demo needs an empty folder; " + dir + " is not empty");
+                    throw new IllegalArgumentException("the demo needs an empty folder; " + folder + " is not empty");
                 }
             }
         }
-        Files.createDirectories(dir);
-        for (String file : sampleFiles()) {
-            Path target = dir.resolve(file);
-            Files.createDirectories(target.getParent());
-            Files.write(target, resource("demo/" + file));
+        Path bare = folder.resolve("config.git");
+        Path work = folder.resolve("initial-checkout");
+        Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+        try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
+            for (String file : sampleFiles()) {
+                Path target = work.resolve(file);
+                Files.createDirectories(target.getParent());
+                Files.write(target, resource("demo/" + file));
+            }
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("Config repository for the demo").setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).call();
+            git.push().setRemote(bare.toUri().toString()).add("main").call();
         }
-        DemoRepository repository = new DemoRepository(dir, Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
-        repository.commitAll("Config repository for the demo");
-        return repository;
+        deleteRecursively(work);
+        return open(bare);
     }
 
-    /** The working tree. */
+    /** Opens an existing demo repository, to read it. */
+    static DemoRepository open(Path bare) throws IOException {
+        return new DemoRepository(bare, new FileRepositoryBuilder().setGitDir(bare.toFile()).setMustExist(true).build());
+    }
+
+    /** The bare repository's folder. */
     Path dir() {
         return dir;
     }
 
-    /** Writes a file of the working tree. */
-    void write(String path, byte[] content) throws IOException {
-        Files.write(dir.resolve(path), content);
-    }
-
-    /** Commits every change of the working tree, returning the new commit. */
-    RevCommit commitAll(String message) throws GitAPIException {
-        git.add().addFilepattern(".").call();
-        return git.commit().setMessage(message).setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).call();
-    }
-
-    /** Whether the working tree holds no uncommitted change. */
-    boolean isClean() throws GitAPIException {
-        return git.status().call().isClean();
-    }
-
-    /** The number of commits on the current branch. */
-    int commitCount() throws GitAPIException {
+    /** The number of commits on a branch. */
+    int commitCount(String branch) throws IOException {
         int count = 0;
-        for (RevCommit ignored : git.log().call()) {
-            count++;
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.markStart(walk.parseCommit(repository.resolve("refs/heads/" + branch)));
+            for (RevCommit ignored : walk) {
+                count++;
+            }
         }
         return count;
     }
 
     /** The unified diff a commit made to its parent, as {@code git show} prints it. */
-    String diff(RevCommit commit) throws IOException {
+    String diff(String commitId) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DiffFormatter formatter = new DiffFormatter(out); RevWalk walk = new RevWalk(git.getRepository())) {
-            formatter.setRepository(git.getRepository());
+        try (DiffFormatter formatter = new DiffFormatter(out); RevWalk walk = new RevWalk(repository)) {
+            formatter.setRepository(repository);
+            RevCommit commit = walk.parseCommit(ObjectId.fromString(commitId));
             ObjectId parent = commit.getParentCount() > 0 ? walk.parseCommit(commit.getParent(0)).getTree() : null;
             formatter.format(parent, commit.getTree());
         }
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** A file's content on a branch. */
+    byte[] read(String branch, String path) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit commit = walk.parseCommit(repository.resolve("refs/heads/" + branch));
+            try (var tree = org.eclipse.jgit.treewalk.TreeWalk.forPath(repository, path, commit.getTree())) {
+                return repository.open(tree.getObjectId(0)).getBytes();
+            }
+        }
+    }
+
     @Override
     public void close() {
-        git.close();
+        repository.close();
     }
 
     private static List<String> sampleFiles() throws IOException {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new java.io.ByteArrayInputStream(resource("demo/files.txt")), StandardCharsets.UTF_8))) {
+                new ByteArrayInputStream(resource("demo/files.txt")), StandardCharsets.UTF_8))) {
             return reader.lines().filter(l -> !l.isBlank()).toList();
         }
     }
 
-    private static byte[] resource(String name) throws IOException {
+    static byte[] resource(String name) throws IOException {
         try (InputStream in = DemoRepository.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IOException("the jar lacks the demo file " + name);
             }
             return in.readAllBytes();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 }

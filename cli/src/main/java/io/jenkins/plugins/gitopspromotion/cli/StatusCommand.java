@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
         description = "The environment × app matrix of a config repository, with pending promotion branches.")
 final class StatusCommand implements Callable<Integer> {
+
+    private static final Pattern DIGEST = Pattern.compile("(sha(?:256|512):[0-9a-f]{12})[0-9a-f]+");
 
     @Spec
     CommandSpec spec;
@@ -62,15 +65,20 @@ final class StatusCommand implements Callable<Integer> {
                 } else if (cell.tag() == null && cell.digest() == null) {
                     value = "(differs between files)";
                 } else {
-                    value = cell.tag() != null ? cell.tag() + (cell.digest() != null ? "@" + cell.digest().substring(0, 19) : "")
-                            : cell.digest().substring(0, 19);
+                    value = shortDigests(cell.tag() != null ? cell.tag() + (cell.digest() != null ? "@" + cell.digest() : "")
+                            : cell.digest());
                 }
-                row.add(cell.pending() != null ? value + " → " + cell.pending() + " (pending)" : value);
+                row.add(cell.pending() != null ? value + " → " + shortDigests(cell.pending()) + " (pending)" : value);
             }
             rows.add(row);
         }
         StringBuilder out = new StringBuilder(Table.render(rows));
         notes.forEach(n -> out.append(n).append('\n'));
         return out.toString();
+    }
+
+    /** Digests cut to the algorithm and twelve hex digits, as {@code docker images} shows them. */
+    private static String shortDigests(String text) {
+        return DIGEST.matcher(text).replaceAll("$1");
     }
 }

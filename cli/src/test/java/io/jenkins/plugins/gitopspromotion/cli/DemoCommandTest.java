@@ -19,44 +19,51 @@ class DemoCommandTest {
 
     @Test
     void theTourPromotesEachKindAndCommitsOnlyRealChanges() throws Exception {
-        Path repo = dir.resolve("demo");
-        CliRun run = CliRun.of("demo", "--dir", repo.toString());
+        CliRun run = CliRun.of("demo", "--dir", dir.resolve("demo").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
-                .contains("promoted: Promote web 1.4.2 → 1.5.0 to dev")
+                .contains("promoted: Promote web 1.4.2 → 1.5.0 to dev\ncommit ")
                 .contains("unchanged: dev already has web 1.5.0")
-                .contains("promoted: Promote web (none) → 1.5.0 to prod")
+                .contains("promoted: Promote web 1.4.1 → 1.5.0 to staging\ncommit ")
+                .contains(" on gitops-promotion/staging/web\n")
+                .contains("refused: prod requires staging to have web " + DemoCommand.DIGEST + " first")
+                .contains("promoted: Promote web (none) → 1.4.1 to prod")
                 .contains("promoted: Promote api 2.0.0 → 2.1.0 to dev")
                 .contains("promoted: Promote worker 0.9.1 → 0.9.2 to dev")
                 .contains("promoted: Promote jobs 3.0.0 → 3.1.0 to dev")
-                .contains("refused: tag 'bad tag;rm' is not a valid image tag")
+                .contains("promoted: Roll back web 1.5.0 → 1.4.2 in dev")
+                .contains("usage error (exit code 2): tag 'bad tag;rm' is not a valid image tag")
                 .contains("changing it would also change every alias (*version) of it")
-                .contains("Working tree clean: true")
-                .contains("kustomize app web in apps/{app}/overlays/{env}");
+                .contains("kustomize app web in apps/{app}/overlays/{env}")
+                .contains("web     1.4.2                      1.4.1@sha256:4b1de5d3f5e6 → 1.5.0@sha256:9f86d081884c (pending)");
 
+        Path bare = dir.resolve("demo/config.git");
         List<String> titles = new ArrayList<>();
-        try (Git git = Git.open(repo.toFile())) {
+        try (Git git = Git.open(bare.toFile())) {
             for (RevCommit commit : git.log().call()) {
                 titles.add(0, commit.getShortMessage());
             }
-            RevCommit head = git.log().setMaxCount(1).call().iterator().next();
-            assertThat(head.getFullMessage()).contains("Promoted-Image: ghcr.io/acme/jobs:3.1.0\n");
+            assertThat(git.getRepository().exactRef("refs/heads/gitops-promotion/staging/web")).isNotNull();
+            assertThat(git.getRepository().exactRef("refs/heads/gitops-promotion/prod/web")).isNotNull();
         }
         assertThat(titles).containsExactly(
                 "Config repository for the demo",
                 "Promote web 1.4.2 → 1.5.0 to dev",
-                "Promote web 1.4.1 → 1.5.0 to staging",
-                "Promote web (none) → 1.5.0 to prod",
                 "Promote api 2.0.0 → 2.1.0 to dev",
                 "Promote worker 0.9.1 → 0.9.2 to dev",
-                "Promote jobs 3.0.0 → 3.1.0 to dev");
+                "Promote jobs 3.0.0 → 3.1.0 to dev",
+                "Roll back web 1.5.0 → 1.4.2 in dev");
 
-        // The CRLF overlay got its images: entry with CRLF line breaks, and kept its trailing comment last.
-        assertThat(Files.readString(repo.resolve("apps/web/overlays/prod/kustomization.yaml"), StandardCharsets.UTF_8))
-                .isEqualTo("apiVersion: kustomize.config.k8s.io/v1beta1\r\nkind: Kustomization\r\nnamespace: web-prod\r\n"
-                        + "resources:\r\n  - ../../base\r\nimages:\r\n  - name: ghcr.io/acme/web\r\n    newTag: 1.5.0\r\n"
-                        + "    digest: " + DemoCommand.DIGEST + "\r\n# replicas are set by the HPA\r\n");
+        // Prod's CRLF overlay, on its promotion branch, got its images: entry with CRLF line breaks and kept its
+        // trailing comment last.
+        try (DemoRepository reader = DemoRepository.open(bare)) {
+            assertThat(new String(reader.read("gitops-promotion/prod/web", "apps/web/overlays/prod/kustomization.yaml"), StandardCharsets.UTF_8))
+                    .isEqualTo("apiVersion: kustomize.config.k8s.io/v1beta1\r\nkind: Kustomization\r\nnamespace: web-prod\r\n"
+                            + "resources:\r\n  - ../../base\r\nimages:\r\n  - name: ghcr.io/acme/web\r\n    newTag: 1.4.1\r\n"
+                            + "    digest: sha256:4b1de5d3f5e6a2c3b7a9e0f1d2c3b4a5968778695a4b3c2d1e0f9a8b7c6d5e4f\r\n"
+                            + "# replicas are set by the HPA\r\n");
+        }
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.jenkins.plugins.gitopspromotion.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +31,8 @@ class RunnableJarIT {
     void theDemoRunsFromTheJar(@TempDir Path dir) throws Exception {
         assertThat(JAR).as("the shaded jar; build with mvn package").exists();
         String output = run(0, "demo", "--dir", dir.resolve("demo").toString());
-        assertThat(output).contains("== 9. What runs where now ==").contains("7 commits on main");
-        assertThat(dir.resolve("demo" + File.separator + ".git")).isDirectory();
+        assertThat(output).contains("== 11. What runs where now ==").contains("6 commits on main");
+        assertThat(dir.resolve("demo").resolve("config.git").resolve("HEAD")).isRegularFile();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.promotion;
 
-import static io.jenkins.plugins.gitopspromotion.promotion.ConfigRepositoryFixture.DIGEST_A;
-import static io.jenkins.plugins.gitopspromotion.promotion.ConfigRepositoryFixture.DIGEST_B;
+import static io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture.DIGEST_A;
+import static io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture.DIGEST_B;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
+import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
 import io.jenkins.plugins.gitopspromotion.testing.GitHttpServer;
 import io.jenkins.plugins.gitopspromotion.testing.ReceiveHooks;
 import java.io.IOException;

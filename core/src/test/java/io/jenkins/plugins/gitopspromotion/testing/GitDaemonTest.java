@@ -12,7 +12,6 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,7 @@ class GitDaemonTest {
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(GitDaemon.gitInstalled(), "git is not installed: skipping the git:// tests");
+        RealParts.require(GitDaemon.gitInstalled(), "git (for git daemon)");
         daemon = GitDaemon.start(tmp.resolve("daemon"));
         config = daemon.createRepository("config");
         seeded = BareRepos.commitFile(config, "main", "values.yaml", "tag: v1\n", "Seed");

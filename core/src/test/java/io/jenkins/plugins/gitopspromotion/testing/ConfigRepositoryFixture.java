@@ -1,6 +1,5 @@
-package io.jenkins.plugins.gitopspromotion.promotion;
+package io.jenkins.plugins.gitopspromotion.testing;
 
-import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,12 +10,15 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * A realistic config repository for engine tests: environments dev (commit), staging (pull-request, requires
  * dev) and prod (branch, requires staging); apps web (kustomize), api (helm-values) and worker (setters).
  */
-final class ConfigRepositoryFixture {
+public final class ConfigRepositoryFixture {
 
-    static final String DIGEST_A = "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-    static final String DIGEST_B = "sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+    /** A digest for tests. */
+    public static final String DIGEST_A = "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    /** Another digest for tests. */
+    public static final String DIGEST_B = "sha256:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 
-    static final String CONFIG = """
+    /** The config file. */
+    public static final String CONFIG = """
             environments:
               - name: dev
                 path: apps/{app}/dev
@@ -47,7 +49,7 @@ final class ConfigRepositoryFixture {
     }
 
     /** Seeds the repository's {@code main} with the config and every app's files in every environment. */
-    static RevCommit seed(Repository bare) throws IOException {
+    public static RevCommit seed(Repository bare) throws IOException {
         Map<String, Object> files = new LinkedHashMap<>();
         files.put(".gitops/promotion.yaml", CONFIG);
         for (String env : new String[] {"dev", "staging", "prod"}) {

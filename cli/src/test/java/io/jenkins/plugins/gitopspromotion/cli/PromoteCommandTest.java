@@ -1,0 +1,153 @@
+package io.jenkins.plugins.gitopspromotion.cli;
+
+import static io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture.DIGEST_A;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
+import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
+import io.jenkins.plugins.gitopspromotion.testing.GitHttpServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.lib.Repository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PromoteCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    private Repository remote;
+    private Path bare;
+
+    @BeforeEach
+    void repository() throws Exception {
+        bare = temp.resolve("config.git");
+        remote = BareRepos.create(bare);
+        ConfigRepositoryFixture.seed(remote);
+    }
+
+    @AfterEach
+    void close() {
+        remote.close();
+    }
+
+    private CliRun run(String command, String... args) {
+        List<String> all = new ArrayList<>(List.of(command, "--repo", bare.toString(), "--cache-dir", temp.resolve("cache").toString()));
+        all.addAll(List.of(args));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    private static JsonNode json(CliRun run) throws Exception {
+        return JSON.readTree(run.out());
+    }
+
+    @Test
+    void promotePrintsTheResultObjectAndExitsByStatus() throws Exception {
+        CliRun promoted = run("promote", "--env", "dev", "--app", "web", "--tag", "1.1.0", "--digest", DIGEST_A, "--json");
+        assertThat(promoted.exitCode()).as(promoted.err()).isZero();
+        JsonNode result = json(promoted);
+        assertThat(result.get("status").asText()).isEqualTo("promoted");
+        assertThat(result.get("env").asText()).isEqualTo("dev");
+        assertThat(result.get("app").asText()).isEqualTo("web");
+        assertThat(result.get("image").asText()).isEqualTo("ghcr.io/acme/web");
+        assertThat(result.get("tag").asText()).isEqualTo("1.1.0");
+        assertThat(result.get("digest").asText()).isEqualTo(DIGEST_A);
+        assertThat(result.get("commit").asText()).isEqualTo(BareRepos.head(remote, "main").name());
+        assertThat(result.get("branch").asText()).isEqualTo("main");
+        assertThat(result.get("pullRequest").isNull()).isTrue();
+        assertThat(result.get("files").get(0).asText()).isEqualTo("apps/web/dev/kustomization.yaml");
+        assertThat(result.get("reason").asText()).isEqualTo("Promote web 1.0.0 → 1.1.0 to dev");
+        assertThat(List.of(result.fieldNames().next())).containsExactly("status");
+
+        CliRun again = run("promote", "--env", "dev", "--image", "ghcr.io/acme/web:1.1.0@" + DIGEST_A);
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).startsWith("unchanged: dev already has web 1.1.0");
+
+        CliRun staged = run("promote", "--env", "staging", "--app", "web", "--from", "dev", "--json");
+        assertThat(json(staged).get("branch").asText()).isEqualTo("gitops-promotion/staging/web");
+
+        CliRun refused = run("promote", "--env", "prod", "--app", "web", "--tag", "1.1.0", "--json");
+        assertThat(refused.exitCode()).isEqualTo(GitOpsPromotionCli.REFUSED);
+        assertThat(json(refused).get("status").asText()).isEqualTo("refused");
+        assertThat(json(refused).get("reason").asText()).contains("prod requires staging");
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndWriteNothing() throws Exception {
+        CliRun badTag = run("promote", "--env", "dev", "--app", "web", "--tag", "bad tag;rm");
+        assertThat(badTag.exitCode()).isEqualTo(GitOpsPromotionCli.USAGE);
+        assertThat(badTag.err()).contains("tag 'bad tag;rm' is not a valid image tag");
+        CliRun noVersion = run("promote", "--env", "dev", "--app", "web");
+        assertThat(noVersion.exitCode()).isEqualTo(GitOpsPromotionCli.USAGE);
+        assertThat(noVersion.err()).contains("give --tag, --digest or both, or --from ENV");
+        CliRun both = run("promote", "--env", "dev", "--app", "web", "--image", "ghcr.io/acme/web", "--tag", "1");
+        assertThat(both.exitCode()).isEqualTo(GitOpsPromotionCli.USAGE);
+        CliRun badDigest = run("promote", "--env", "dev", "--app", "web", "--digest", "sha256:abc");
+        assertThat(badDigest.exitCode()).isEqualTo(GitOpsPromotionCli.USAGE);
+        assertThat(badDigest.err()).contains("sha256 needs 64");
+        CliRun badMode = run("promote", "--env", "dev", "--app", "web", "--tag", "1", "--mode", "yolo");
+        assertThat(badMode.exitCode()).isEqualTo(GitOpsPromotionCli.USAGE);
+        assertThat(BareRepos.log(remote, "main")).hasSize(1);
+        assertThat(temp.resolve("cache")).doesNotExist();
+    }
+
+    @Test
+    void aFailureExitsWithOneAndNamesTheProblem() {
+        CliRun unknown = run("promote", "--env", "qa", "--app", "web", "--tag", "1");
+        assertThat(unknown.exitCode()).isEqualTo(GitOpsPromotionCli.FAILED);
+        assertThat(unknown.err()).contains("no environment qa");
+    }
+
+    @Test
+    void rollbackAndStatus() throws Exception {
+        run("promote", "--env", "dev", "--app", "api", "--tag", "2.1.0");
+        run("promote", "--env", "dev", "--app", "web", "--tag", "1.1.0");
+        run("promote", "--env", "staging", "--app", "web", "--from", "dev");
+
+        CliRun back = run("rollback", "--env", "dev", "--app", "api", "--json");
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertThat(json(back).get("tag").asText()).isEqualTo("2.0.0");
+        assertThat(json(back).get("reason").asText()).isEqualTo("Roll back api 2.1.0 → 2.0.0 in dev");
+
+        CliRun status = run("status", "--json");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        JsonNode report = json(status);
+        assertThat(report.get("cells")).hasSize(9);
+        assertThat(report.get("environments").toString()).isEqualTo("[\"dev\",\"staging\",\"prod\"]");
+        CliRun table = run("status");
+        assertThat(table.out())
+                .contains("app     dev    staging                  prod\n")
+                .contains("web     1.1.0  1.0.0 → 1.1.0 (pending)  1.0.0\n")
+                .contains("api     2.0.0  2.0.0                    2.0.0\n")
+                .contains("worker  0.9.0  0.9.0                    0.9.0\n");
+    }
+
+    @Test
+    void overHttpsTheTokenComesFromAFileAndNeverShows() throws Exception {
+        try (GitHttpServer server = GitHttpServer.start(temp.resolve("server"), "ci", "right-Token-1")) {
+            ConfigRepositoryFixture.seed(server.createRepository("config"));
+            Path token = temp.resolve("token");
+            Files.writeString(token, "wrong-Token-2\n");
+            CliRun denied = CliRun.of("promote", "--repo", server.url("config").toString(), "--cache-dir", temp.resolve("c").toString(),
+                    "--username", "ci", "--token-file", token.toString(), "--env", "dev", "--app", "web", "--tag", "1.1.0");
+            assertThat(denied.exitCode()).isEqualTo(GitOpsPromotionCli.FAILED);
+            assertThat(denied.err()).contains(server.url("config").toString()).contains("not authorized")
+                    .doesNotContain("wrong-Token-2").doesNotContain("right-Token-1");
+
+            Files.writeString(token, "right-Token-1\n");
+            CliRun allowed = CliRun.of("promote", "--repo", server.url("config").toString(), "--cache-dir", temp.resolve("c").toString(),
+                    "--username", "ci", "--token-file", token.toString(), "--env", "dev", "--app", "web", "--tag", "1.1.0");
+            assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+            assertThat(allowed.out()).startsWith("promoted: Promote web 1.0.0 → 1.1.0 to dev");
+        }
+    }
+}
