@@ -142,8 +142,10 @@ public final class MirrorCache {
     private static Repository create(Path dir) throws IOException {
         Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
         repository.create(true);
-        // Loose objects are written by in-memory commits; nobody else may pack them away under a promotion.
-        repository.getConfig().setBoolean("gc", null, "auto", false);
+        // No automatic gc: JGit would start it in the background after a fetch, under a promotion's feet.
+        repository.getConfig().setInt("gc", null, "auto", 0);
+        repository.getConfig().setInt("gc", null, "autoPackLimit", 0);
+        repository.getConfig().setBoolean("gc", null, "autoDetach", false);
         repository.getConfig().save();
         return repository;
     }
@@ -168,7 +170,7 @@ public final class MirrorCache {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
-                    Files.delete(p);
+                    Files.deleteIfExists(p);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -73,7 +73,11 @@ public final class RepositoryLocation {
      * spellings of one URL share a mirror and the folder name reveals nothing.
      */
     public String cacheKey() {
-        String canonical = uri.setUser(null).setPass(null).toString().toLowerCase(Locale.ROOT).replaceAll("(\\.git)?/*$", "");
+        // Scheme and host are case-insensitive; the path is not (two repositories may differ only in case).
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("(\\.git)?/*$", "");
+        String canonical = scheme + "://" + host + ":" + uri.getPort() + "/" + path;
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             String name = uri.getHumanishName().replaceAll("[^A-Za-z0-9._-]", "_");

@@ -25,7 +25,8 @@ public final class TreeCommitter {
     }
 
     /**
-     * Writes a commit that changes {@code files} (path to new content) on top of {@code parent}.
+     * Writes a commit that changes {@code files} (path to new content) on top of {@code parent}, authored and
+     * committed now by {@code author}'s name and e-mail.
      *
      * @return the new commit's id
      */
@@ -52,8 +53,10 @@ public final class TreeCommitter {
             CommitBuilder commit = new CommitBuilder();
             commit.setTreeId(index.writeTree(inserter));
             commit.setParentId(parent);
-            commit.setAuthor(author);
-            commit.setCommitter(author);
+            // Stamped now: the identity given may have been created long before (a default, a long build).
+            PersonIdent now = new PersonIdent(author.getName(), author.getEmailAddress());
+            commit.setAuthor(now);
+            commit.setCommitter(now);
             commit.setMessage(message);
             ObjectId id = inserter.insert(commit);
             inserter.flush();
