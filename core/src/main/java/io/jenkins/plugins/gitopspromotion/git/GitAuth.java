@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -67,20 +68,25 @@ public final class GitAuth {
      */
     public static GitAuth sshKey(String privateKey, Optional<char[]> passphrase, Optional<Path> knownHosts) {
         List<KeyPair> keys = new ArrayList<>();
+        char[] pass = passphrase.map(char[]::clone).orElse(null);
         try {
-            char[] pass = passphrase.map(char[]::clone).orElse(null);
             Iterable<KeyPair> loaded = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName("ssh key"),
                     new ByteArrayInputStream(privateKey.getBytes(StandardCharsets.UTF_8)),
                     pass == null ? FilePasswordProvider.EMPTY : FilePasswordProvider.of(new String(pass)));
             if (loaded != null) {
                 loaded.forEach(keys::add);
             }
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalArgumentException("the SSH private key's type is not supported (" + e.getMessage()
+                    + "); use an RSA, ECDSA or Ed25519 key");
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            // The exception's own message may quote the key: only its kind is repeated.
+            throw new IllegalArgumentException("the SSH private key cannot be read (" + e.getClass().getSimpleName()
+                    + "); is it an OpenSSH or PEM private key, and is the passphrase right?");
+        } finally {
             if (pass != null) {
                 Arrays.fill(pass, '\0');
             }
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            throw new IllegalArgumentException("the SSH private key cannot be read (" + e.getClass().getSimpleName()
-                    + "); is it an OpenSSH or PEM private key, and is the passphrase right?");
         }
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("the SSH private key holds no key; is it an OpenSSH or PEM private key?");
@@ -90,7 +96,9 @@ public final class GitAuth {
                 .setSshDirectory(new File(System.getProperty("user.home"), ".ssh"))
                 .setDefaultKeysProvider(dir -> keys)
                 .setPreferredAuthentications("publickey");
-        knownHosts.ifPresent(file -> builder.setDefaultKnownHostsFiles(dir -> List.of(file)));
+        // With a known hosts file given, ~/.ssh/config must not weaken it (StrictHostKeyChecking no,
+        // UserKnownHostsFile elsewhere): that file alone decides which servers are trusted.
+        knownHosts.ifPresent(file -> builder.setDefaultKnownHostsFiles(dir -> List.of(file)).setConfigFile(dir -> null));
         return new GitAuth(null, builder.build(null), "SSH key");
     }
 
