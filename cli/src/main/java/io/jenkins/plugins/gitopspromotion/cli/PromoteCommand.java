@@ -1,6 +1,5 @@
 package io.jenkins.plugins.gitopspromotion.cli;
 
-import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
 import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.image.ImageTag;
@@ -77,8 +76,7 @@ final class PromoteCommand implements Callable<Integer> {
             } else if (givenTag.isEmpty() && givenDigest.isEmpty() && !versionInImage) {
                 throw new ParameterException(spec.commandLine(), "give --tag, --digest or both, or --from ENV");
             } else {
-                request.version(new VersionSource.Given(givenTag.or(() -> Optional.ofNullable(subject.image).flatMap(i -> ImageReference.parse(i).tag())),
-                        givenDigest.or(() -> Optional.ofNullable(subject.image).flatMap(i -> ImageReference.parse(i).digest()))));
+                request.version(VersionSource.Given.of(givenTag, givenDigest, image));
             }
         } catch (InvalidImageReferenceException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -13,7 +13,6 @@ import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.git.PushOutcome;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.git.TreeCommitter;
-import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.update.FileChange;
 import io.jenkins.plugins.gitopspromotion.update.ImageUpdate;
 import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
@@ -187,9 +186,7 @@ public final class PromotionEngine {
             Environment environment, PromotionRequest request) throws IOException {
         VersionSource source = request.version();
         if (source instanceof VersionSource.Given given) {
-            Optional<ImageReference> image = request.image();
-            return new ImageUpdate(app.image(), given.tag().or(() -> image.flatMap(ImageReference::tag)),
-                    given.digest().or(() -> image.flatMap(ImageReference::digest)));
+            return new ImageUpdate(app.image(), given.tag(), given.digest());
         }
         if (source instanceof VersionSource.FromEnvironment from) {
             if (from.environment().equals(environment.name())) {

@@ -17,7 +17,7 @@ import org.eclipse.jgit.lib.PersonIdent;
  * @param base the branch the environments' desired state lives on
  * @param environment the environment to promote into
  * @param app the app's name, or empty to find it by {@code image}
- * @param image the app's image, when the app is not named
+ * @param image the app's image, when the app is not named (only its name is used: the version is {@code version})
  * @param version where the version comes from
  * @param mode a mode overriding the environment's, if any
  * @param buildUrl the URL of the build promoting, recorded in the commit

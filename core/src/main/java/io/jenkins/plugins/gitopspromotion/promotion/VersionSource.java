@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.promotion;
 
 import io.jenkins.plugins.gitopspromotion.image.Digest;
+import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,6 +20,14 @@ public sealed interface VersionSource {
             if (tag.isEmpty() && digest.isEmpty()) {
                 throw new IllegalArgumentException("give a tag, a digest or both");
             }
+        }
+
+        /**
+         * The tag and digest given, each falling back to the one written in an image reference such as
+         * {@code ghcr.io/acme/web:1.5.0@sha256:…} (the form a build step reports).
+         */
+        public static Given of(Optional<String> tag, Optional<Digest> digest, Optional<ImageReference> image) {
+            return new Given(tag.or(() -> image.flatMap(ImageReference::tag)), digest.or(() -> image.flatMap(ImageReference::digest)));
         }
     }
 
