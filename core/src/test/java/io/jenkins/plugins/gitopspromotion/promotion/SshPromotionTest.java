@@ -180,7 +180,9 @@ class SshPromotionTest {
         startServer(authorized.getPublic());
         Path empty = knownHosts("");
         Files.createDirectories(home.resolve(".ssh"));
-        Files.writeString(home.resolve(".ssh/config"), "Host *\n  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null\n");
+        // A file of the test's own, never a device: a regression would have JGit write the server's key into it.
+        Path elsewhere = home.resolve("other_known_hosts");
+        Files.writeString(home.resolve(".ssh/config"), "Host *\n  StrictHostKeyChecking no\n  UserKnownHostsFile " + elsewhere + "\n");
         String realHome = System.getProperty("user.home");
         System.setProperty("user.home", home.toString());
         try {
@@ -191,6 +193,7 @@ class SshPromotionTest {
         }
         assertThat(server.pushCount()).isZero();
         assertThat(empty).isEmptyFile();
+        assertThat(elsewhere).doesNotExist();
     }
 
     /**
