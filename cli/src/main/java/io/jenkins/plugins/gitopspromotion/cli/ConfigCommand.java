@@ -9,6 +9,7 @@ import io.jenkins.plugins.gitopspromotion.config.Environment;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
 import io.jenkins.plugins.gitopspromotion.config.RepoTree;
 import io.jenkins.plugins.gitopspromotion.promotion.ChangePlanner;
+import io.jenkins.plugins.gitopspromotion.promotion.StatusReport;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,7 +59,8 @@ final class ConfigCommand implements Callable<Integer> {
             config = report.config().get();
         }
         out.println(describe(config));
-        out.print(VersionMatrix.render(tree, config, new ChangePlanner(YamlLimits.DEFAULT)));
+        out.print(StatusCommand.table(StatusReport.read(repo.toString(), "(checked out)", "", tree, config,
+                new ChangePlanner(YamlLimits.DEFAULT), Map.of())));
         return GitOpsPromotionCli.OK;
     }
 

@@ -166,13 +166,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private void discover() throws IOException {
         Path copy = Files.createTempDirectory("gitops-promotion-demo-discovery-");
-        for (String file : new String(DemoRepository.resource("demo/files.txt"), StandardCharsets.UTF_8).split("\n")) {
-            if (!file.isBlank() && !file.startsWith(".gitops/")) {
-                Path target = copy.resolve(file);
-                Files.createDirectories(target.getParent());
-                Files.write(target, DemoRepository.resource("demo/" + file));
-            }
-        }
+        DemoRepository.writeSampleFiles(copy, file -> !file.startsWith(".gitops/"));
         out.println("$ gitops-promotion config --repo " + copy);
         out.print(ConventionDiscovery.discover(new DirectoryRepoTree(copy)).render());
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffFormatter;
@@ -50,11 +51,7 @@ final class DemoRepository implements AutoCloseable {
         Path work = folder.resolve("initial-checkout");
         Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
         try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
-            for (String file : sampleFiles()) {
-                Path target = work.resolve(file);
-                Files.createDirectories(target.getParent());
-                Files.write(target, resource("demo/" + file));
-            }
+            writeSampleFiles(work, file -> true);
             git.add().addFilepattern(".").call();
             git.commit().setMessage("Config repository for the demo").setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).call();
             git.push().setRemote(bare.toUri().toString()).add("main").call();
@@ -112,6 +109,17 @@ final class DemoRepository implements AutoCloseable {
         repository.close();
     }
 
+    /** Writes the sample files that {@code include} accepts into a folder. */
+    static void writeSampleFiles(Path folder, Predicate<String> include) throws IOException {
+        for (String file : sampleFiles()) {
+            if (include.test(file)) {
+                Path target = folder.resolve(file);
+                Files.createDirectories(target.getParent());
+                Files.write(target, resource("demo/" + file));
+            }
+        }
+    }
+
     private static List<String> sampleFiles() throws IOException {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new ByteArrayInputStream(resource("demo/files.txt")), StandardCharsets.UTF_8))) {
@@ -119,7 +127,7 @@ final class DemoRepository implements AutoCloseable {
         }
     }
 
-    static byte[] resource(String name) throws IOException {
+    private static byte[] resource(String name) throws IOException {
         try (InputStream in = DemoRepository.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IOException("the jar lacks the demo file " + name);

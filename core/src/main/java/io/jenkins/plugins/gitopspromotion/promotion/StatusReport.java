@@ -52,11 +52,14 @@ public record StatusReport(String repository, String base, String commit, String
     }
 
     /**
-     * Reads the matrix from a tree of the base branch.
+     * Reads the matrix from a tree of the base branch (or of a checked-out folder).
      *
+     * @param repository where the tree comes from, for the report
+     * @param base the branch, for the report
+     * @param commit the commit read, for the report
      * @param pending the trees of promotion branches, by branch name
      */
-    static StatusReport read(String repository, String base, String commit, RepoTree tree, PromotionConfig config,
+    public static StatusReport read(String repository, String base, String commit, RepoTree tree, PromotionConfig config,
             ChangePlanner planner, Map<String, RepoTree> pending) throws IOException {
         List<Cell> cells = new ArrayList<>();
         for (App app : config.apps()) {
