@@ -43,7 +43,7 @@ public final class ConfigLoader {
 
     private static final List<String> ROOT_KEYS = List.of("environments", "apps");
     private static final List<String> ENVIRONMENT_KEYS =
-            List.of("name", "path", "mode", "requires", "reviewers", "labels");
+            List.of("name", "path", "mode", "requires", "reviewers", "labels", "autoMerge");
     private static final List<String> APP_KEYS =
             List.of("name", "image", "update", "path", "file", "tagPath", "digestPath", "policy");
 
@@ -191,8 +191,9 @@ public final class ConfigLoader {
             List<String> reviewers = optional(entries, "reviewers").map(n -> strings(n, key + ".reviewers"))
                     .orElse(List.of());
             List<String> labels = optional(entries, "labels").map(n -> strings(n, key + ".labels")).orElse(List.of());
+            boolean autoMerge = optional(entries, "autoMerge").map(n -> bool(n, key + ".autoMerge")).orElse(false);
             envKeys.put(name, key);
-            return new Environment(name, path, mode, requires, reviewers, labels);
+            return new Environment(name, path, mode, requires, reviewers, labels, autoMerge);
         }
 
         /** A {@code requires} must name an earlier environment, so that promotion has one direction. */
@@ -404,6 +405,14 @@ public final class ConfigLoader {
                 throw fail(node, key, "must not be empty");
             }
             return scalar.getValue();
+        }
+
+        private boolean bool(Node node, String key) {
+            String text = string(node, key);
+            if (!text.equals("true") && !text.equals("false")) {
+                throw fail(node, key, "must be true or false, not " + Names.quote(text));
+            }
+            return Boolean.parseBoolean(text);
         }
 
         private List<String> strings(Node node, String key) {

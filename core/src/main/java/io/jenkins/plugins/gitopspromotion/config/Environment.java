@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param requires the environment in which the same version must already be desired first
  * @param reviewers who to ask for review on a pull request
  * @param labels labels to put on a pull request
+ * @param autoMerge whether a pull request is set to merge by itself once its checks and reviews pass
  */
 public record Environment(String name, Optional<PathTemplate> path, PromotionMode mode, Optional<String> requires,
-        List<String> reviewers, List<String> labels) {
+        List<String> reviewers, List<String> labels, boolean autoMerge) {
 
     /** The mode used when the config names none. */
     public static final PromotionMode DEFAULT_MODE = PromotionMode.PULL_REQUEST;
@@ -40,6 +41,6 @@ public record Environment(String name, Optional<PathTemplate> path, PromotionMod
 
     /** An environment with only a name and a path, promoted through pull requests. */
     public static Environment of(String name, PathTemplate path) {
-        return new Environment(name, Optional.ofNullable(path), DEFAULT_MODE, Optional.empty(), List.of(), List.of());
+        return new Environment(name, Optional.ofNullable(path), DEFAULT_MODE, Optional.empty(), List.of(), List.of(), false);
     }
 }

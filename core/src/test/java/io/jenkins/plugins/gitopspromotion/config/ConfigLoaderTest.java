@@ -44,11 +44,11 @@ class ConfigLoaderTest {
         assertThat(config.source()).isEqualTo(FILE);
         assertThat(config.environments()).containsExactly(
                 new Environment("dev", Optional.of(PathTemplate.parse("apps/{app}/overlays/dev")), PromotionMode.COMMIT,
-                        Optional.empty(), List.of(), List.of()),
+                        Optional.empty(), List.of(), List.of(), false),
                 new Environment("staging", Optional.of(PathTemplate.parse("apps/{app}/overlays/staging")),
-                        PromotionMode.PULL_REQUEST, Optional.of("dev"), List.of(), List.of()),
+                        PromotionMode.PULL_REQUEST, Optional.of("dev"), List.of(), List.of(), false),
                 new Environment("prod", Optional.of(PathTemplate.parse("apps/{app}/overlays/prod")),
-                        PromotionMode.PULL_REQUEST, Optional.of("staging"), List.of("sre"), List.of("promotion")));
+                        PromotionMode.PULL_REQUEST, Optional.of("staging"), List.of("sre"), List.of("promotion"), false));
         assertThat(config.apps()).containsExactly(
                 new App("web", ImageReference.parseName("ghcr.io/acme/web"), UpdateKind.KUSTOMIZE, Optional.empty(),
                         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
@@ -279,7 +279,7 @@ class ConfigLoaderTest {
                     path: p
                     require: dev
                 """).getMessage()).isEqualTo(FILE + ":6: environments[1].require: unknown key 'require'; allowed keys"
-                + " here: name, path, mode, requires, reviewers, labels");
+                + " here: name, path, mode, requires, reviewers, labels, autoMerge");
     }
 
     @Test
@@ -352,6 +352,14 @@ class ConfigLoaderTest {
     void labelsMustBeAListOfStrings() {
         assertThat(fails("environments:\n  - name: dev\n    path: d\n    labels: [a, [b]]\n").getMessage())
                 .isEqualTo(FILE + ":4: environments[0].labels[1]: must be a name, not a list");
+    }
+
+    @Test
+    void autoMergeIsTrueOrFalse() {
+        assertThat(ConfigLoader.parse(FILE, "environments:\n  - name: dev\n    path: d\n    autoMerge: true\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).environments().get(0).autoMerge()).isTrue();
+        assertThat(fails("environments:\n  - name: dev\n    path: d\n    autoMerge: yes\n").getMessage())
+                .isEqualTo(FILE + ":4: environments[0].autoMerge: must be true or false, not 'yes'");
     }
 
     @Test
