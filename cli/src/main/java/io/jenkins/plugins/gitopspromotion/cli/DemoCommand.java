@@ -78,7 +78,8 @@ final class DemoCommand implements Callable<Integer> {
             promote(request("dev", "web").version(given("1.5.0", DIGEST)));
 
             heading("5. Promote to staging exactly what dev has (--from dev): a branch waits for review");
-            out.println("(staging's mode is pull-request; with no pull-request provider configured the branch is the proposal)");
+            out.println("(staging's mode is pull-request; on a Git host with --provider and a token a pull request is opened"
+                    + " on the branch; here, a local repository, the branch is the proposal)");
             promote(request("staging", "web").version(new VersionSource.FromEnvironment("dev")));
 
             heading("6. Prod requires staging to have the version on main first: refused, exit code 3");

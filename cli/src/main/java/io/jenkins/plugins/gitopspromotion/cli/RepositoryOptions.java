@@ -67,11 +67,8 @@ final class RepositoryOptions {
         return new MirrorCache(cacheDir != null ? cacheDir : MirrorCache.defaultRoot(), timeoutSeconds);
     }
 
-    /** The credentials the options name. */
+    /** The credentials for Git the options name: the SSH key if given, else the token, else none. */
     GitAuth auth(CommandSpec spec) throws IOException {
-        if (tokenEnv != null && tokenFile != null) {
-            throw new ParameterException(spec.commandLine(), "give --token-env or --token-file, not both");
-        }
         if (sshKey != null) {
             Optional<char[]> passphrase = Optional.ofNullable(sshPassphraseEnv).map(v -> secretFromEnv(spec, v, "--ssh-passphrase-env"));
             try {
@@ -80,16 +77,24 @@ final class RepositoryOptions {
                 throw new ParameterException(spec.commandLine(), "--ssh-key " + sshKey + ": " + e.getMessage());
             }
         }
+        return token(spec).map(t -> GitAuth.password(username, t)).orElse(GitAuth.none());
+    }
+
+    /** The password or access token from {@code --token-env} or {@code --token-file}, if given. */
+    Optional<char[]> token(CommandSpec spec) throws IOException {
+        if (tokenEnv != null && tokenFile != null) {
+            throw new ParameterException(spec.commandLine(), "give --token-env or --token-file, not both");
+        }
         if (tokenEnv != null) {
-            return GitAuth.password(username, secretFromEnv(spec, tokenEnv, "--token-env"));
+            return Optional.of(secretFromEnv(spec, tokenEnv, "--token-env"));
         }
         if (tokenFile != null) {
             if (!Files.isReadable(tokenFile)) {
                 throw new ParameterException(spec.commandLine(), "--token-file " + tokenFile + " cannot be read");
             }
-            return GitAuth.password(username, Files.readString(tokenFile, StandardCharsets.UTF_8).strip().toCharArray());
+            return Optional.of(Files.readString(tokenFile, StandardCharsets.UTF_8).strip().toCharArray());
         }
-        return GitAuth.none();
+        return Optional.empty();
     }
 
     private static char[] secretFromEnv(CommandSpec spec, String variable, String option) {

@@ -25,7 +25,8 @@ class DemoCommandTest {
         assertThat(run.out())
                 .contains("promoted: Promote web 1.4.2 → 1.5.0 to dev\ncommit ")
                 .contains("unchanged: dev already has web 1.5.0")
-                .contains("promoted: Promote web 1.4.1 → 1.5.0 to staging\ncommit ")
+                .contains("promoted: Promote web 1.4.1 → 1.5.0 to staging (on branch gitops-promotion/staging/web only: no"
+                        + " pull-request provider is configured)\ncommit ")
                 .contains(" on gitops-promotion/staging/web\n")
                 .contains("refused: prod requires staging to have web " + DemoCommand.DIGEST + " first")
                 .contains("promoted: Promote web (none) → 1.4.1 to prod")

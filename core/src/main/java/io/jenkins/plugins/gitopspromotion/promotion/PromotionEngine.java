@@ -13,6 +13,14 @@ import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.git.PushOutcome;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.git.TreeCommitter;
+import io.jenkins.plugins.gitopspromotion.pr.ApiException;
+import io.jenkins.plugins.gitopspromotion.pr.Providers;
+import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
+import io.jenkins.plugins.gitopspromotion.pr.PullRequest;
+import io.jenkins.plugins.gitopspromotion.pr.PullRequestDraft;
+import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
+import io.jenkins.plugins.gitopspromotion.pr.PullRequests;
+import io.jenkins.plugins.gitopspromotion.pr.RetryPolicy;
 import io.jenkins.plugins.gitopspromotion.update.FileChange;
 import io.jenkins.plugins.gitopspromotion.update.ImageUpdate;
 import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
@@ -23,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -43,6 +52,7 @@ public final class PromotionEngine {
     private final MirrorCache cache;
     private final ChangePlanner planner;
     private final int maxAttempts;
+    private final Function<ProviderSettings, PullRequestProvider> providers;
 
     /**
      * @param cache where the mirrors are kept
@@ -50,9 +60,21 @@ public final class PromotionEngine {
      * @param maxAttempts how many times a promotion is tried when pushes lose races
      */
     public PromotionEngine(MirrorCache cache, YamlLimits limits, int maxAttempts) {
+        this(cache, limits, maxAttempts, settings -> Providers.create(settings, RetryPolicy.DEFAULT));
+    }
+
+    /**
+     * @param cache where the mirrors are kept
+     * @param limits bounds for every file read
+     * @param maxAttempts how many times a promotion is tried when pushes lose races
+     * @param providers makes the pull-request provider for a request's settings
+     */
+    public PromotionEngine(MirrorCache cache, YamlLimits limits, int maxAttempts,
+            Function<ProviderSettings, PullRequestProvider> providers) {
         this.cache = cache;
         this.planner = new ChangePlanner(limits);
         this.maxAttempts = maxAttempts;
+        this.providers = providers;
     }
 
     /** An engine with default limits and ten attempts. */
@@ -160,7 +182,7 @@ public final class PromotionEngine {
 
     /** Everything one attempt works from, resolved against the base branch's current tip. */
     private record Attempt(GitTree tree, PromotionConfig config, App app, Environment environment, ImageUpdate update,
-            PromotionMode mode, Optional<String> from, boolean rollback) {
+            PromotionMode mode, Provenance provenance, boolean rollback) {
     }
 
     private Attempt resolve(Mirror mirror, RevCommit tip, PromotionRequest request) throws IOException {
@@ -178,7 +200,9 @@ public final class PromotionEngine {
         boolean rollback = request.version() instanceof VersionSource.Rollback;
         Optional<String> from = request.version() instanceof VersionSource.FromEnvironment f
                 ? Optional.of(f.environment()) : Optional.empty();
-        return new Attempt(tree, config, app, environment, update, request.mode().orElse(environment.mode()), from, rollback);
+        Provenance provenance = new Provenance(from, request.buildUrl(), request.sourceCommit(), request.sourceUrl());
+        return new Attempt(tree, config, app, environment, update, request.mode().orElse(environment.mode()), provenance,
+                rollback);
     }
 
     /** The version to set, from the request: given, taken from another environment, or from history. */
@@ -249,7 +273,8 @@ public final class PromotionEngine {
     /**
      * {@code branch} and {@code pull-request} modes: one branch per app and environment, recreated on the base
      * tip and pushed over its previous state (compared with the old id, so a concurrent promotion of the same
-     * app is noticed), never touching the base branch.
+     * app is noticed), never touching the base branch. In {@code pull-request} mode, with a provider, the one
+     * pull request of that branch is then opened or updated.
      */
     private Optional<PromotionResult> pushBranch(Mirror mirror, RevCommit tip, ChangePlan plan, Attempt current,
             PromotionRequest request) throws IOException {
@@ -257,18 +282,54 @@ public final class PromotionEngine {
         ObjectId commit = commit(mirror, tip, plan, current, request);
         Optional<RevCommit> existing = mirror.branch(branch);
         if (existing.isPresent() && sameChange(mirror, existing.get(), tip, commit)) {
+            // Already proposed; a pull request that could not be opened last time is completed now.
+            PromotionResult.PullRequestRef pullRequest = pullRequest(plan, current, request, branch, false);
             return Optional.of(result(PromotionResult.Status.UNCHANGED, current, existing.get().name(), branch, paths(plan),
-                    branch + " already proposes " + current.app().name() + " " + current.update().label() + " for "
+                    pullRequest, branch + " already proposes " + current.app().name() + " " + current.update().label() + " for "
                             + current.environment().name()));
         }
         PushOutcome outcome = mirror.push(branch, commit, existing.map(RevCommit::getId).orElse(ObjectId.zeroId()), true);
-        return landed(outcome, current, commit, branch, plan, request);
+        if (outcome.status() != PushOutcome.Status.OK) {
+            return landed(outcome, current, commit, branch, plan, request);
+        }
+        PromotionResult.PullRequestRef pullRequest = pullRequest(plan, current, request, branch, true);
+        boolean branchOnly = current.mode() == PromotionMode.PULL_REQUEST && request.pullRequests().isEmpty();
+        return Optional.of(result(PromotionResult.Status.PROMOTED, current, commit.name(), branch, paths(plan), pullRequest,
+                PromotionMessage.title(plan, current.rollback())
+                        + (branchOnly ? " (on branch " + branch + " only: no pull-request provider is configured)" : "")));
+    }
+
+    /**
+     * Opens or updates the pull request of a pushed branch, in {@code pull-request} mode with a provider.
+     *
+     * @param pushed whether this promotion pushed the branch (for the message when the provider fails)
+     * @return the pull request, or null when there is none to open
+     * @throws PromotionException if the provider refuses; the branch stays, and the next promotion completes it
+     */
+    private PromotionResult.PullRequestRef pullRequest(ChangePlan plan, Attempt current, PromotionRequest request,
+            String branch, boolean pushed) {
+        if (current.mode() != PromotionMode.PULL_REQUEST || request.pullRequests().isEmpty()) {
+            return null;
+        }
+        ProviderSettings settings = request.pullRequests().get();
+        Environment environment = current.environment();
+        PullRequestDraft draft = new PullRequestDraft(branch, request.base(), PromotionMessage.title(plan, current.rollback()),
+                PullRequestBody.render(plan, current.provenance()), environment.labels(), environment.reviewers(),
+                environment.autoMerge());
+        try {
+            PullRequest pullRequest = PullRequests.ensure(providers.apply(settings), draft);
+            return new PromotionResult.PullRequestRef(pullRequest.url(), pullRequest.number());
+        } catch (ApiException e) {
+            throw new PromotionException((pushed ? "pushed " : "found ") + branch + ", but the pull request could not be"
+                    + " opened or updated on " + settings + ": " + e.getMessage() + "; the branch stays, and the next"
+                    + " promotion of " + current.app().name() + " to " + environment.name() + " completes the pull request", e);
+        }
     }
 
     private Optional<PromotionResult> landed(PushOutcome outcome, Attempt current, ObjectId commit, String branch,
             ChangePlan plan, PromotionRequest request) {
         return switch (outcome.status()) {
-            case OK -> Optional.of(result(PromotionResult.Status.PROMOTED, current, commit.name(), branch, paths(plan),
+            case OK -> Optional.of(result(PromotionResult.Status.PROMOTED, current, commit.name(), branch, paths(plan), null,
                     PromotionMessage.title(plan, current.rollback())));
             case RACE -> Optional.empty();
             case REJECTED -> throw new PromotionException(request.repository() + " refused the push to " + branch + ": "
@@ -282,7 +343,7 @@ public final class PromotionEngine {
         for (FileChange file : plan.changedFiles()) {
             files.put(file.path(), file.after());
         }
-        String message = PromotionMessage.of(plan, current.from(), request.buildUrl(), current.rollback());
+        String message = PromotionMessage.of(plan, current.provenance(), current.rollback());
         return TreeCommitter.commit(mirror.repository(), tip, files, message,
                 request.author());
     }
@@ -307,10 +368,15 @@ public final class PromotionEngine {
 
     private static PromotionResult result(PromotionResult.Status status, Attempt current, String commit, String branch,
             List<String> files, String reason) {
+        return result(status, current, commit, branch, files, null, reason);
+    }
+
+    private static PromotionResult result(PromotionResult.Status status, Attempt current, String commit, String branch,
+            List<String> files, PromotionResult.PullRequestRef pullRequest, String reason) {
         ImageUpdate update = current.update();
         return new PromotionResult(status, current.environment().name(), current.app().name(), current.app().image().name(),
-                update.tag().orElse(null), update.digest().map(Object::toString).orElse(null), commit, branch, null, files,
-                reason);
+                update.tag().orElse(null), update.digest().map(Object::toString).orElse(null), commit, branch, pullRequest,
+                files, reason);
     }
 
     private static List<String> paths(ChangePlan plan) {

@@ -5,11 +5,11 @@ import io.jenkins.plugins.gitopspromotion.update.ImageUpdate;
 import io.jenkins.plugins.gitopspromotion.update.ValueChange;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The commit message of a promotion: a title saying what moves where, the changed values per file, and
- * Git trailers ({@code Promoted-Image}, {@code Promoted-Digest}, {@code Promoted-From}, {@code Build-Url}) from
+ * Git trailers ({@code Promoted-Image}, {@code Promoted-Digest}, {@code Promoted-From}, {@code Build-Url},
+ * {@code Source-Commit}, {@code Source-Url}) from
  * which the history and the promotion view read promotions back, from Git alone.
  */
 public final class PromotionMessage {
@@ -22,27 +22,21 @@ public final class PromotionMessage {
     public static final String FROM_TRAILER = "Promoted-From";
     /** Trailer linking the build that promoted. */
     public static final String BUILD_URL_TRAILER = "Build-Url";
+    /** Trailer naming the application source commit the image was built from. */
+    public static final String SOURCE_COMMIT_TRAILER = "Source-Commit";
+    /** Trailer linking the source commit (or the source). */
+    public static final String SOURCE_URL_TRAILER = "Source-Url";
 
     private PromotionMessage() {
     }
 
-    /**
-     * The message for a plan.
-     *
-     * @param from the environment the version was taken from, if any
-     * @param buildUrl the URL of the build promoting, if any
-     */
-    public static String of(ChangePlan plan, Optional<String> from, Optional<String> buildUrl) {
-        return of(plan, from, buildUrl, false);
+    /** The message for a promotion (not a rollback) with what is known of its provenance. */
+    public static String of(ChangePlan plan, Provenance provenance) {
+        return of(plan, provenance, false);
     }
 
-    /**
-     * The message for a plan that is a promotion or, when {@code rollback}, a rollback.
-     *
-     * @param from the environment the version was taken from, if any
-     * @param buildUrl the URL of the build promoting, if any
-     */
-    public static String of(ChangePlan plan, Optional<String> from, Optional<String> buildUrl, boolean rollback) {
+    /** The message for a plan that is a promotion or, when {@code rollback}, a rollback. */
+    public static String of(ChangePlan plan, Provenance provenance, boolean rollback) {
         StringBuilder message = new StringBuilder(title(plan, rollback)).append("\n\n");
         message.append("Image: ").append(plan.update()).append('\n');
         for (FileChange file : plan.changedFiles()) {
@@ -52,7 +46,7 @@ public final class PromotionMessage {
             }
         }
         message.append('\n');
-        trailers(plan.update(), from, buildUrl).forEach((k, v) -> message.append(k).append(": ").append(v).append('\n'));
+        trailers(plan.update(), provenance).forEach((k, v) -> message.append(k).append(": ").append(v).append('\n'));
         return message.toString();
     }
 
@@ -68,12 +62,14 @@ public final class PromotionMessage {
     }
 
     /** The trailers of a promotion, in the order they are written. */
-    public static Map<String, String> trailers(ImageUpdate update, Optional<String> from, Optional<String> buildUrl) {
+    public static Map<String, String> trailers(ImageUpdate update, Provenance provenance) {
         Map<String, String> trailers = new LinkedHashMap<>();
         trailers.put(IMAGE_TRAILER, update.referenceNamed(update.image().name()).withoutDigest().toString());
         update.digest().ifPresent(d -> trailers.put(DIGEST_TRAILER, d.toString()));
-        from.ifPresent(f -> trailers.put(FROM_TRAILER, f));
-        buildUrl.ifPresent(u -> trailers.put(BUILD_URL_TRAILER, u));
+        provenance.from().ifPresent(f -> trailers.put(FROM_TRAILER, f));
+        provenance.buildUrl().ifPresent(u -> trailers.put(BUILD_URL_TRAILER, u));
+        provenance.sourceCommit().ifPresent(c -> trailers.put(SOURCE_COMMIT_TRAILER, c));
+        provenance.sourceUrl().ifPresent(u -> trailers.put(SOURCE_URL_TRAILER, u));
         return trailers;
     }
 }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
+import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -21,12 +22,17 @@ import org.eclipse.jgit.lib.PersonIdent;
  * @param version where the version comes from
  * @param mode a mode overriding the environment's, if any
  * @param buildUrl the URL of the build promoting, recorded in the commit
+ * @param sourceCommit the application source commit the image was built from
+ * @param sourceUrl a link to that commit
+ * @param pullRequests where to open pull requests in {@code pull-request} mode; without it that mode pushes the
+ *     branch only
  * @param dryRun plan and report, but write nothing
  * @param author who the commit is by
  */
 public record PromotionRequest(RepositoryLocation repository, GitAuth auth, String base, String environment,
         Optional<String> app, Optional<ImageReference> image, VersionSource version, Optional<PromotionMode> mode,
-        Optional<String> buildUrl, boolean dryRun, PersonIdent author) {
+        Optional<String> buildUrl, Optional<String> sourceCommit, Optional<String> sourceUrl,
+        Optional<ProviderSettings> pullRequests, boolean dryRun, PersonIdent author) {
 
     /** The identity commits are made with when the caller names none. */
     public static final PersonIdent DEFAULT_AUTHOR = new PersonIdent("gitops-promotion", "gitops-promotion@users.noreply.invalid");
@@ -60,6 +66,9 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         private VersionSource version;
         private Optional<PromotionMode> mode = Optional.empty();
         private Optional<String> buildUrl = Optional.empty();
+        private Optional<String> sourceCommit = Optional.empty();
+        private Optional<String> sourceUrl = Optional.empty();
+        private Optional<ProviderSettings> pullRequests = Optional.empty();
         private boolean dryRun;
         private PersonIdent author = DEFAULT_AUTHOR;
 
@@ -110,6 +119,24 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
             return this;
         }
 
+        /** The application source commit the image was built from. */
+        public Builder sourceCommit(String value) {
+            this.sourceCommit = Optional.ofNullable(value);
+            return this;
+        }
+
+        /** A link to the source commit. */
+        public Builder sourceUrl(String value) {
+            this.sourceUrl = Optional.ofNullable(value);
+            return this;
+        }
+
+        /** Where to open pull requests. */
+        public Builder pullRequests(ProviderSettings value) {
+            this.pullRequests = Optional.ofNullable(value);
+            return this;
+        }
+
         /** Plan only. */
         public Builder dryRun(boolean value) {
             this.dryRun = value;
@@ -124,8 +151,8 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
 
         /** The request. */
         public PromotionRequest build() {
-            return new PromotionRequest(repository, auth, base, environment, app, image, version, mode, buildUrl, dryRun,
-                    author);
+            return new PromotionRequest(repository, auth, base, environment, app, image, version, mode, buildUrl, sourceCommit,
+                    sourceUrl, pullRequests, dryRun, author);
         }
     }
 }

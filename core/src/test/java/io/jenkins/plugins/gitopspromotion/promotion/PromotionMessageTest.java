@@ -36,7 +36,8 @@ class PromotionMessageTest {
     void saysWhatMovesWhereAndCarriesTrailers() {
         ChangePlan plan = plan(ImageUpdate.of("ghcr.io/acme/web", "1.5.0", DIGEST),
                 new ImageVersion(FILE, 5, "images[ghcr.io/acme/web]", Optional.of("1.4.2"), Optional.of(Digest.parse(OLD))));
-        assertThat(PromotionMessage.of(plan, Optional.of("staging"), Optional.of("https://ci.example.com/job/web/42/")))
+        assertThat(PromotionMessage.of(plan, new Provenance(Optional.of("staging"), Optional.of("https://ci.example.com/job/web/42/"),
+                Optional.of("0a1b2c3"), Optional.empty())))
                 .isEqualTo("""
                         Promote web 1.4.2 → 1.5.0 to dev
 
@@ -49,6 +50,7 @@ class PromotionMessageTest {
                         Promoted-Digest: %s
                         Promoted-From: staging
                         Build-Url: https://ci.example.com/job/web/42/
+                        Source-Commit: 0a1b2c3
                         """.formatted(DIGEST, DIGEST));
     }
 
@@ -60,7 +62,7 @@ class PromotionMessageTest {
         assertThat(PromotionMessage.title(plan(ImageUpdate.of("ghcr.io/acme/web", "2", null),
                 new ImageVersion(FILE, 5, "x", Optional.empty(), Optional.empty()))))
                 .isEqualTo("Promote web (none) → 2 to dev");
-        assertThat(PromotionMessage.trailers(ImageUpdate.of("ghcr.io/acme/web", null, DIGEST), Optional.empty(), Optional.empty()))
+        assertThat(PromotionMessage.trailers(ImageUpdate.of("ghcr.io/acme/web", null, DIGEST), Provenance.NONE))
                 .containsExactly(java.util.Map.entry("Promoted-Image", "ghcr.io/acme/web"), java.util.Map.entry("Promoted-Digest", DIGEST));
     }
 }

@@ -1,0 +1,36 @@
+package io.jenkins.plugins.gitopspromotion.pr;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Makes the {@link PullRequestProvider} for a provider's settings. */
+public final class Providers {
+
+    /** One client for all providers: HTTP/1.1 everywhere, since some self-hosted servers mishandle HTTP/2 upgrades. */
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(30))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+
+    private Providers() {
+    }
+
+    /** The provider for these settings, waiting out rate limits as {@code retry} allows. */
+    public static PullRequestProvider create(ProviderSettings settings, RetryPolicy retry) {
+        return create(settings, retry, HTTP, Clock.systemUTC());
+    }
+
+    /** The provider for these settings, with the given HTTP client and clock (for tests). */
+    public static PullRequestProvider create(ProviderSettings settings, RetryPolicy retry, HttpClient http, Clock clock) {
+        return switch (settings.kind()) {
+            case GITHUB -> new GitHubProvider(settings, retry, http, clock);
+            case GITLAB -> new GitLabProvider(settings, retry, http, clock);
+            case BITBUCKET -> new BitbucketCloudProvider(settings, retry, http, clock);
+            case BITBUCKET_SERVER -> new BitbucketServerProvider(settings, retry, http, clock);
+            case GITEA -> new GiteaProvider(settings, retry, http, clock);
+            case AZURE_DEVOPS -> new AzureDevOpsProvider(settings, retry, http, clock);
+        };
+    }
+}

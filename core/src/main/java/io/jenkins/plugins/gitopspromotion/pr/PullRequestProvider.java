@@ -1,0 +1,45 @@
+package io.jenkins.plugins.gitopspromotion.pr;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The few operations on one repository of one Git host that a promotion needs; {@link PullRequests#ensure}
+ * combines them into "exactly one open pull request per branch". Each method is one documented REST call
+ * (or a few, where the provider needs them) and throws {@link ApiException} with a message a user can act on.
+ */
+public interface PullRequestProvider {
+
+    /** The provider's kind. */
+    ProviderKind kind();
+
+    /** The open pull request from {@code head} into {@code base}, if there is one. */
+    Optional<PullRequest> findOpen(String head, String base) throws ApiException;
+
+    /** Opens a pull request with the draft's title and body (labels, reviewers and auto-merge come after). */
+    PullRequest create(PullRequestDraft draft) throws ApiException;
+
+    /** Sets an open pull request's title and body to the draft's. */
+    PullRequest update(PullRequest pullRequest, PullRequestDraft draft) throws ApiException;
+
+    /** Adds labels, keeping any already there. */
+    void addLabels(PullRequest pullRequest, List<String> labels) throws ApiException;
+
+    /** Asks reviewers for review, keeping any already asked. */
+    void requestReviewers(PullRequest pullRequest, List<String> reviewers) throws ApiException;
+
+    /** Whether the provider can merge a pull request by itself once its checks and reviews pass. */
+    default boolean supportsAutoMerge() {
+        return false;
+    }
+
+    /**
+     * Sets the pull request to merge by itself once its checks and reviews pass.
+     *
+     * @throws ApiException always, where the provider has no such feature
+     */
+    default void enableAutoMerge(PullRequest pullRequest, PullRequestDraft draft) throws ApiException {
+        throw new ApiException(0, kind().optionName() + " cannot merge a pull request by itself; set autoMerge: false"
+                + " for this environment");
+    }
+}

@@ -1,0 +1,90 @@
+package io.jenkins.plugins.gitopspromotion.promotion;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.gitopspromotion.update.FileChange;
+import io.jenkins.plugins.gitopspromotion.update.ValueChange;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The description of a promotion's pull request: what changes (image, tag, digest, files), where it comes
+ * from (the environment, the build, the source commit), and a machine-readable block, an HTML comment that
+ * renders as nothing, from which the promotion view reads promotions back.
+ */
+public final class PullRequestBody {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MARKER = "gitops-promotion:v1";
+    private static final Pattern BLOCK = Pattern.compile("<!-- " + Pattern.quote(MARKER) + " (\\{.*?\\}) -->", Pattern.DOTALL);
+
+    private PullRequestBody() {
+    }
+
+    /**
+     * The body for a plan.
+     *
+     * @param provenance where the version comes from
+     */
+    public static String render(ChangePlan plan, Provenance provenance) {
+        StringBuilder body = new StringBuilder();
+        body.append("Promotes **").append(plan.app().name()).append("** to **").append(plan.environment().name())
+                .append("** (`").append(plan.labelBefore()).append("` → `").append(plan.update().label()).append("`).\n\n");
+        body.append("| | |\n|---|---|\n");
+        body.append("| Image | `").append(plan.update().image().name()).append("` |\n");
+        plan.update().tag().ifPresent(t -> body.append("| Tag | `").append(t).append("` |\n"));
+        plan.update().digest().ifPresent(d -> body.append("| Digest | `").append(d).append("` |\n"));
+        provenance.from().ifPresent(f -> body.append("| From | the version `").append(f).append("` has |\n"));
+        provenance.buildUrl().ifPresent(u -> body.append("| Build | ").append(u).append(" |\n"));
+        provenance.sourceCommit().ifPresent(c -> body.append("| Source commit | ")
+                .append(provenance.sourceUrl().map(u -> "[`" + c + "`](" + u + ")").orElse("`" + c + "`")).append(" |\n"));
+        if (provenance.sourceCommit().isEmpty()) {
+            provenance.sourceUrl().ifPresent(u -> body.append("| Source | ").append(u).append(" |\n"));
+        }
+        body.append("\nChanges:\n");
+        for (FileChange file : plan.changedFiles()) {
+            body.append("- `").append(file.path()).append("`\n");
+            for (ValueChange change : file.changes()) {
+                body.append("  - line ").append(change.line()).append(": `").append(change.what()).append("` ")
+                        .append(change.oldValue() == null ? "(added)" : "`" + change.oldValue() + "`").append(" → ")
+                        .append(change.newValue() == null ? "(removed)" : "`" + change.newValue() + "`").append('\n');
+            }
+        }
+        body.append("\nOpened by gitops-promotion; a newer promotion of ").append(plan.app().name()).append(" to ")
+                .append(plan.environment().name()).append(" updates this pull request.\n\n");
+        body.append("<!-- ").append(MARKER).append(' ').append(block(plan, provenance)).append(" -->\n");
+        return body.toString();
+    }
+
+    /** The machine-readable block of a body, if it has one. */
+    public static Optional<JsonNode> read(String body) {
+        Matcher m = BLOCK.matcher(body == null ? "" : body);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readTree(m.group(1)));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String block(ChangePlan plan, Provenance provenance) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("app", plan.app().name());
+        node.put("env", plan.environment().name());
+        node.put("image", plan.update().image().name());
+        node.put("tag", plan.update().tag().orElse(null));
+        node.put("digest", plan.update().digest().map(Object::toString).orElse(null));
+        node.put("from", provenance.from().orElse(null));
+        node.put("buildUrl", provenance.buildUrl().orElse(null));
+        node.put("sourceCommit", provenance.sourceCommit().orElse(null));
+        node.put("sourceUrl", provenance.sourceUrl().orElse(null));
+        plan.changedFiles().forEach(f -> node.withArray("files").add(f.path()));
+        // "-->" inside the comment would end it early; JSON allows escaping the '>'.
+        return node.toString().replace("-->", "--\\u003e");
+    }
+}

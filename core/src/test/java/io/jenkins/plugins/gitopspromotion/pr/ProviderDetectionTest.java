@@ -1,0 +1,76 @@
+package io.jenkins.plugins.gitopspromotion.pr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import java.net.URI;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class ProviderDetectionTest {
+
+    private static final ApiToken TOKEN = ApiToken.of("t".toCharArray());
+
+    private static Optional<ProviderSettings> detect(String url, String provider) {
+        return ProviderDetection.detect(RepositoryLocation.parse(url), provider, Optional.empty(), Optional.empty(), TOKEN);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "https://github.com/acme/config.git, github, https://api.github.com, acme/config",
+        "git@github.com:acme/config.git, github, https://api.github.com, acme/config",
+        "https://github.example.com/acme/config, github, https://github.example.com/api/v3, acme/config",
+        "https://gitlab.com/acme/platform/config.git, gitlab, https://gitlab.com/api/v4, acme/platform/config",
+        "ssh://git@gitlab.example.com:2222/acme/config.git, gitlab, https://gitlab.example.com/api/v4, acme/config",
+        "https://bitbucket.org/acme/config.git, bitbucket, https://api.bitbucket.org/2.0, acme/config",
+        "git@bitbucket.org:acme/config.git, bitbucket, https://api.bitbucket.org/2.0, acme/config",
+        "ssh://git@altssh.bitbucket.org:443/acme/config.git, bitbucket, https://api.bitbucket.org/2.0, acme/config",
+        "https://git.example.com/scm/OPS/config.git, bitbucket-server, https://git.example.com/rest/api/latest, OPS/config",
+        "ssh://git@bitbucket.example.com:7999/ops/config.git, bitbucket-server, https://bitbucket.example.com/rest/api/latest, ops/config",
+        "https://codeberg.org/acme/config.git, gitea, https://codeberg.org/api/v1, acme/config",
+        "https://gitea.example.com/acme/config.git, gitea, https://gitea.example.com/api/v1, acme/config",
+        "https://dev.azure.com/acme/platform/_git/config, azure-devops, https://dev.azure.com, acme/platform/config",
+        "git@ssh.dev.azure.com:v3/acme/platform/config, azure-devops, https://dev.azure.com, acme/platform/config",
+        "https://acme.visualstudio.com/platform/_git/config, azure-devops, https://dev.azure.com, acme/platform/config",
+    })
+    void detectsTheProviderItsApiAndTheProjectFromTheCloneUrl(String url, String kind, String api, String project) {
+        ProviderSettings settings = detect(url, "auto").orElseThrow();
+        assertThat(settings.kind().optionName()).isEqualTo(kind);
+        assertThat(settings.apiUrl()).isEqualTo(URI.create(api));
+        assertThat(settings.project()).isEqualTo(project);
+    }
+
+    @Test
+    void noneOrAnUnknownHostOpensNoPullRequests() {
+        assertThat(detect("https://github.com/acme/config.git", "none")).isEmpty();
+        assertThat(detect("https://git.internal.example/acme/config.git", "auto")).isEmpty();
+        assertThat(detect("/srv/git/config.git", "auto")).isEmpty();
+    }
+
+    @Test
+    void optionsOverrideWhatTheUrlSays() {
+        ProviderSettings settings = ProviderDetection.detect(RepositoryLocation.parse("https://git.internal.example/x/y.git"),
+                "gitea", Optional.of(URI.create("https://git.internal.example/gitea/api/v1")), Optional.of("ops/config"), TOKEN)
+                .orElseThrow();
+        assertThat(settings).isEqualTo(new ProviderSettings(ProviderKind.GITEA, URI.create("https://git.internal.example/gitea/api/v1"),
+                "ops/config", TOKEN));
+        assertThat(settings.toString()).isEqualTo("gitea ops/config at https://git.internal.example/gitea/api/v1");
+        ProviderSettings secret = new ProviderSettings(ProviderKind.GITEA, URI.create("https://x"), "a/b",
+                ApiToken.of("s3cr3t-value".toCharArray()));
+        assertThat(secret.toString() + secret.token()).doesNotContain("s3cr3t-value");
+    }
+
+    @Test
+    void saysWhatIsMissing() {
+        assertThatThrownBy(() -> detect("https://github.com/acme/config.git", "gitbucket"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown provider 'gitbucket'")
+                .hasMessageContaining("github, gitlab");
+        assertThatThrownBy(() -> detect("/srv/git/config.git", "gitlab"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("give --api-url");
+        assertThatThrownBy(() -> detect("https://dev.azure.com/acme/config", "auto"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("give --project");
+    }
+}

@@ -1,0 +1,127 @@
+package io.jenkins.plugins.gitopspromotion.pr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.jenkins.plugins.gitopspromotion.git.GitAuth;
+import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
+import io.jenkins.plugins.gitopspromotion.promotion.VersionSource;
+import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
+import io.jenkins.plugins.gitopspromotion.testing.GitHttpServer;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What every provider's tests share: a WireMock server standing in for the provider's REST API, a token to
+ * look for in every message, recorded waits instead of sleeps, a fixed clock, and an end-to-end run of two
+ * promotions through the engine against a real Git server.
+ */
+public final class ProviderTestSupport implements AutoCloseable {
+
+    /** A token that must never appear in any message. */
+    public static final String TOKEN = "tok_SECRET_0123456789abcdefABCDEF";
+
+    /** The time every test runs at, for rate-limit reset headers. */
+    public static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+
+    private final WireMockServer wireMock;
+    private final List<Duration> waits = new ArrayList<>();
+
+    private ProviderTestSupport(WireMockServer wireMock) {
+        this.wireMock = wireMock;
+    }
+
+    /** Starts WireMock on a free port. */
+    public static ProviderTestSupport start() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        return new ProviderTestSupport(server);
+    }
+
+    /** The WireMock server, to stub and verify. */
+    public WireMockServer wireMock() {
+        return wireMock;
+    }
+
+    /** The base URL plus a path, e.g. {@code /api/v4}. */
+    public URI url(String path) {
+        return URI.create(wireMock.baseUrl() + path);
+    }
+
+    /** The waits the client asked for, in order. */
+    public List<Duration> waits() {
+        return waits;
+    }
+
+    /** A retry policy that records waits instead of sleeping: 5 tries, 2 minutes at most. */
+    public RetryPolicy retry() {
+        return new RetryPolicy(5, Duration.ofMinutes(2), waits::add);
+    }
+
+    /** Settings for a provider at a path of the WireMock server. */
+    public ProviderSettings settings(ProviderKind kind, String apiPath, String project) {
+        return new ProviderSettings(kind, url(apiPath), project, ApiToken.of(TOKEN.toCharArray()));
+    }
+
+    /** The provider for those settings, with recorded waits and the fixed clock. */
+    public PullRequestProvider provider(ProviderKind kind, String apiPath, String project) {
+        return Providers.create(settings(kind, apiPath, project), retry(), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .build(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** Asserts that no part of a failure's message, or its causes', contains the token. */
+    public static void assertTokenNeverShown(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain(TOKEN);
+            assertThat(t.toString()).doesNotContain(TOKEN);
+        }
+    }
+
+    /**
+     * Two promotions of web into staging (mode pull-request) through the engine, against a real Git server on
+     * loopback and the provider's API on WireMock: dev gets 1.1.0 then 1.2.0, and staging is promoted from dev
+     * after each.
+     *
+     * @return the two staging results
+     */
+    public List<PromotionResult> promoteTwice(Path temp, ProviderKind kind, String apiPath, String project) throws Exception {
+        try (GitHttpServer git = GitHttpServer.start(temp.resolve("git"), "ci", "git-password")) {
+            ConfigRepositoryFixture.seed(git.createRepository("config"));
+            RepositoryLocation location = RepositoryLocation.parse(git.url("config").toString());
+            PromotionEngine engine = new PromotionEngine(new MirrorCache(temp.resolve("cache"), 30), YamlLimits.DEFAULT, 10,
+                    settings -> Providers.create(settings, retry(), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                            Clock.fixed(NOW, ZoneOffset.UTC)));
+            List<PromotionResult> results = new ArrayList<>();
+            for (String tag : List.of("1.1.0", "1.2.0")) {
+                engine.promote(request(location, "dev").version(new VersionSource.Given(Optional.of(tag), Optional.empty())).build());
+                results.add(engine.promote(request(location, "staging").version(new VersionSource.FromEnvironment("dev"))
+                        .pullRequests(settings(kind, apiPath, project)).buildUrl("https://ci.example.com/job/web/" + tag + "/")
+                        .build()));
+            }
+            return results;
+        }
+    }
+
+    private static PromotionRequest.Builder request(RepositoryLocation location, String env) {
+        return PromotionRequest.builder(location, env).app("web").auth(GitAuth.password("ci", "git-password".toCharArray()));
+    }
+
+    @Override
+    public void close() {
+        wireMock.stop();
+    }
+}

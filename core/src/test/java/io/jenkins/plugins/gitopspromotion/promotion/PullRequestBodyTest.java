@@ -1,0 +1,68 @@
+package io.jenkins.plugins.gitopspromotion.promotion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.gitopspromotion.config.App;
+import io.jenkins.plugins.gitopspromotion.config.Environment;
+import io.jenkins.plugins.gitopspromotion.config.PathTemplate;
+import io.jenkins.plugins.gitopspromotion.config.Target;
+import io.jenkins.plugins.gitopspromotion.image.ImageReference;
+import io.jenkins.plugins.gitopspromotion.update.FileChange;
+import io.jenkins.plugins.gitopspromotion.update.ImageUpdate;
+import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
+import io.jenkins.plugins.gitopspromotion.update.UpdateKind;
+import io.jenkins.plugins.gitopspromotion.update.ValueChange;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PullRequestBodyTest {
+
+    private static final String DIGEST = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+    private static ChangePlan plan() {
+        FileChange change = new FileChange("apps/web/staging/kustomization.yaml", new byte[] {1}, new byte[] {2},
+                List.of(new ValueChange(6, "images[ghcr.io/acme/web].newTag", "1.0.0", "1.1.0"),
+                        new ValueChange(7, "images[ghcr.io/acme/web].digest", null, DIGEST)));
+        return new ChangePlan(App.of("web", ImageReference.parseName("ghcr.io/acme/web")),
+                Environment.of("staging", PathTemplate.parse("apps/{app}/staging")),
+                new Target("apps/web/staging", Optional.of("kustomization.yaml"), UpdateKind.KUSTOMIZE),
+                ImageUpdate.of("ghcr.io/acme/web", "1.1.0", DIGEST),
+                List.of(new ImageVersion("apps/web/staging/kustomization.yaml", 5, "x", Optional.of("1.0.0"), Optional.empty())),
+                List.of(change));
+    }
+
+    @Test
+    void saysWhatChangesAndWhereItComesFrom() {
+        String body = PullRequestBody.render(plan(), new Provenance(Optional.of("dev"), Optional.of("https://ci.example.com/job/7/"),
+                Optional.of("0a1b2c3"), Optional.of("https://git.example.com/acme/web/commit/0a1b2c3")));
+
+        assertThat(body)
+                .startsWith("Promotes **web** to **staging** (`1.0.0` → `1.1.0`).\n")
+                .contains("| Image | `ghcr.io/acme/web` |\n| Tag | `1.1.0` |\n| Digest | `" + DIGEST + "` |\n")
+                .contains("| From | the version `dev` has |\n| Build | https://ci.example.com/job/7/ |\n")
+                .contains("| Source commit | [`0a1b2c3`](https://git.example.com/acme/web/commit/0a1b2c3) |\n")
+                .contains("- `apps/web/staging/kustomization.yaml`\n  - line 6: `images[ghcr.io/acme/web].newTag` `1.0.0` → `1.1.0`\n"
+                        + "  - line 7: `images[ghcr.io/acme/web].digest` (added) → `" + DIGEST + "`\n");
+    }
+
+    @Test
+    void carriesAMachineReadableBlockTheViewReadsBack() {
+        String body = PullRequestBody.render(plan(), new Provenance(Optional.of("dev"), Optional.of("https://ci/x-->y"),
+                Optional.empty(), Optional.empty()));
+
+        JsonNode block = PullRequestBody.read("Edited by a person above.\n\n" + body).orElseThrow();
+        assertThat(block.get("app").asText()).isEqualTo("web");
+        assertThat(block.get("env").asText()).isEqualTo("staging");
+        assertThat(block.get("tag").asText()).isEqualTo("1.1.0");
+        assertThat(block.get("digest").asText()).isEqualTo(DIGEST);
+        assertThat(block.get("from").asText()).isEqualTo("dev");
+        assertThat(block.get("buildUrl").asText()).isEqualTo("https://ci/x-->y");
+        assertThat(block.get("sourceCommit").isNull()).isTrue();
+        assertThat(block.get("files").get(0).asText()).isEqualTo("apps/web/staging/kustomization.yaml");
+        String comment = body.substring(body.indexOf("<!-- gitops-promotion:v1"));
+        assertThat(comment.indexOf("-->")).as("the comment ends only once, at its end").isEqualTo(comment.length() - 4);
+        assertThat(PullRequestBody.read("no block here")).isEmpty();
+    }
+}
