@@ -43,7 +43,8 @@ public final class ConfigLoader {
 
     private static final List<String> ROOT_KEYS = List.of("environments", "apps");
     private static final List<String> ENVIRONMENT_KEYS =
-            List.of("name", "path", "mode", "requires", "reviewers", "labels", "autoMerge");
+            List.of("name", "path", "mode", "requires", "reviewers", "labels", "autoMerge", "pinDigest",
+                    "allowPlaintextSecrets");
     private static final List<String> APP_KEYS =
             List.of("name", "image", "update", "path", "file", "tagPath", "digestPath", "policy");
 
@@ -191,9 +192,10 @@ public final class ConfigLoader {
             List<String> reviewers = optional(entries, "reviewers").map(n -> strings(n, key + ".reviewers"))
                     .orElse(List.of());
             List<String> labels = optional(entries, "labels").map(n -> strings(n, key + ".labels")).orElse(List.of());
-            boolean autoMerge = optional(entries, "autoMerge").map(n -> bool(n, key + ".autoMerge")).orElse(false);
+            boolean autoMerge = flag(entries, key, "autoMerge");
             envKeys.put(name, key);
-            return new Environment(name, path, mode, requires, reviewers, labels, autoMerge);
+            return new Environment(name, path, mode, requires, reviewers, labels, autoMerge, flag(entries, key, "pinDigest"),
+                    flag(entries, key, "allowPlaintextSecrets"));
         }
 
         /** A {@code requires} must name an earlier environment, so that promotion has one direction. */
@@ -405,6 +407,11 @@ public final class ConfigLoader {
                 throw fail(node, key, "must not be empty");
             }
             return scalar.getValue();
+        }
+
+        /** An optional true/false key, false when absent. */
+        private boolean flag(Map<String, NodeTuple> entries, String key, String name) {
+            return optional(entries, name).map(n -> bool(n, key + "." + name)).orElse(false);
         }
 
         private boolean bool(Node node, String key) {

@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param reviewers who to ask for review on a pull request
  * @param labels labels to put on a pull request
  * @param autoMerge whether a pull request is set to merge by itself once its checks and reviews pass
+ * @param pinDigest whether every promotion into it must name the image's digest, not a tag alone
+ * @param allowPlaintextSecrets whether its files may hold Kubernetes Secrets in plain text (refused otherwise)
  */
 public record Environment(String name, Optional<PathTemplate> path, PromotionMode mode, Optional<String> requires,
-        List<String> reviewers, List<String> labels, boolean autoMerge) {
+        List<String> reviewers, List<String> labels, boolean autoMerge, boolean pinDigest, boolean allowPlaintextSecrets) {
 
     /** The mode used when the config names none. */
     public static final PromotionMode DEFAULT_MODE = PromotionMode.PULL_REQUEST;
@@ -41,6 +43,7 @@ public record Environment(String name, Optional<PathTemplate> path, PromotionMod
 
     /** An environment with only a name and a path, promoted through pull requests. */
     public static Environment of(String name, PathTemplate path) {
-        return new Environment(name, Optional.ofNullable(path), DEFAULT_MODE, Optional.empty(), List.of(), List.of(), false);
+        return new Environment(name, Optional.ofNullable(path), DEFAULT_MODE, Optional.empty(), List.of(), List.of(), false, false,
+                false);
     }
 }

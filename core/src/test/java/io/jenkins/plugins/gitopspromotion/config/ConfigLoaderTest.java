@@ -44,11 +44,11 @@ class ConfigLoaderTest {
         assertThat(config.source()).isEqualTo(FILE);
         assertThat(config.environments()).containsExactly(
                 new Environment("dev", Optional.of(PathTemplate.parse("apps/{app}/overlays/dev")), PromotionMode.COMMIT,
-                        Optional.empty(), List.of(), List.of(), false),
+                        Optional.empty(), List.of(), List.of(), false, false, false),
                 new Environment("staging", Optional.of(PathTemplate.parse("apps/{app}/overlays/staging")),
-                        PromotionMode.PULL_REQUEST, Optional.of("dev"), List.of(), List.of(), false),
+                        PromotionMode.PULL_REQUEST, Optional.of("dev"), List.of(), List.of(), false, false, false),
                 new Environment("prod", Optional.of(PathTemplate.parse("apps/{app}/overlays/prod")),
-                        PromotionMode.PULL_REQUEST, Optional.of("staging"), List.of("sre"), List.of("promotion"), false));
+                        PromotionMode.PULL_REQUEST, Optional.of("staging"), List.of("sre"), List.of("promotion"), false, false, false));
         assertThat(config.apps()).containsExactly(
                 new App("web", ImageReference.parseName("ghcr.io/acme/web"), UpdateKind.KUSTOMIZE, Optional.empty(),
                         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
@@ -279,7 +279,7 @@ class ConfigLoaderTest {
                     path: p
                     require: dev
                 """).getMessage()).isEqualTo(FILE + ":6: environments[1].require: unknown key 'require'; allowed keys"
-                + " here: name, path, mode, requires, reviewers, labels, autoMerge");
+                + " here: name, path, mode, requires, reviewers, labels, autoMerge, pinDigest, allowPlaintextSecrets");
     }
 
     @Test

@@ -114,7 +114,7 @@ class PromotionConfigTest {
         assertThatThrownBy(() -> new PromotionConfig("c", List.of(dev, dev), List.of()))
                 .hasMessage("environment dev is declared twice");
         Environment prod = new Environment("prod", Optional.empty(), PromotionMode.COMMIT, Optional.of("staging"),
-                List.of(), List.of(), false);
+                List.of(), List.of(), false, false, false);
         assertThatThrownBy(() -> new PromotionConfig("c", List.of(dev, prod), List.of()))
                 .hasMessage("environment prod requires staging, which is not an earlier environment");
         assertThatThrownBy(() -> new PromotionConfig("c", List.of(dev), List.of(App.of("web", WEB), App.of("web", WEB))))
