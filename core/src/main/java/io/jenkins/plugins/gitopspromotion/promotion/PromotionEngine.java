@@ -130,8 +130,10 @@ public final class PromotionEngine {
             RevCommit tip = mirror.branch(request.base()).orElseThrow(() -> new PromotionException(
                     "the branch " + request.base() + " does not exist in " + request.repository()));
             Attempt current = resolve(mirror, tip, request);
-            Optional<String> refusal = current.rollback() ? Optional.empty()
-                    : unmetRequirement(current.tree(), current.config(), current.app(), current.environment(), current.update());
+            Optional<String> refusal = unpinnedDigest(current);
+            if (refusal.isEmpty() && !current.rollback()) {
+                refusal = unmetRequirement(current.tree(), current.config(), current.app(), current.environment(), current.update());
+            }
             if (refusal.isPresent()) {
                 return result(PromotionResult.Status.REFUSED, current, null, null, List.of(), refusal.get());
             }
@@ -231,6 +233,15 @@ public final class PromotionEngine {
                         + VersionHistory.MAX_COMMITS + " changes of its files); a rollback goes back to a version that ran there")
                 .orElse(app.name() + " has no earlier version in " + environment.name() + " to roll back to")));
         return new ImageUpdate(app.image(), entry.version().tag(), entry.version().digest());
+    }
+
+    /** {@code pinDigest: true}: the environment takes only versions that name their digest. */
+    private static Optional<String> unpinnedDigest(Attempt current) {
+        if (!current.environment().pinDigest() || current.update().digest().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(current.environment().name() + " pins digests (pinDigest: true): promote " + current.app().name() + " "
+                + current.update().label() + " with its digest (--digest, or --from an environment that has it)");
     }
 
     /**

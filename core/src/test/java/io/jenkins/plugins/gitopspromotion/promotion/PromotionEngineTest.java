@@ -148,6 +148,19 @@ class PromotionEngineTest {
     }
 
     @Test
+    void anEnvironmentThatPinsDigestsRefusesATagAlone() throws Exception {
+        BareRepos.commitFile(remote, "main", ".gitops/promotion.yaml", ConfigRepositoryFixture.CONFIG.replace(
+                "    mode: commit\n", "    mode: commit\n    pinDigest: true\n"), "dev pins digests");
+
+        PromotionResult refused = engine.promote(request("dev", "web").version(given("1.1.0", null)).build());
+        assertThat(refused.status()).isEqualTo(PromotionResult.Status.REFUSED);
+        assertThat(refused.reason()).isEqualTo("dev pins digests (pinDigest: true): promote web 1.1.0 with its digest (--digest,"
+                + " or --from an environment that has it)");
+        assertThat(engine.promote(request("dev", "web").version(given("1.1.0", DIGEST_A)).build()).status())
+                .isEqualTo(PromotionResult.Status.PROMOTED);
+    }
+
+    @Test
     void aPushThatLosesARaceIsAppliedAgainOnTheNewTip() throws Exception {
         server.interceptReceive(ReceiveHooks.chain(ReceiveHooks.landCommit("main", "apps/web/dev/NOTES.md", "another build"),
                 ReceiveHooks.cannotLockRef()));
