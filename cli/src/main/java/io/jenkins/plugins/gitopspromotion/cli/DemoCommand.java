@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitopspromotion.config.DirectoryRepoTree;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
 import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
@@ -110,7 +111,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private PromotionRequest.Builder request(String environment, String app) {
-        return PromotionRequest.builder(location, environment).app(app).auth(GitAuth.none());
+        // A tour on the user's own machine, which may well hold a kubeconfig: reported, not refused.
+        return PromotionRequest.builder(location, environment).app(app).auth(GitAuth.none()).boundary(BoundaryMode.WARN);
     }
 
     private static VersionSource given(String tag, String digest) {
@@ -121,6 +123,7 @@ final class DemoCommand implements Callable<Integer> {
         PromotionRequest request = builder.build();
         out.println("$ gitops-promotion " + commandLine(request));
         PromotionResult result = engine.promote(request);
+        result.warnings().forEach(w -> out.println("warning: " + w));
         out.println(result.status().json() + ": " + result.reason());
         if (result.status() == PromotionResult.Status.PROMOTED) {
             out.println("commit " + result.commit().substring(0, 7) + " on " + result.branch());

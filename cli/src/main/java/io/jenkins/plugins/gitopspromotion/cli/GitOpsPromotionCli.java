@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Promote container images through a GitOps config repository.",
         subcommands = {PromoteCommand.class, RollbackCommand.class, StatusCommand.class, ConfigCommand.class,
-            DemoCommand.class, CommandLine.HelpCommand.class})
+            CheckBoundaryCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class GitOpsPromotionCli {
 
     /** Exit code when the command did what was asked, including "already there". */

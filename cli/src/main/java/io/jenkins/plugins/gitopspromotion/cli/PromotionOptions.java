@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.cli;
 
 import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
 import io.jenkins.plugins.gitopspromotion.pr.ApiToken;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderDetection;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
@@ -51,6 +52,10 @@ final class PromotionOptions {
             description = "Who the commit is by (default: $GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>, or gitops-promotion).")
     String author;
 
+    @Option(names = "--boundary", defaultValue = "enforce", paramLabel = "MODE",
+            description = "When cluster credentials are within reach: enforce (refuse, exit 3), warn, or off (default: ${DEFAULT-VALUE}).")
+    String boundary;
+
     @Option(names = "--dry-run", description = "Plan the change and report it, push nothing.")
     boolean dryRun;
 
@@ -69,6 +74,8 @@ final class PromotionOptions {
                 .mode(mode == null ? null : PromotionMode.fromConfigName(mode).orElseThrow(() -> new ParameterException(
                         spec.commandLine(), "--mode " + mode + ": use one of " + PromotionMode.configNames())))
                 .buildUrl(buildUrl)
+                .boundary(BoundaryMode.fromOptionName(boundary).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                        "--boundary " + boundary + ": use one of " + BoundaryMode.optionNames())))
                 .dryRun(dryRun)
                 .author(author(spec));
     }

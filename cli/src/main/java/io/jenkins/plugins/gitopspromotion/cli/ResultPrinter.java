@@ -13,6 +13,7 @@ final class ResultPrinter {
     /** Prints the result and returns the exit code it means. */
     static int print(CommandSpec spec, PromotionResult result, boolean json) {
         PrintWriter out = spec.commandLine().getOut();
+        result.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         if (json) {
             out.println(result.toJson());
         } else {

@@ -46,7 +46,7 @@ class PullRequestCommandTest {
 
             CliRun run = CliRun.of("promote", "--repo", git.url("config").toString(), "--cache-dir", temp.resolve("cache").toString(),
                     "--username", "ci", "--token-file", token.toString(), "--provider", "github", "--api-url", api.url("").toString(),
-                    "--project", "acme/config", "--env", "staging", "--app", "web", "--from", "dev", "--json");
+                    "--project", "acme/config", "--env", "staging", "--app", "web", "--from", "dev", "--json", "--boundary", "off");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             JsonNode result = new ObjectMapper().readTree(run.out());
@@ -72,7 +72,8 @@ class PullRequestCommandTest {
 
             CliRun run = CliRun.of("promote", "--repo", git.url("config").toString(), "--cache-dir", temp.resolve("cache").toString(),
                     "--username", "ci", "--token-file", token.toString(), "--provider", "github", "--api-url", api.url("").toString(),
-                    "--project", "acme/config", "--env", "staging", "--app", "web", "--tag", "1.1.0", "--mode", "pull-request");
+                    "--project", "acme/config", "--env", "staging", "--app", "web", "--tag", "1.1.0", "--mode", "pull-request",
+                    "--boundary", "off");
 
             assertThat(run.exitCode()).isEqualTo(GitOpsPromotionCli.FAILED);
             assertThat(run.err()).contains("gitops-promotion/staging/web").contains("401")

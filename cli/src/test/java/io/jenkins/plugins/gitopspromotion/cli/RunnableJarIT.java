@@ -59,7 +59,8 @@ class RunnableJarIT {
             List<Process> processes = new ArrayList<>();
             for (int i = 0; i < apps; i++) {
                 processes.add(new ProcessBuilder(java(), "-jar", JAR.toString(), "promote", "--repo", bare.toString(),
-                        "--cache-dir", dir.resolve("cache").toString(), "--env", "dev", "--app", "app" + i, "--tag", "2." + i)
+                        "--cache-dir", dir.resolve("cache").toString(), "--env", "dev", "--app", "app" + i, "--tag", "2." + i,
+                        "--boundary", "off")
                         .redirectErrorStream(true).start());
             }
             for (Process process : processes) {

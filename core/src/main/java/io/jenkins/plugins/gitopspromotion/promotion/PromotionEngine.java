@@ -13,6 +13,10 @@ import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.git.PushOutcome;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.git.TreeCommitter;
+import io.jenkins.plugins.gitopspromotion.guard.BoundaryFinding;
+import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
+import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
+import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.pr.ApiException;
 import io.jenkins.plugins.gitopspromotion.pr.Providers;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
@@ -32,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -53,6 +58,7 @@ public final class PromotionEngine {
     private final ChangePlanner planner;
     private final int maxAttempts;
     private final Function<ProviderSettings, PullRequestProvider> providers;
+    private final Supplier<List<BoundaryFinding>> boundary;
 
     /**
      * @param cache where the mirrors are kept
@@ -71,6 +77,19 @@ public final class PromotionEngine {
      */
     public PromotionEngine(MirrorCache cache, YamlLimits limits, int maxAttempts,
             Function<ProviderSettings, PullRequestProvider> providers) {
+        this(cache, limits, maxAttempts, providers, () -> CredentialBoundary.current().findings());
+    }
+
+    /**
+     * @param cache where the mirrors are kept
+     * @param limits bounds for every file read
+     * @param maxAttempts how many times a promotion is tried when pushes lose races
+     * @param providers makes the pull-request provider for a request's settings
+     * @param boundary the cluster credentials within reach (the Jenkins plugin checks the build's agent)
+     */
+    public PromotionEngine(MirrorCache cache, YamlLimits limits, int maxAttempts,
+            Function<ProviderSettings, PullRequestProvider> providers, Supplier<List<BoundaryFinding>> boundary) {
+        this.boundary = boundary;
         this.cache = cache;
         this.planner = new ChangePlanner(limits);
         this.maxAttempts = maxAttempts;
@@ -95,8 +114,17 @@ public final class PromotionEngine {
      * @throws IOException if the repository cannot be reached; the message names it, never a credential
      */
     public PromotionResult promote(PromotionRequest request) throws IOException {
+        List<String> findings = request.boundary() == BoundaryMode.OFF ? List.of()
+                : boundary.get().stream().map(f -> f.kind() + ": " + f.where()).toList();
+        if (!findings.isEmpty() && request.boundary() == BoundaryMode.ENFORCE) {
+            return new PromotionResult(PromotionResult.Status.REFUSED, request.environment(), request.app().orElse(null),
+                    request.image().map(ImageReference::name).orElse(null), null, null, null, null, null, List.of(),
+                    "cluster credentials within reach of this process (" + String.join("; ", findings) + "): a promotion"
+                            + " needs none; run gitops-promotion check-boundary for how to remove them", List.of());
+        }
         List<String> branches = List.of(request.base(), BRANCH_PREFIX + request.environment() + "/*");
-        return withMirror(request.repository(), request.auth(), branches, mirror -> promote(mirror, branches, request));
+        return withMirror(request.repository(), request.auth(), branches, mirror -> promote(mirror, branches, request))
+                .withWarnings(findings.stream().map(f -> "cluster credentials within reach: " + f).toList());
     }
 
     /** Work done with a mirror: may fail on the network or on a damaged object database. */
@@ -387,7 +415,7 @@ public final class PromotionEngine {
         ImageUpdate update = current.update();
         return new PromotionResult(status, current.environment().name(), current.app().name(), current.app().image().name(),
                 update.tag().orElse(null), update.digest().map(Object::toString).orElse(null), commit, branch, pullRequest,
-                files, reason);
+                files, reason, List.of());
     }
 
     private static List<String> paths(ChangePlan plan) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopspromotion.promotion;
 import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
 import java.util.Objects;
@@ -26,13 +27,14 @@ import org.eclipse.jgit.lib.PersonIdent;
  * @param sourceUrl a link to that commit
  * @param pullRequests where to open pull requests in {@code pull-request} mode; without it that mode pushes the
  *     branch only
+ * @param boundary what to do when cluster credentials are within reach of this process
  * @param dryRun plan and report, but write nothing
  * @param author who the commit is by
  */
 public record PromotionRequest(RepositoryLocation repository, GitAuth auth, String base, String environment,
         Optional<String> app, Optional<ImageReference> image, VersionSource version, Optional<PromotionMode> mode,
         Optional<String> buildUrl, Optional<String> sourceCommit, Optional<String> sourceUrl,
-        Optional<ProviderSettings> pullRequests, boolean dryRun, PersonIdent author) {
+        Optional<ProviderSettings> pullRequests, BoundaryMode boundary, boolean dryRun, PersonIdent author) {
 
     /** The identity commits are made with when the caller names none. */
     public static final PersonIdent DEFAULT_AUTHOR = new PersonIdent("gitops-promotion", "gitops-promotion@users.noreply.invalid");
@@ -45,6 +47,7 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(boundary, "boundary");
         if (app.isEmpty() && image.isEmpty()) {
             throw new IllegalArgumentException("name the app, or the image the app uses");
         }
@@ -55,7 +58,10 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         return new Builder(repository, environment);
     }
 
-    /** Builds a {@link PromotionRequest}; defaults: no credentials, base {@code main}, the environment's mode. */
+    /**
+     * Builds a {@link PromotionRequest}; defaults: no credentials, base {@code main}, the environment's mode, the
+     * credential boundary enforced.
+     */
     public static final class Builder {
         private final RepositoryLocation repository;
         private final String environment;
@@ -69,6 +75,7 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         private Optional<String> sourceCommit = Optional.empty();
         private Optional<String> sourceUrl = Optional.empty();
         private Optional<ProviderSettings> pullRequests = Optional.empty();
+        private BoundaryMode boundary = BoundaryMode.ENFORCE;
         private boolean dryRun;
         private PersonIdent author = DEFAULT_AUTHOR;
 
@@ -137,6 +144,12 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
             return this;
         }
 
+        /** What to do when cluster credentials are within reach (default: refuse). */
+        public Builder boundary(BoundaryMode value) {
+            this.boundary = value;
+            return this;
+        }
+
         /** Plan only. */
         public Builder dryRun(boolean value) {
             this.dryRun = value;
@@ -152,7 +165,7 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         /** The request. */
         public PromotionRequest build() {
             return new PromotionRequest(repository, auth, base, environment, app, image, version, mode, buildUrl, sourceCommit,
-                    sourceUrl, pullRequests, dryRun, author);
+                    sourceUrl, pullRequests, boundary, dryRun, author);
         }
     }
 }

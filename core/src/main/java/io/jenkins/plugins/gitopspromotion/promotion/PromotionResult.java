@@ -24,11 +24,14 @@ import java.util.Locale;
  * @param pullRequest the pull request, or null
  * @param files the files changed (or that would change)
  * @param reason why it was refused or unchanged, or a summary
+ * @param warnings what the user should know that did not stop the promotion (e.g. cluster credentials within
+ *     reach, in {@code warn} mode)
  */
-@JsonPropertyOrder({"status", "env", "app", "image", "tag", "digest", "commit", "branch", "pullRequest", "files", "reason"})
+@JsonPropertyOrder({"status", "env", "app", "image", "tag", "digest", "commit", "branch", "pullRequest", "files", "reason",
+    "warnings"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PromotionResult(Status status, String env, String app, String image, String tag, String digest, String commit,
-        String branch, PullRequestRef pullRequest, List<String> files, String reason) {
+        String branch, PullRequestRef pullRequest, List<String> files, String reason, List<String> warnings) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,9 +62,20 @@ public record PromotionResult(Status status, String env, String app, String imag
     public record PullRequestRef(@JsonProperty("url") String url, @JsonProperty("number") long number) {
     }
 
-    /** Copies the file list. */
+    /** Copies the lists. */
     public PromotionResult {
         files = files == null ? List.of() : List.copyOf(files);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** The same result with warnings added. */
+    public PromotionResult withWarnings(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new PromotionResult(status, env, app, image, tag, digest, commit, branch, pullRequest, files, reason, all);
     }
 
     /** The result as one JSON object. */

@@ -104,7 +104,7 @@ public final class ProviderTestSupport implements AutoCloseable {
             RepositoryLocation location = RepositoryLocation.parse(git.url("config").toString());
             PromotionEngine engine = new PromotionEngine(new MirrorCache(temp.resolve("cache"), 30), YamlLimits.DEFAULT, 10,
                     settings -> Providers.create(settings, retry(), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
-                            Clock.fixed(NOW, ZoneOffset.UTC)));
+                            Clock.fixed(NOW, ZoneOffset.UTC)), List::of);
             List<PromotionResult> results = new ArrayList<>();
             for (String tag : List.of("1.1.0", "1.2.0")) {
                 engine.promote(request(location, "dev").version(new VersionSource.Given(Optional.of(tag), Optional.empty())).build());

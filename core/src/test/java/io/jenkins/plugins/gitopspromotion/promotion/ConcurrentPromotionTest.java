@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.GitHttpServer;
+import io.jenkins.plugins.gitopspromotion.testing.TestEngines;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +56,7 @@ class ConcurrentPromotionTest {
             List<Future<PromotionResult>> results = new ArrayList<>();
             for (int i = 0; i < APPS; i++) {
                 int app = i;
-                PromotionEngine engine = new PromotionEngine(new MirrorCache(temp.resolve("cache-" + (i % 4)), 30));
+                PromotionEngine engine = TestEngines.cleanBoundary(new MirrorCache(temp.resolve("cache-" + (i % 4)), 30));
                 Callable<PromotionResult> promotion = () -> {
                     start.await();
                     return engine.promote(PromotionRequest.builder(location, "dev").app("app" + app)

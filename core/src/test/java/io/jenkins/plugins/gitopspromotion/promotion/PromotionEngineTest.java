@@ -8,11 +8,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.guard.BoundaryFinding;
+import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
 import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
 import io.jenkins.plugins.gitopspromotion.testing.GitHttpServer;
 import io.jenkins.plugins.gitopspromotion.testing.ReceiveHooks;
+import io.jenkins.plugins.gitopspromotion.testing.TestEngines;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +52,7 @@ class PromotionEngineTest {
         ConfigRepositoryFixture.seed(remote);
         location = RepositoryLocation.parse(server.url("config").toString());
         cacheDir = temp.resolve("cache");
-        engine = new PromotionEngine(new MirrorCache(cacheDir, 30));
+        engine = TestEngines.cleanBoundary(new MirrorCache(cacheDir, 30));
     }
 
     @AfterEach
@@ -145,6 +149,29 @@ class PromotionEngineTest {
         PromotionResult prod = engine.promote(request("prod", "api").version(given("2.1.0", DIGEST_A)).build());
         assertThat(prod.status()).isEqualTo(PromotionResult.Status.REFUSED);
         assertThat(prod.reason()).contains("prod requires staging");
+    }
+
+    @Test
+    void clusterCredentialsWithinReachRefuseOrWarnAsAsked() throws Exception {
+        PromotionEngine exposed = new PromotionEngine(new MirrorCache(cacheDir, 30), YamlLimits.DEFAULT,
+                10, settings -> { throw new AssertionError("no pull requests here"); },
+                () -> List.of(new BoundaryFinding("kubeconfig", "file /home/ci/.kube/config",
+                        "remove it")));
+
+        PromotionResult refused = exposed.promote(request("dev", "web").version(given("1.1.0", null)).build());
+        assertThat(refused.status()).isEqualTo(PromotionResult.Status.REFUSED);
+        assertThat(refused.reason()).startsWith("cluster credentials within reach of this process (kubeconfig: file /home/ci/.kube/config)");
+        assertThat(server.receivePackCount()).isZero();
+
+        PromotionResult warned = exposed.promote(request("dev", "web").version(given("1.1.0", null))
+                .boundary(BoundaryMode.WARN).build());
+        assertThat(warned.status()).isEqualTo(PromotionResult.Status.PROMOTED);
+        assertThat(warned.warnings()).containsExactly("cluster credentials within reach: kubeconfig: file /home/ci/.kube/config");
+
+        PromotionResult unchecked = exposed.promote(request("dev", "web").version(given("1.2.0", null))
+                .boundary(BoundaryMode.OFF).build());
+        assertThat(unchecked.status()).isEqualTo(PromotionResult.Status.PROMOTED);
+        assertThat(unchecked.warnings()).isEmpty();
     }
 
     @Test

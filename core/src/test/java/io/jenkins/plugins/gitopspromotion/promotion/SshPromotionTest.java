@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
 import io.jenkins.plugins.gitopspromotion.testing.RealParts;
 import io.jenkins.plugins.gitopspromotion.testing.SshGitServer;
+import io.jenkins.plugins.gitopspromotion.testing.TestEngines;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -120,7 +121,7 @@ class SshPromotionTest {
 
     private PromotionResult promote(GitAuth auth, String tag) throws IOException {
         RepositoryLocation location = RepositoryLocation.parse(server.url("config").toString());
-        return new PromotionEngine(new MirrorCache(temp.resolve("cache"), 30)).promote(PromotionRequest.builder(location, "dev")
+        return TestEngines.cleanBoundary(new MirrorCache(temp.resolve("cache"), 30)).promote(PromotionRequest.builder(location, "dev")
                 .app("web").version(new VersionSource.Given(Optional.of(tag), Optional.empty())).auth(auth).build());
     }
 

@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
 import io.jenkins.plugins.gitopspromotion.testing.GitDaemon;
 import io.jenkins.plugins.gitopspromotion.testing.RealParts;
+import io.jenkins.plugins.gitopspromotion.testing.TestEngines;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Repository;
@@ -21,7 +22,7 @@ class TransportsTest {
     Path temp;
 
     private PromotionResult promote(RepositoryLocation location, String tag) throws Exception {
-        return new PromotionEngine(new MirrorCache(temp.resolve("cache"), 30)).promote(PromotionRequest.builder(location, "dev")
+        return TestEngines.cleanBoundary(new MirrorCache(temp.resolve("cache"), 30)).promote(PromotionRequest.builder(location, "dev")
                 .app("web").version(new VersionSource.Given(Optional.of(tag), Optional.empty())).build());
     }
 
