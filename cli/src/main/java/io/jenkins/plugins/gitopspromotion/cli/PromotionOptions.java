@@ -13,11 +13,12 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.PersonIdent;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** Options of the commands that change an environment: where, how, as whom, and how to report. */
+/** Options of the commands that change an environment: where, how, as whom, signed with what, and how to report. */
 final class PromotionOptions {
 
     private static final Pattern IDENT = Pattern.compile("\\s*(.+?)\\s*<([^<>\\s]+)>\\s*");
@@ -56,6 +57,9 @@ final class PromotionOptions {
             description = "When cluster credentials are within reach: enforce (refuse, exit 3), warn, or off (default: ${DEFAULT-VALUE}).")
     String boundary;
 
+    @Mixin
+    SigningOptions signing;
+
     @Option(names = "--dry-run", description = "Plan the change and report it, push nothing.")
     boolean dryRun;
 
@@ -77,7 +81,8 @@ final class PromotionOptions {
                 .boundary(BoundaryMode.fromOptionName(boundary).orElseThrow(() -> new ParameterException(spec.commandLine(),
                         "--boundary " + boundary + ": use one of " + BoundaryMode.optionNames())))
                 .dryRun(dryRun)
-                .author(author(spec));
+                .author(author(spec))
+                .signer(signing.signer(spec));
     }
 
     /** Where to open pull requests: needs a token; {@code auto} without one opens none. */

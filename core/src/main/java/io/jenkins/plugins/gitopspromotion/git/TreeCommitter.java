@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.git;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
@@ -32,6 +33,18 @@ public final class TreeCommitter {
      */
     public static ObjectId commit(Repository repository, RevCommit parent, Map<String, byte[]> files, String message,
             PersonIdent author) throws IOException {
+        return commit(repository, parent, files, message, author, Optional.empty());
+    }
+
+    /**
+     * Writes a commit that changes {@code files} (path to new content) on top of {@code parent}, authored and
+     * committed now by {@code author}'s name and e-mail, and signed by {@code signer} if one is given.
+     *
+     * @return the new commit's id
+     * @throws IllegalStateException if the signer cannot sign; no commit is written then
+     */
+    public static ObjectId commit(Repository repository, RevCommit parent, Map<String, byte[]> files, String message,
+            PersonIdent author, Optional<CommitSigner> signer) throws IOException {
         try (ObjectInserter inserter = repository.newObjectInserter();
                 var reader = repository.newObjectReader()) {
             DirCache index = DirCache.read(reader, parent.getTree());
@@ -58,6 +71,8 @@ public final class TreeCommitter {
             commit.setAuthor(now);
             commit.setCommitter(now);
             commit.setMessage(message);
+            // Signed last: the signature covers every other header and the message.
+            signer.ifPresent(s -> s.sign(commit, now));
             ObjectId id = inserter.insert(commit);
             inserter.flush();
             return id;

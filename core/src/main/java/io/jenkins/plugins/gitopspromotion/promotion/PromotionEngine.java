@@ -44,7 +44,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
 /**
  * Carries out promotions against a config repository, one way through:
  * fetch the base branch into the cached mirror, resolve the config, app, environment and version, check the
- * environment's {@code requires}, plan the byte-exact edits, build the commit in memory, and push it with the
+ * environment's {@code requires}, plan the byte-exact edits, build the commit in memory (signed, when the request
+ * names a {@link io.jenkins.plugins.gitopspromotion.git.CommitSigner}), and push it with the
  * old id the push expects. A push that loses a race to another build is answered by fetching and doing all of
  * it again on the new tip, a bounded number of times with jittered backoff; nothing is ever force-pushed to the
  * base branch.
@@ -384,7 +385,7 @@ public final class PromotionEngine {
         }
         String message = PromotionMessage.of(plan, current.provenance(), current.rollback());
         return TreeCommitter.commit(mirror.repository(), tip, files, message,
-                request.author());
+                request.author(), request.signer());
     }
 
     /** Whether a branch already holds exactly this change on top of the same base tip. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.promotion;
 
 import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
+import io.jenkins.plugins.gitopspromotion.git.CommitSigner;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
@@ -30,11 +31,13 @@ import org.eclipse.jgit.lib.PersonIdent;
  * @param boundary what to do when cluster credentials are within reach of this process
  * @param dryRun plan and report, but write nothing
  * @param author who the commit is by
+ * @param signer what signs the promotion commit, if it is to be signed
  */
 public record PromotionRequest(RepositoryLocation repository, GitAuth auth, String base, String environment,
         Optional<String> app, Optional<ImageReference> image, VersionSource version, Optional<PromotionMode> mode,
         Optional<String> buildUrl, Optional<String> sourceCommit, Optional<String> sourceUrl,
-        Optional<ProviderSettings> pullRequests, BoundaryMode boundary, boolean dryRun, PersonIdent author) {
+        Optional<ProviderSettings> pullRequests, BoundaryMode boundary, boolean dryRun, PersonIdent author,
+        Optional<CommitSigner> signer) {
 
     /** The identity commits are made with when the caller names none. */
     public static final PersonIdent DEFAULT_AUTHOR = new PersonIdent("gitops-promotion", "gitops-promotion@users.noreply.invalid");
@@ -47,6 +50,7 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(signer, "signer");
         Objects.requireNonNull(boundary, "boundary");
         if (app.isEmpty() && image.isEmpty()) {
             throw new IllegalArgumentException("name the app, or the image the app uses");
@@ -78,6 +82,7 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         private BoundaryMode boundary = BoundaryMode.ENFORCE;
         private boolean dryRun;
         private PersonIdent author = DEFAULT_AUTHOR;
+        private Optional<CommitSigner> signer = Optional.empty();
 
         private Builder(RepositoryLocation repository, String environment) {
             this.repository = repository;
@@ -162,10 +167,16 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
             return this;
         }
 
+        /** What signs the commit; null for an unsigned commit. */
+        public Builder signer(CommitSigner value) {
+            this.signer = Optional.ofNullable(value);
+            return this;
+        }
+
         /** The request. */
         public PromotionRequest build() {
             return new PromotionRequest(repository, auth, base, environment, app, image, version, mode, buildUrl, sourceCommit,
-                    sourceUrl, pullRequests, boundary, dryRun, author);
+                    sourceUrl, pullRequests, boundary, dryRun, author, signer);
         }
     }
 }
