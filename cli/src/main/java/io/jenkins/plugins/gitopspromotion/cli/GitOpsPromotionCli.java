@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Promote container images through a GitOps config repository.",
         subcommands = {PromoteCommand.class, RollbackCommand.class, StatusCommand.class, ConfigCommand.class,
-            CheckBoundaryCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+            AuditCommand.class, CheckBoundaryCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class GitOpsPromotionCli {
 
     /** Exit code when the command did what was asked, including "already there". */
@@ -27,7 +27,13 @@ public final class GitOpsPromotionCli {
 
     /** Runs the command and exits with its code. */
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(out, err, args);
+        // Auto-flush covers println only; a command ending with print must not lose its last lines.
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 
     /** Runs the command with the given output streams and returns its exit code; for tests and embedding. */

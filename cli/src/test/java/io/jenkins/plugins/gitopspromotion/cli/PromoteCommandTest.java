@@ -85,6 +85,22 @@ class PromoteCommandTest {
     }
 
     @Test
+    void aPlaintextSecretInTheOverlayRefusesThePromotionWithExitThreeAndTheValueMasked() throws Exception {
+        String password = "pw-" + "Zq8vL2mN4xR7tY1w";
+        BareRepos.commitFile(remote, "main", "apps/web/dev/db.yaml", "apiVersion: v1\nkind: Secret\nmetadata: {name: db}\n"
+                + "data:\n  password: " + java.util.Base64.getEncoder().encodeToString(password.getBytes()) + "\n", "db Secret");
+
+        CliRun refused = run("promote", "--env", "dev", "--app", "web", "--tag", "1.1.0", "--json");
+
+        assertThat(refused.exitCode()).isEqualTo(GitOpsPromotionCli.REFUSED);
+        assertThat(json(refused).get("status").asText()).isEqualTo("refused");
+        assertThat(json(refused).get("reason").asText()).contains("apps/web/dev/db.yaml:5").contains("plaintext");
+        assertThat(refused.out() + refused.err()).doesNotContain(password)
+                .doesNotContain(java.util.Base64.getEncoder().encodeToString(password.getBytes()));
+        assertThat(BareRepos.log(remote, "main")).hasSize(2);
+    }
+
+    @Test
     void usageErrorsExitWithTwoAndWriteNothing() throws Exception {
         CliRun badTag = run("promote", "--env", "dev", "--app", "web", "--tag", "bad tag;rm");
         assertThat(badTag.exitCode()).isEqualTo(GitOpsPromotionCli.USAGE);

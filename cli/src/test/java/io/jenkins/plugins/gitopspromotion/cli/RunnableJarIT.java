@@ -71,6 +71,9 @@ class RunnableJarIT {
             }
             assertThat(BareRepos.log(remote, "main")).hasSize(apps + 1);
             assertThat(BareRepos.isLinear(remote, "main")).isTrue();
+            // The table is printed without a final println: the jar must flush it before exiting.
+            assertThat(run(0, "status", "--repo", bare.toString(), "--cache-dir", dir.resolve("cache").toString()))
+                    .contains("app0  2.0\n").contains("app3  2.3\n");
             for (int i = 0; i < apps; i++) {
                 assertThat(BareRepos.readFile(remote, "main", "apps/app" + i + "/kustomization.yaml")).contains("newTag: '2." + i + "'");
             }

@@ -13,9 +13,13 @@ import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.git.PushOutcome;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.git.TreeCommitter;
+import io.jenkins.plugins.gitopspromotion.guard.AuditReport;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryFinding;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
+import io.jenkins.plugins.gitopspromotion.guard.ConfigAudit;
 import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
+import io.jenkins.plugins.gitopspromotion.guard.Finding;
+import io.jenkins.plugins.gitopspromotion.guard.Severity;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.pr.ApiException;
 import io.jenkins.plugins.gitopspromotion.pr.Providers;
@@ -60,6 +64,7 @@ public final class PromotionEngine {
     private final int maxAttempts;
     private final Function<ProviderSettings, PullRequestProvider> providers;
     private final Supplier<List<BoundaryFinding>> boundary;
+    private final YamlLimits limits;
 
     /**
      * @param cache where the mirrors are kept
@@ -91,6 +96,7 @@ public final class PromotionEngine {
     public PromotionEngine(MirrorCache cache, YamlLimits limits, int maxAttempts,
             Function<ProviderSettings, PullRequestProvider> providers, Supplier<List<BoundaryFinding>> boundary) {
         this.boundary = boundary;
+        this.limits = limits;
         this.cache = cache;
         this.planner = new ChangePlanner(limits);
         this.maxAttempts = maxAttempts;
@@ -172,6 +178,10 @@ public final class PromotionEngine {
                 return result(PromotionResult.Status.UNCHANGED, current, tip.name(), null, List.of(),
                         request.environment() + " already has " + current.app().name() + " " + plan.labelBefore());
             }
+            Optional<String> secrets = secretsIn(current, plan);
+            if (secrets.isPresent()) {
+                return result(PromotionResult.Status.REFUSED, current, null, null, paths(plan), secrets.get());
+            }
             if (request.dryRun()) {
                 return result(PromotionResult.Status.PLANNED, current, null, null, paths(plan),
                         PromotionMessage.title(plan, current.rollback()) + " (dry run: nothing pushed)");
@@ -208,6 +218,31 @@ public final class PromotionEngine {
                 pending.put(branch, new GitTree(mirror.repository(), mirror.branch(branch).orElseThrow()));
             }
             return StatusReport.read(repository.toString(), base, tip.name(), tree, ConfigLoader.load(tree), planner, pending);
+        });
+    }
+
+    /** Work done with the files of a base branch while its mirror is held. */
+    @FunctionalInterface
+    public interface TreeWork<T> {
+        /**
+         * @param tree the branch's files, readable only during the call
+         * @param commit the id of the branch's tip
+         */
+        T run(RepoTree tree, String commit) throws IOException;
+    }
+
+    /**
+     * Runs {@code work} on the files of a repository's base branch, fetched into the cached mirror and read from
+     * it without a checkout; the mirror stays locked during the call (the tree is not valid after it).
+     *
+     * @throws PromotionException if the branch does not exist
+     * @throws IOException if the repository cannot be reached; the message names it, never a credential
+     */
+    public <T> T readBase(RepositoryLocation repository, GitAuth auth, String base, TreeWork<T> work) throws IOException {
+        return withMirror(repository, auth, List.of(base), mirror -> {
+            RevCommit tip = mirror.branch(base).orElseThrow(() -> new PromotionException(
+                    "the branch " + base + " does not exist in " + repository));
+            return work.run(new GitTree(mirror.repository(), tip), tip.name());
         });
     }
 
@@ -262,6 +297,29 @@ public final class PromotionEngine {
                         + VersionHistory.MAX_COMMITS + " changes of its files); a rollback goes back to a version that ran there")
                 .orElse(app.name() + " has no earlier version in " + environment.name() + " to roll back to")));
         return new ImageUpdate(app.image(), entry.version().tag(), entry.version().digest());
+    }
+
+    /**
+     * The secrets guard: the files a promotion writes, and the other files of the folder it promotes into (a
+     * Secret beside an overlay's kustomization is deployed with it), must hold no plaintext Secret (unless the
+     * environment allows them), private key or token.
+     *
+     * @return why the promotion is refused, with every value masked, or empty
+     */
+    private Optional<String> secretsIn(Attempt current, ChangePlan plan) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String path : current.tree().filesIn(plan.target().directory())) {
+            current.tree().read(path).ifPresent(content -> files.put(path, content));
+        }
+        plan.changedFiles().forEach(file -> files.put(file.path(), file.after()));
+        AuditReport report = ConfigAudit.auditFiles(files, current.environment(), limits);
+        if (!report.blocking()) {
+            return Optional.empty();
+        }
+        return Optional.of("secrets in " + plan.target().directory() + ", which " + current.environment().name()
+                + " deploys: " + String.join("; ", report.findings(Severity.BLOCKING).stream().map(Finding::render).toList())
+                + " (encrypt them with SealedSecrets, SOPS or an ExternalSecret; allowPlaintextSecrets: true accepts"
+                + " plaintext Secrets in an environment)");
     }
 
     /** {@code pinDigest: true}: the environment takes only versions that name their digest. */

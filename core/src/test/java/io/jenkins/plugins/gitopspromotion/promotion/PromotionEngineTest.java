@@ -175,6 +175,27 @@ class PromotionEngineTest {
     }
 
     @Test
+    void anOverlayHoldingAPlaintextSecretIsRefusedWithTheValueMaskedUnlessAllowed() throws Exception {
+        String password = "hunter2-" + "Sup3rS3cret-" + "value";
+        String secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: web-db\ntype: Opaque\nstringData:\n  password: "
+                + password + "\n";
+        BareRepos.commitFile(remote, "main", "apps/web/dev/secret.yaml", secret, "a Secret in plain text");
+
+        PromotionResult refused = engine.promote(request("dev", "web").version(given("1.1.0", null)).build());
+
+        assertThat(refused.status()).isEqualTo(PromotionResult.Status.REFUSED);
+        assertThat(refused.reason()).startsWith("secrets in apps/web/dev, which dev deploys: ")
+                .contains("apps/web/dev/secret.yaml:7").doesNotContain(password).doesNotContain("Sup3rS3cret");
+        assertThat(refused.toJson()).doesNotContain(password);
+        assertThat(BareRepos.log(remote, "main")).hasSize(2);
+
+        BareRepos.commitFile(remote, "main", ".gitops/promotion.yaml", ConfigRepositoryFixture.CONFIG.replace(
+                "    mode: commit\n", "    mode: commit\n    allowPlaintextSecrets: true\n"), "dev allows plaintext Secrets");
+        assertThat(engine.promote(request("dev", "web").version(given("1.1.0", null)).build()).status())
+                .isEqualTo(PromotionResult.Status.PROMOTED);
+    }
+
+    @Test
     void anEnvironmentThatPinsDigestsRefusesATagAlone() throws Exception {
         BareRepos.commitFile(remote, "main", ".gitops/promotion.yaml", ConfigRepositoryFixture.CONFIG.replace(
                 "    mode: commit\n", "    mode: commit\n    pinDigest: true\n"), "dev pins digests");
