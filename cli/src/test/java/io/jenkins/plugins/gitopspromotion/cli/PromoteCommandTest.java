@@ -10,7 +10,6 @@ import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
 import io.jenkins.plugins.gitopspromotion.testing.GitHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.AfterEach;
@@ -25,28 +24,24 @@ class PromoteCommandTest {
     @TempDir
     Path temp;
 
+    private LocalConfigRepository local;
     private Repository remote;
     private Path bare;
 
     @BeforeEach
     void repository() throws Exception {
-        bare = temp.resolve("config.git");
-        remote = BareRepos.create(bare);
-        ConfigRepositoryFixture.seed(remote);
+        local = LocalConfigRepository.create(temp);
+        remote = local.repository();
+        bare = local.path();
     }
 
     @AfterEach
     void close() {
-        remote.close();
+        local.close();
     }
 
     private CliRun run(String command, String... args) {
-        List<String> all = new ArrayList<>(List.of(command, "--repo", bare.toString(), "--cache-dir", temp.resolve("cache").toString()));
-        if (!command.equals("status")) {
-            all.addAll(List.of("--boundary", "off")); // not about the boundary: the test machine's credentials must not matter
-        }
-        all.addAll(List.of(args));
-        return CliRun.of(all.toArray(String[]::new));
+        return local.run(command, args);
     }
 
     private static JsonNode json(CliRun run) throws Exception {

@@ -3,7 +3,6 @@ package io.jenkins.plugins.gitopspromotion.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
-import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
 import io.jenkins.plugins.gitopspromotion.testing.GitVerifyCommit;
 import io.jenkins.plugins.gitopspromotion.testing.GnupgHome;
 import io.jenkins.plugins.gitopspromotion.testing.OpenPgpTestKeys;
@@ -12,7 +11,6 @@ import io.jenkins.plugins.gitopspromotion.testing.RealParts;
 import io.jenkins.plugins.gitopspromotion.testing.SshTestKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Repository;
@@ -35,26 +33,24 @@ class SigningOptionsTest {
     @TempDir
     Path temp;
 
+    private LocalConfigRepository local;
     private Repository remote;
     private Path bare;
 
     @BeforeEach
     void repository() throws Exception {
-        bare = temp.resolve("config.git");
-        remote = BareRepos.create(bare);
-        ConfigRepositoryFixture.seed(remote);
+        local = LocalConfigRepository.create(temp);
+        remote = local.repository();
+        bare = local.path();
     }
 
     @AfterEach
     void close() {
-        remote.close();
+        local.close();
     }
 
     private CliRun run(String command, String... args) {
-        List<String> all = new ArrayList<>(List.of(command, "--repo", bare.toString(), "--cache-dir", temp.resolve("cache").toString(),
-                "--boundary", "off")); // not about the boundary: the test machine's credentials must not matter
-        all.addAll(List.of(args));
-        return CliRun.of(all.toArray(String[]::new));
+        return local.run(command, args);
     }
 
     @Test
