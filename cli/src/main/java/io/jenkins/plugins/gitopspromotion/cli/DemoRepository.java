@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.cli;
 
+import io.jenkins.plugins.gitopspromotion.git.GitTree;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -98,9 +99,7 @@ final class DemoRepository implements AutoCloseable {
     byte[] read(String branch, String path) throws IOException {
         try (RevWalk walk = new RevWalk(repository)) {
             RevCommit commit = walk.parseCommit(repository.resolve("refs/heads/" + branch));
-            try (var tree = org.eclipse.jgit.treewalk.TreeWalk.forPath(repository, path, commit.getTree())) {
-                return repository.open(tree.getObjectId(0)).getBytes();
-            }
+            return new GitTree(repository, commit).read(path).orElseThrow(() -> new IOException(path + " is not on " + branch));
         }
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.config;
 
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlFile;
+import io.jenkins.plugins.gitopspromotion.update.HelmValuesUpdater;
 import io.jenkins.plugins.gitopspromotion.update.WorkloadImages;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlStructure;
 import java.util.ArrayList;
@@ -58,15 +59,10 @@ final class ImageSources {
             if (image.isEmpty()) {
                 continue;
             }
-            Optional<Node> repository = YamlStructure.get(image.get(), "repository").filter(ImageSources::nonEmpty)
-                    .filter(n -> !((ScalarNode) n).getValue().contains("{{")); // a template names no image
-            if (repository.isEmpty()) {
-                continue;
+            Optional<String> name = HelmValuesUpdater.imageName(image.get());
+            if (name.isPresent()) {
+                found.add(new Written(name.get(), file.line(YamlStructure.get(image.get(), "repository").orElseThrow())));
             }
-            String name = ((ScalarNode) repository.get()).getValue();
-            String registry = YamlStructure.get(image.get(), "registry").filter(ImageSources::nonEmpty)
-                    .map(n -> ((ScalarNode) n).getValue() + "/").orElse("");
-            found.add(new Written(registry + name, file.line(repository.get())));
         }
         return found;
     }

@@ -194,17 +194,26 @@ public final class HelmValuesUpdater extends YamlImageUpdater {
         if (!(node instanceof MappingNode holder)) {
             return true;
         }
-        Optional<String> repository = YamlStructure.get(holder, "repository").flatMap(YamlFile::scalar);
-        if (repository.isEmpty() || repository.get().contains("{{")) {
+        Optional<String> name = imageName(holder);
+        if (name.isEmpty()) {
             return true;
         }
-        String name = YamlStructure.get(holder, "registry").flatMap(YamlFile::scalar).filter(r -> !r.isEmpty())
-                .map(r -> r + "/" + repository.get()).orElse(repository.get());
         try {
-            return ImageReference.parseName(name).sameRepositoryAs(image);
+            return ImageReference.parseName(name.get()).sameRepositoryAs(image);
         } catch (InvalidImageReferenceException e) {
             return false;
         }
+    }
+
+    /**
+     * The image a Helm values mapping names: {@code registry/repository} (Bitnami style) or {@code repository};
+     * empty when it names none, or only through a template ({@code {{ … }}}).
+     */
+    public static Optional<String> imageName(MappingNode holder) {
+        Optional<String> repository = YamlStructure.get(holder, "repository").flatMap(YamlFile::scalar)
+                .filter(r -> !r.isEmpty() && !r.contains("{{"));
+        return repository.map(r -> YamlStructure.get(holder, "registry").flatMap(YamlFile::scalar).filter(g -> !g.isEmpty())
+                .map(g -> g + "/" + r).orElse(r));
     }
 
     private static boolean isEmpty(Node node) {
