@@ -1,15 +1,11 @@
 package io.jenkins.plugins.gitopspromotion.cli;
 
-import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
-import io.jenkins.plugins.gitopspromotion.image.ImageTag;
-import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
 import io.jenkins.plugins.gitopspromotion.promotion.VersionSource;
 import java.io.IOException;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -57,29 +53,16 @@ final class PromoteCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PromotionRequest.Builder request = promotion.request(spec, repository);
-        Optional<ImageReference> image = Optional.empty();
         try {
-            if (subject.image != null) {
-                image = Optional.of(ImageReference.parse(subject.image));
-                request.image(image.get());
+            ImageReference image = subject.image == null ? null : ImageReference.parse(subject.image);
+            if (image != null) {
+                request.image(image);
             } else {
                 request.app(subject.app);
             }
-            Optional<String> givenTag = Optional.ofNullable(tag).map(ImageTag::requireValid);
-            Optional<Digest> givenDigest = Optional.ofNullable(digest).map(Digest::parse);
-            boolean versionInImage = image.flatMap(ImageReference::tag).isPresent() || image.flatMap(ImageReference::digest).isPresent();
-            if (from != null) {
-                if (givenTag.isPresent() || givenDigest.isPresent() || versionInImage) {
-                    throw new ParameterException(spec.commandLine(), "--from takes the version from an environment: give no --tag or --digest with it");
-                }
-                request.version(new VersionSource.FromEnvironment(from));
-            } else if (givenTag.isEmpty() && givenDigest.isEmpty() && !versionInImage) {
-                throw new ParameterException(spec.commandLine(), "give --tag, --digest or both, or --from ENV");
-            } else {
-                request.version(VersionSource.Given.of(givenTag, givenDigest, image));
-            }
-        } catch (InvalidImageReferenceException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            request.version(VersionSource.choose(tag, digest, image, from));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage() + " (--tag, --digest, --from)");
         }
         PromotionResult result = new PromotionEngine(repository.cache()).promote(request.build());
         return ResultPrinter.print(spec, result, promotion.json);

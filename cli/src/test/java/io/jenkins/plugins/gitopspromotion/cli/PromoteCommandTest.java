@@ -102,7 +102,7 @@ class PromoteCommandTest {
         assertThat(badTag.err()).contains("tag 'bad tag;rm' is not a valid image tag");
         CliRun noVersion = run("promote", "--env", "dev", "--app", "web");
         assertThat(noVersion.exitCode()).isEqualTo(GitOpsPromotionCli.USAGE);
-        assertThat(noVersion.err()).contains("give --tag, --digest or both, or --from ENV");
+        assertThat(noVersion.err()).contains("give a tag, a digest or both, or an environment to take the version from (--tag, --digest, --from)");
         CliRun both = run("promote", "--env", "dev", "--app", "web", "--image", "ghcr.io/acme/web", "--tag", "1");
         assertThat(both.exitCode()).isEqualTo(GitOpsPromotionCli.USAGE);
         CliRun badDigest = run("promote", "--env", "dev", "--app", "web", "--digest", "sha256:abc");

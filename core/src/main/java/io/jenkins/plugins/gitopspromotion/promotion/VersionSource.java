@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.promotion;
 
 import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
+import io.jenkins.plugins.gitopspromotion.image.ImageTag;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,6 +11,37 @@ import java.util.Optional;
  * deploy many), or found in the target environment's own history (a rollback).
  */
 public sealed interface VersionSource {
+
+    /**
+     * The version a caller's inputs name, each optional: a tag, a digest, an image reference carrying either,
+     * or another environment to take the version from. Shared by every front end (command line, Pipeline steps,
+     * freestyle builders), so that each checks its inputs alike.
+     *
+     * @param tag a tag, or {@code null}
+     * @param digest a digest such as {@code sha256:…}, or {@code null}
+     * @param image an image reference whose tag or digest counts as given, or {@code null}
+     * @param fromEnvironment an environment whose version to take, or {@code null}
+     * @throws IllegalArgumentException if none or too many are given, or a tag or digest is malformed
+     */
+    static VersionSource choose(String tag, String digest, ImageReference image, String fromEnvironment) {
+        Optional<String> givenTag = Optional.ofNullable(tag).map(ImageTag::requireValid);
+        Optional<Digest> givenDigest = Optional.ofNullable(digest).map(Digest::parse);
+        Optional<ImageReference> givenImage = Optional.ofNullable(image);
+        boolean versionInImage = givenImage.flatMap(ImageReference::tag).isPresent()
+                || givenImage.flatMap(ImageReference::digest).isPresent();
+        boolean versionGiven = givenTag.isPresent() || givenDigest.isPresent() || versionInImage;
+        if (fromEnvironment != null) {
+            if (versionGiven) {
+                throw new IllegalArgumentException("a version taken from the environment " + fromEnvironment
+                        + " comes with no tag or digest of its own: give one or the other");
+            }
+            return new FromEnvironment(fromEnvironment);
+        }
+        if (!versionGiven) {
+            throw new IllegalArgumentException("give a tag, a digest or both, or an environment to take the version from");
+        }
+        return Given.of(givenTag, givenDigest, givenImage);
+    }
 
     /** A tag and/or a digest given by the caller. */
     record Given(Optional<String> tag, Optional<Digest> digest) implements VersionSource {
