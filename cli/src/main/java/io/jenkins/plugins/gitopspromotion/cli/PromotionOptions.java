@@ -3,10 +3,11 @@ package io.jenkins.plugins.gitopspromotion.cli;
 import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
-import io.jenkins.plugins.gitopspromotion.pr.ApiToken;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderDetection;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
+import io.jenkins.plugins.gitopspromotion.promotion.AccessCredentials;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
+import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
@@ -71,7 +72,7 @@ final class PromotionOptions {
         RepositoryLocation location = repository.location(spec);
         return PromotionRequest.builder(location, environment)
                 .auth(repository.auth(spec))
-                .pullRequests(pullRequests(spec, repository, location).orElse(null))
+                .pullRequests(pullRequests(spec, repository).orElse(null))
                 .sourceCommit(sourceCommit)
                 .sourceUrl(sourceUrl)
                 .base(repository.base)
@@ -86,21 +87,15 @@ final class PromotionOptions {
     }
 
     /** Where to open pull requests: needs a token; {@code auto} without one opens none. */
-    private Optional<ProviderSettings> pullRequests(CommandSpec spec, RepositoryOptions repository, RepositoryLocation location)
-            throws IOException {
+    private Optional<ProviderSettings> pullRequests(CommandSpec spec, RepositoryOptions repository) throws IOException {
         Optional<char[]> token = repository.token(spec);
-        if (token.isEmpty()) {
-            if (!provider.equals(ProviderDetection.AUTO) && !provider.equals(ProviderDetection.NONE)) {
-                throw new ParameterException(spec.commandLine(), "--provider " + provider
-                        + " needs an API token: give --token-env or --token-file");
-            }
-            return Optional.empty();
-        }
+        AccessCredentials credentials = token.map(t -> AccessCredentials.password(repository.username, t)).orElse(AccessCredentials.none());
         try {
-            return ProviderDetection.detect(location, provider, Optional.ofNullable(apiUrl), Optional.ofNullable(project),
-                    ApiToken.of(token.get()));
+            return new RepositoryAccess(repository.repo, repository.base, credentials, provider,
+                    apiUrl == null ? null : apiUrl.toString(), project).pullRequests();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--provider: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "--provider: " + e.getMessage()
+                    + (token.isEmpty() ? ": give --token-env or --token-file" : ""));
         }
     }
 

@@ -88,6 +88,6 @@ class PullRequestCommandTest {
         CliRun run = CliRun.of("promote", "--repo", temp.toString(), "--provider", "gitlab", "--env", "dev", "--app", "web",
                 "--tag", "1");
         assertThat(run.exitCode()).isEqualTo(GitOpsPromotionCli.USAGE);
-        assertThat(run.err()).contains("--provider gitlab needs an API token");
+        assertThat(run.err()).contains("--provider: the provider gitlab needs an API token: give --token-env or --token-file");
     }
 }

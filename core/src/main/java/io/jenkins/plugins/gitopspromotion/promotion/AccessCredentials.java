@@ -1,0 +1,85 @@
+package io.jenkins.plugins.gitopspromotion.promotion;
+
+import io.jenkins.plugins.gitopspromotion.git.GitAuth;
+import io.jenkins.plugins.gitopspromotion.pr.ApiToken;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Credentials for a config repository as a front end gathers them (the Jenkins plugin from its credentials store),
+ * in a form that can travel to the machine doing the work: a password or token, or an SSH private key.
+ *
+ * <p>Held in memory only; {@link #toString()} names the kind, never the secret. The token of a password credential
+ * is also the pull-request API token, as hosting providers accept the same access token for both.
+ */
+public final class AccessCredentials implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final AccessCredentials NONE = new AccessCredentials(null, null, null, null, null);
+
+    private final String username;
+    private final char[] secret;
+    private final String privateKey;
+    private final char[] passphrase;
+    private final String knownHosts;
+
+    private AccessCredentials(String username, char[] secret, String privateKey, char[] passphrase, String knownHosts) {
+        this.username = username;
+        this.secret = secret;
+        this.privateKey = privateKey;
+        this.passphrase = passphrase;
+        this.knownHosts = knownHosts;
+    }
+
+    /** No credentials: public repositories and local paths. */
+    public static AccessCredentials none() {
+        return NONE;
+    }
+
+    /**
+     * A user name with a password or access token, for HTTPS and the pull-request API.
+     *
+     * @param username the user name; {@code git} when the provider ignores it
+     * @param secret the password or token (copied)
+     */
+    public static AccessCredentials password(String username, char[] secret) {
+        if (username == null || username.isBlank() || secret == null || secret.length == 0) {
+            throw new IllegalArgumentException("a password credential needs a user name and a non-empty password or token");
+        }
+        return new AccessCredentials(username, secret.clone(), null, null, null);
+    }
+
+    /**
+     * An SSH private key, for {@code ssh://} and scp-like URLs.
+     *
+     * @param privateKey the key in OpenSSH or PEM form
+     * @param passphrase its passphrase (copied), or {@code null}
+     * @param knownHosts a known hosts file on the machine doing the work, or {@code null} for the user's own
+     */
+    public static AccessCredentials sshKey(String privateKey, char[] passphrase, String knownHosts) {
+        if (privateKey == null || privateKey.isBlank()) {
+            throw new IllegalArgumentException("an SSH credential needs a private key");
+        }
+        return new AccessCredentials(null, null, privateKey, passphrase == null ? null : passphrase.clone(), knownHosts);
+    }
+
+    /** The credentials for Git. */
+    public GitAuth gitAuth() {
+        if (privateKey != null) {
+            return GitAuth.sshKey(privateKey, Optional.ofNullable(passphrase).map(char[]::clone),
+                    Optional.ofNullable(knownHosts).map(Path::of));
+        }
+        return secret != null ? GitAuth.password(username, secret.clone()) : GitAuth.none();
+    }
+
+    /** The pull-request API token: the password or token of a password credential. */
+    public Optional<ApiToken> apiToken() {
+        return Optional.ofNullable(secret).map(s -> ApiToken.of(s.clone()));
+    }
+
+    @Override
+    public String toString() {
+        return privateKey != null ? "SSH key" : secret != null ? "password of " + username : "no credentials";
+    }
+}

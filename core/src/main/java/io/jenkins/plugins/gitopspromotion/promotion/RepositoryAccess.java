@@ -1,0 +1,67 @@
+package io.jenkins.plugins.gitopspromotion.promotion;
+
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.pr.ProviderDetection;
+import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
+import java.io.Serializable;
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to reach a config repository and its pull requests: where it is, its base branch, the credentials, and the
+ * provider (detected from the URL unless named). Serializable, so that a front end can resolve it where the
+ * configuration lives and hand it to the machine doing the work.
+ *
+ * @param url the repository: an https, ssh, git or file URL, or a local path
+ * @param base the branch the desired state lives on
+ * @param credentials the credentials
+ * @param provider {@code auto}, {@code none}, or a provider's option name
+ * @param apiUrl the provider's API base URL, or {@code null} for the one the URL implies
+ * @param project the repository's name at the provider, or {@code null} for the one the URL implies
+ */
+public record RepositoryAccess(String url, String base, AccessCredentials credentials, String provider, String apiUrl,
+        String project) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Fills the defaults: base {@code main}, no credentials, provider {@code auto}; blank means absent. */
+    public RepositoryAccess {
+        Objects.requireNonNull(url, "url");
+        base = PromotionOrder.blankToNull(base) == null ? "main" : base;
+        credentials = credentials == null ? AccessCredentials.none() : credentials;
+        provider = PromotionOrder.blankToNull(provider) == null ? ProviderDetection.AUTO : provider;
+        apiUrl = PromotionOrder.blankToNull(apiUrl);
+        project = PromotionOrder.blankToNull(project);
+    }
+
+    /** A repository on its {@code main} branch, without credentials, its provider detected. */
+    public static RepositoryAccess of(String url) {
+        return new RepositoryAccess(url, null, null, null, null, null);
+    }
+
+    /**
+     * The repository's location.
+     *
+     * @throws IllegalArgumentException if the URL is not one
+     */
+    public RepositoryLocation location() {
+        return RepositoryLocation.parse(url);
+    }
+
+    /**
+     * Where to open pull requests: none without an API token when the provider is {@code auto} or {@code none}.
+     *
+     * @throws IllegalArgumentException if a named provider has no token, or is unknown, or the URL tells too little
+     */
+    public Optional<ProviderSettings> pullRequests() {
+        if (credentials.apiToken().isEmpty()) {
+            if (!provider.equals(ProviderDetection.AUTO) && !provider.equals(ProviderDetection.NONE)) {
+                throw new IllegalArgumentException("the provider " + provider + " needs an API token");
+            }
+            return Optional.empty();
+        }
+        return ProviderDetection.detect(location(), provider, Optional.ofNullable(apiUrl).map(URI::create),
+                Optional.ofNullable(project), credentials.apiToken().orElseThrow());
+    }
+}
