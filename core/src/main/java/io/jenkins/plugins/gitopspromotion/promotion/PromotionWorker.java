@@ -1,0 +1,57 @@
+package io.jenkins.plugins.gitopspromotion.promotion;
+
+import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
+import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
+import io.jenkins.plugins.gitopspromotion.pr.Providers;
+import io.jenkins.plugins.gitopspromotion.pr.RetryPolicy;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Does the work of orders on the machine they were sent to (a Jenkins agent): the mirrors live in that machine's
+ * cache, and the credential boundary checked is that of the build, its own environment variables over the
+ * machine's, since a build step sees both.
+ */
+public final class PromotionWorker {
+
+    /** How often a promotion is tried when pushes lose races. */
+    private static final int ATTEMPTS = 10;
+
+    private final PromotionEngine engine;
+
+    /**
+     * @param cacheDir where mirrors are kept on this machine; {@code null} for {@link MirrorCache#defaultRoot()}
+     * @param timeoutSeconds the network timeout
+     * @param buildEnvironment the build's environment variables, laid over this process's
+     */
+    public PromotionWorker(Path cacheDir, int timeoutSeconds, Map<String, String> buildEnvironment) {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putAll(buildEnvironment);
+        Path home = Path.of(System.getProperty("user.home"));
+        this.engine = new PromotionEngine(new MirrorCache(cacheDir != null ? cacheDir : MirrorCache.defaultRoot(), timeoutSeconds),
+                YamlLimits.DEFAULT, ATTEMPTS, settings -> Providers.create(settings, RetryPolicy.DEFAULT),
+                () -> CredentialBoundary.of(environment, home).findings());
+    }
+
+    /**
+     * Runs a promotion or rollback.
+     *
+     * @throws IllegalArgumentException if the order's inputs are wrong
+     * @throws IOException if the repository cannot be reached or the promotion fails; the message names the cause
+     */
+    public PromotionResult promote(PromotionOrder order) throws IOException {
+        return engine.promote(order.request());
+    }
+
+    /**
+     * The environment × app matrix of a repository.
+     *
+     * @throws IOException if the repository cannot be reached
+     */
+    public StatusReport status(RepositoryAccess access) throws IOException {
+        return engine.status(access.location(), access.credentials().gitAuth(), access.base());
+    }
+}
