@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,6 +46,18 @@ public final class CredentialBoundary {
     /** The boundary of the running process: its environment, its home folder, and the service account folder. */
     public static CredentialBoundary current() {
         return of(System.getenv(), path(System.getProperty("user.home")).orElse(null));
+    }
+
+    /**
+     * The boundary of a build step run by this process (a Jenkins agent): the build's environment variables laid
+     * over the process's own, since the tools the step runs see both.
+     *
+     * @param buildEnvironment the build's environment variables
+     */
+    public static CredentialBoundary ofBuild(Map<String, String> buildEnvironment) {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putAll(buildEnvironment);
+        return of(environment, path(System.getProperty("user.home")).orElse(null));
     }
 
     /**

@@ -7,7 +7,6 @@ import io.jenkins.plugins.gitopspromotion.pr.RetryPolicy;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -28,12 +27,10 @@ public final class PromotionWorker {
      * @param buildEnvironment the build's environment variables, laid over this process's
      */
     public PromotionWorker(Path cacheDir, int timeoutSeconds, Map<String, String> buildEnvironment) {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.putAll(buildEnvironment);
-        Path home = Path.of(System.getProperty("user.home"));
+        Map<String, String> environment = Map.copyOf(buildEnvironment);
         this.engine = new PromotionEngine(new MirrorCache(cacheDir != null ? cacheDir : MirrorCache.defaultRoot(), timeoutSeconds),
                 YamlLimits.DEFAULT, ATTEMPTS, settings -> Providers.create(settings, RetryPolicy.DEFAULT),
-                () -> CredentialBoundary.of(environment, home).findings());
+                () -> CredentialBoundary.ofBuild(environment).findings());
     }
 
     /**

@@ -1,0 +1,46 @@
+package io.jenkins.plugins.gitopspromotion.jenkins;
+
+import hudson.AbortException;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionException;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionWorker;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What work on an agent needs from the controller: the cache folder from the global configuration and the build's
+ * environment variables (for the credential boundary check).
+ */
+final class AgentSettings implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final int TIMEOUT_SECONDS = 60;
+
+    private final String cacheFolder;
+    private final HashMap<String, String> environment;
+
+    AgentSettings(String cacheFolder, Map<String, String> environment) {
+        this.cacheFolder = cacheFolder;
+        this.environment = new HashMap<>(environment);
+    }
+
+    /** Work done on the agent with a worker, answering JSON. */
+    @FunctionalInterface
+    interface Work {
+        String run(PromotionWorker worker) throws IOException;
+    }
+
+    /**
+     * Does work on the agent. A refusal or bad input comes back as an {@link AbortException} carrying the engine's
+     * message (which names the cause, never a credential): a plain message, and a class every channel may carry.
+     */
+    String run(Work work) throws IOException {
+        try {
+            return work.run(new PromotionWorker(cacheFolder == null ? null : Path.of(cacheFolder), TIMEOUT_SECONDS, environment));
+        } catch (PromotionException | IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
+    }
+}

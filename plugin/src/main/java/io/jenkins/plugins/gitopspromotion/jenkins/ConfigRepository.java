@@ -1,0 +1,174 @@
+package io.jenkins.plugins.gitopspromotion.jenkins;
+
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.AbstractDescribableImpl;
+import hudson.model.Descriptor;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.pr.ProviderDetection;
+import io.jenkins.plugins.gitopspromotion.pr.ProviderKind;
+import java.util.List;
+import java.util.regex.Pattern;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * A config repository administrators register once, so that jobs name it by its id instead of repeating its URL,
+ * credentials and provider.
+ */
+public class ConfigRepository extends AbstractDescribableImpl<ConfigRepository> {
+
+    /** What an id may be: it is typed into Jenkinsfiles. */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private final String id;
+    private final String url;
+    private String credentialsId;
+    private String provider = ProviderDetection.AUTO;
+    private String apiUrl;
+    private String project;
+    private String baseBranch = "main";
+
+    /**
+     * @param id how jobs name the repository
+     * @param url its https, ssh, git or file URL
+     */
+    @DataBoundConstructor
+    public ConfigRepository(String id, String url) {
+        this.id = Util.fixEmptyAndTrim(id);
+        this.url = Util.fixEmptyAndTrim(url);
+    }
+
+    /** How jobs name the repository. */
+    public String getId() {
+        return id;
+    }
+
+    /** Its URL. */
+    public String getUrl() {
+        return url;
+    }
+
+    /** The credentials for Git and for the provider's API: username with password or token, secret text, or SSH key. */
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    /** Where pull requests are opened: {@code auto}, {@code none}, or a provider. */
+    public String getProvider() {
+        return provider;
+    }
+
+    @DataBoundSetter
+    public void setProvider(String provider) {
+        String value = Util.fixEmptyAndTrim(provider);
+        this.provider = value == null ? ProviderDetection.AUTO : value;
+    }
+
+    /** The provider's API base URL, for self-hosted servers. */
+    public String getApiUrl() {
+        return apiUrl;
+    }
+
+    @DataBoundSetter
+    public void setApiUrl(String apiUrl) {
+        this.apiUrl = Util.fixEmptyAndTrim(apiUrl);
+    }
+
+    /** The repository's name at the provider, when the URL does not tell it. */
+    public String getProject() {
+        return project;
+    }
+
+    @DataBoundSetter
+    public void setProject(String project) {
+        this.project = Util.fixEmptyAndTrim(project);
+    }
+
+    /** The branch the environments' desired state lives on. */
+    public String getBaseBranch() {
+        return baseBranch;
+    }
+
+    @DataBoundSetter
+    public void setBaseBranch(String baseBranch) {
+        String value = Util.fixEmptyAndTrim(baseBranch);
+        this.baseBranch = value == null ? "main" : value;
+    }
+
+    /** The form and its checks. */
+    @Extension
+    @Symbol("configRepository")
+    public static class DescriptorImpl extends Descriptor<ConfigRepository> {
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.ConfigRepository_DisplayName();
+        }
+
+        /** Administrators only: this is global configuration. */
+        @POST
+        public FormValidation doCheckId(@QueryParameter String value) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            String id = Util.fixEmptyAndTrim(value);
+            if (id == null) {
+                return FormValidation.error(Messages.ConfigRepository_IdRequired());
+            }
+            return ID.matcher(id).matches() ? FormValidation.ok() : FormValidation.error(Messages.ConfigRepository_IdInvalid(id));
+        }
+
+        @POST
+        public FormValidation doCheckUrl(@QueryParameter String value) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            String url = Util.fixEmptyAndTrim(value);
+            if (url == null) {
+                return FormValidation.error(Messages.ConfigRepository_UrlRequired());
+            }
+            try {
+                RepositoryLocation.parse(url);
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
+            StandardListBoxModel model = new StandardListBoxModel();
+            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+                return model.includeCurrentValue(credentialsId);
+            }
+            return model.includeEmptyValue()
+                    .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(), JenkinsCredentials.SUPPORTED)
+                    .includeCurrentValue(credentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillProviderItems() {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            ListBoxModel model = new ListBoxModel();
+            model.add(Messages.ConfigRepository_ProviderAuto(), ProviderDetection.AUTO);
+            model.add(Messages.ConfigRepository_ProviderNone(), ProviderDetection.NONE);
+            for (ProviderKind kind : ProviderKind.values()) {
+                model.add(kind.optionName(), kind.optionName());
+            }
+            return model;
+        }
+    }
+}

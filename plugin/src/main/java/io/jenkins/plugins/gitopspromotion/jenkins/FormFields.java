@@ -1,0 +1,115 @@
+package io.jenkins.plugins.gitopspromotion.jenkins;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.image.Digest;
+import io.jenkins.plugins.gitopspromotion.image.ImageReference;
+import io.jenkins.plugins.gitopspromotion.image.ImageTag;
+import java.util.List;
+import java.util.function.Consumer;
+import jenkins.model.Jenkins;
+
+/**
+ * The fields steps and builders share, filled and checked one way, with the permission checks Jenkins asks of
+ * form methods: the job's {@link Item#CONFIGURE} (or {@link Jenkins#ADMINISTER} outside a job), and for credentials
+ * what the Credentials plugin documents.
+ */
+final class FormFields {
+
+    private FormFields() {
+    }
+
+    /** The credentials the job may use; only the current value to those who may not configure it. */
+    static ListBoxModel credentials(Item item, String credentialsId) {
+        StandardListBoxModel model = new StandardListBoxModel();
+        if (item == null ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+                : !item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
+            return model.includeCurrentValue(credentialsId);
+        }
+        return model.includeEmptyValue()
+                .includeMatchingAs(item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2, item,
+                        StandardCredentials.class, List.of(), JenkinsCredentials.SUPPORTED)
+                .includeCurrentValue(credentialsId);
+    }
+
+    /** The registered repositories' ids. */
+    static ListBoxModel repositories(Item item) {
+        ListBoxModel model = new ListBoxModel();
+        if (mayConfigure(item)) {
+            GitOpsPromotionConfiguration.get().getRepositories().forEach(r -> model.add(r.getId() + " (" + r.getUrl() + ")", r.getId()));
+        }
+        return model;
+    }
+
+    /** The modes, the environment's own first. */
+    static ListBoxModel modes(Item item) {
+        ListBoxModel model = new ListBoxModel();
+        if (mayConfigure(item)) {
+            model.add(Messages.FormFields_EnvironmentMode(), "");
+            for (PromotionMode mode : PromotionMode.values()) {
+                model.add(mode.configName(), mode.configName());
+            }
+        }
+        return model;
+    }
+
+    /** A registered id or a URL. */
+    static FormValidation checkRepository(Item item, String value) {
+        return check(item, value, true, v -> {
+            if (GitOpsPromotionConfiguration.get().repository(v).isEmpty()) {
+                RepositoryLocation.parse(v);
+            }
+        });
+    }
+
+    static FormValidation checkRequired(Item item, String value) {
+        return check(item, value, true, v -> {
+        });
+    }
+
+    static FormValidation checkTag(Item item, String value) {
+        return check(item, value, false, ImageTag::requireValid);
+    }
+
+    static FormValidation checkDigest(Item item, String value) {
+        return check(item, value, false, Digest::parse);
+    }
+
+    static FormValidation checkImage(Item item, String value) {
+        return check(item, value, false, ImageReference::parse);
+    }
+
+    private static FormValidation check(Item item, String value, boolean required, Consumer<String> parse) {
+        if (!mayConfigure(item)) {
+            return FormValidation.ok();
+        }
+        String v = Util.fixEmptyAndTrim(value);
+        if (v == null) {
+            return required ? FormValidation.error(Messages.FormFields_Required()) : FormValidation.ok();
+        }
+        if (v.contains("$")) {
+            // Build variables are expanded when the build runs; the value is checked then.
+            return FormValidation.ok();
+        }
+        try {
+            parse.accept(v);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    private static boolean mayConfigure(Item item) {
+        return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
+    }
+}

@@ -1,0 +1,105 @@
+package io.jenkins.plugins.gitopspromotion.jenkins;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.Util;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The global configuration ({@code Manage Jenkins → System}, and JCasC under {@code unclassified.gitopsPromotion}):
+ * the config repositories jobs promote into, and defaults for every promotion.
+ */
+@Extension
+@Symbol("gitopsPromotion")
+public class GitOpsPromotionConfiguration extends GlobalConfiguration {
+
+    private List<ConfigRepository> repositories = new ArrayList<>();
+    private String boundary = BoundaryMode.ENFORCE.optionName();
+    private String cacheFolder;
+
+    /** Loads the saved configuration. */
+    public GitOpsPromotionConfiguration() {
+        load();
+    }
+
+    /** The instance Jenkins holds. */
+    public static GitOpsPromotionConfiguration get() {
+        return ExtensionList.lookupSingleton(GitOpsPromotionConfiguration.class);
+    }
+
+    /** The registered config repositories. */
+    public List<ConfigRepository> getRepositories() {
+        return List.copyOf(repositories);
+    }
+
+    @DataBoundSetter
+    public void setRepositories(List<ConfigRepository> repositories) {
+        this.repositories = repositories == null ? new ArrayList<>() : new ArrayList<>(repositories);
+        save();
+    }
+
+    /** A registered repository by its id. */
+    public Optional<ConfigRepository> repository(String id) {
+        return repositories.stream().filter(r -> r.getId() != null && r.getId().equals(id)).findFirst();
+    }
+
+    /** What a promotion does when the agent holds cluster credentials: {@code enforce}, {@code warn} or {@code off}. */
+    public String getBoundary() {
+        return boundary;
+    }
+
+    @DataBoundSetter
+    public void setBoundary(String boundary) {
+        String value = Util.fixEmptyAndTrim(boundary);
+        this.boundary = value == null ? BoundaryMode.ENFORCE.optionName() : value;
+        save();
+    }
+
+    /** Where agents keep mirrors of config repositories; empty for each agent user's cache folder. */
+    public String getCacheFolder() {
+        return cacheFolder;
+    }
+
+    @DataBoundSetter
+    public void setCacheFolder(String cacheFolder) {
+        this.cacheFolder = Util.fixEmptyAndTrim(cacheFolder);
+        save();
+    }
+
+    @POST
+    public ListBoxModel doFillBoundaryItems() {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        ListBoxModel model = new ListBoxModel();
+        for (BoundaryMode mode : BoundaryMode.values()) {
+            model.add(mode.optionName(), mode.optionName());
+        }
+        return model;
+    }
+
+    @POST
+    public FormValidation doCheckCacheFolder(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        String folder = Util.fixEmptyAndTrim(value);
+        // Checked on agents, where the folder is; here only its form.
+        return folder == null || folder.startsWith("/") || folder.matches("[A-Za-z]:[\\\\/].*")
+                ? FormValidation.ok() : FormValidation.error(Messages.GitOpsPromotionConfiguration_CacheFolderAbsolute());
+    }
+
+    @NonNull
+    @Override
+    public String getDisplayName() {
+        return Messages.GitOpsPromotionConfiguration_DisplayName();
+    }
+}

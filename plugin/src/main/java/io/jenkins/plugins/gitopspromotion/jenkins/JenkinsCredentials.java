@@ -1,0 +1,64 @@
+package io.jenkins.plugins.gitopspromotion.jenkins;
+
+import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.AbortException;
+import hudson.model.Run;
+import io.jenkins.plugins.gitopspromotion.promotion.AccessCredentials;
+import java.util.List;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/**
+ * The Jenkins credentials a config repository or registry may use, and their translation into the engine's
+ * {@link AccessCredentials}: username with password or token, secret text (a token, user {@code git}), or an SSH
+ * private key.
+ */
+final class JenkinsCredentials {
+
+    /** The kinds offered in credential dropdowns. */
+    static final CredentialsMatcher SUPPORTED = CredentialsMatchers.anyOf(
+            CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
+            CredentialsMatchers.instanceOf(StringCredentials.class),
+            CredentialsMatchers.instanceOf(SSHUserPrivateKey.class));
+
+    /** The user name going with a secret-text token over HTTPS; hosting providers ignore it. */
+    private static final String TOKEN_USER = "git";
+
+    private JenkinsCredentials() {
+    }
+
+    /**
+     * Looks the credentials up as the build may see them (usage is tracked) and translates them.
+     *
+     * @param credentialsId the id, or {@code null} for none
+     * @throws AbortException if there is no such credential visible to the build, or it is of another kind
+     */
+    static AccessCredentials lookup(String credentialsId, Run<?, ?> run) throws AbortException {
+        if (credentialsId == null) {
+            return AccessCredentials.none();
+        }
+        StandardCredentials credentials = CredentialsProvider.findCredentialById(credentialsId, StandardCredentials.class, run);
+        if (credentials == null) {
+            throw new AbortException(Messages.JenkinsCredentials_NotFound(credentialsId));
+        }
+        if (credentials instanceof StandardUsernamePasswordCredentials password) {
+            return AccessCredentials.password(password.getUsername(), password.getPassword().getPlainText().toCharArray());
+        }
+        if (credentials instanceof StringCredentials token) {
+            return AccessCredentials.password(TOKEN_USER, token.getSecret().getPlainText().toCharArray());
+        }
+        if (credentials instanceof SSHUserPrivateKey key) {
+            List<String> keys = key.getPrivateKeys();
+            if (keys.isEmpty()) {
+                throw new AbortException(Messages.JenkinsCredentials_NoKey(credentialsId));
+            }
+            return AccessCredentials.sshKey(keys.get(0),
+                    key.getPassphrase() == null ? null : key.getPassphrase().getPlainText().toCharArray(), null);
+        }
+        throw new AbortException(Messages.JenkinsCredentials_Unsupported(credentialsId));
+    }
+}

@@ -1,0 +1,206 @@
+package io.jenkins.plugins.gitopspromotion.jenkins;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionOrder;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code gitopsPromote}: promotes an image version into an environment of a config repository, by commit or pull
+ * request, and returns {@code [status, commit, branch, pullRequestUrl, …]}.
+ *
+ * <pre>
+ * def r = gitopsPromote repository: 'config', environment: 'dev', image: built.reference
+ * gitopsPromote repository: 'config', environment: 'staging', app: 'web', from: 'dev'
+ * </pre>
+ */
+public class PromoteStep extends Step {
+
+    private final String repository;
+    private final String environment;
+    private String credentialsId;
+    private String app;
+    private String image;
+    private String tag;
+    private String digest;
+    private String from;
+    private String mode;
+    private boolean dryRun;
+
+    /**
+     * @param repository a registered config repository's id, or its URL
+     * @param environment the environment to promote into
+     */
+    @DataBoundConstructor
+    public PromoteStep(String repository, String environment) {
+        this.repository = repository;
+        this.environment = environment;
+    }
+
+    public String getRepository() {
+        return repository;
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** Credentials overriding the registered repository's. */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    public String getApp() {
+        return app;
+    }
+
+    /** The app, by its name in the config. */
+    @DataBoundSetter
+    public void setApp(String app) {
+        this.app = Util.fixEmptyAndTrim(app);
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    /** The app, by its image; a tag or digest in it is the version (such as {@code gitopsBuildImage}'s reference). */
+    @DataBoundSetter
+    public void setImage(String image) {
+        this.image = Util.fixEmptyAndTrim(image);
+    }
+
+    public String getTag() {
+        return tag;
+    }
+
+    @DataBoundSetter
+    public void setTag(String tag) {
+        this.tag = Util.fixEmptyAndTrim(tag);
+    }
+
+    public String getDigest() {
+        return digest;
+    }
+
+    @DataBoundSetter
+    public void setDigest(String digest) {
+        this.digest = Util.fixEmptyAndTrim(digest);
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    /** Promote exactly what this environment runs (build once, deploy many). */
+    @DataBoundSetter
+    public void setFrom(String from) {
+        this.from = Util.fixEmptyAndTrim(from);
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    /** {@code commit}, {@code pull-request} or {@code branch}; empty for the environment's own mode. */
+    @DataBoundSetter
+    public void setMode(String mode) {
+        this.mode = Util.fixEmptyAndTrim(mode);
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(this, context);
+    }
+
+    /** Runs on a thread of its own, the Git work on the agent. */
+    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+
+        private static final long serialVersionUID = 1L;
+        private final transient PromoteStep step;
+
+        Execution(PromoteStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            PromotionOrder order = PromotionOrder.promote(RepositoryTargets.resolve(step.repository, step.credentialsId, run), step.environment)
+                    .app(step.app).image(step.image).tag(step.tag).digest(step.digest).from(step.from).mode(step.mode)
+                    .dryRun(step.dryRun).boundary(GitOpsPromotionConfiguration.get().getBoundary());
+            return PromotionRunner.promote(run, getContext().get(FilePath.class), getContext().get(EnvVars.class),
+                    getContext().get(TaskListener.class), order);
+        }
+    }
+
+    /** The step's name and what it needs. */
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, EnvVars.class, TaskListener.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "gitopsPromote";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.PromoteStep_DisplayName();
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return FormFields.credentials(item, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckRepository(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormFields.checkRepository(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillModeItems(@AncestorInPath Item item) {
+            return FormFields.modes(item);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.jenkins.plugins.gitopspromotion.jenkins;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionOrder;
+import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one way every step and builder promotes: check the order on the controller, run it on the agent, log and
+ * record the outcome on the build, and hand back the result as a map a Jenkinsfile can read.
+ */
+final class PromotionRunner {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private PromotionRunner() {
+    }
+
+    /**
+     * Promotes (or rolls back) as the order says.
+     *
+     * @return the result: {@code status}, {@code env}, {@code app}, {@code image}, {@code tag}, {@code digest},
+     *     {@code commit}, {@code branch}, {@code pullRequestUrl}, {@code pullRequest}, {@code files},
+     *     {@code reason}, {@code warnings}
+     * @throws AbortException if an input is wrong, or a guard or policy refused (nothing was pushed)
+     */
+    static Map<String, Object> promote(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, PromotionOrder order)
+            throws IOException, InterruptedException {
+        GitOpsPromotionConfiguration config = GitOpsPromotionConfiguration.get();
+        try {
+            order.provenance(env.get("BUILD_URL"), env.get("GIT_COMMIT"), null).check();
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(Messages.PromotionRunner_BadInput(e.getMessage()));
+        }
+        listener.getLogger().println(Messages.PromotionRunner_Starting(order));
+        Map<String, Object> result = toMap(workspace.act(new PromoteOnAgent(order, new AgentSettings(config.getCacheFolder(), env))));
+        Object pullRequest = result.get("pullRequest");
+        result.put("pullRequestUrl", pullRequest instanceof Map<?, ?> pr ? pr.get("url") : null);
+        for (Object warning : (Iterable<?>) result.getOrDefault("warnings", java.util.List.of())) {
+            listener.getLogger().println(Messages.PromotionRunner_Warning(warning));
+        }
+        listener.getLogger().println(Messages.PromotionRunner_Outcome(result.get("status"), result.get("app"), result.get("env"),
+                version(result), result.get("commit") == null ? "-" : result.get("commit"),
+                result.get("pullRequestUrl") == null ? "-" : result.get("pullRequestUrl")));
+        PromotionsAction.of(run).add(PromotionRecord.of(order.access().url(), result));
+        if ("refused".equals(result.get("status"))) {
+            throw new AbortException(Messages.PromotionRunner_Refused(result.get("reason")));
+        }
+        return result;
+    }
+
+    /** The matrix of a repository as maps: {@code environments}, {@code apps}, {@code cells} (one map per cell). */
+    static Map<String, Object> status(FilePath workspace, EnvVars env, RepositoryAccess access) throws IOException, InterruptedException {
+        return toMap(workspace.act(new StatusOnAgent(access, new AgentSettings(GitOpsPromotionConfiguration.get().getCacheFolder(), env))));
+    }
+
+    /** {@code tag@digest}, or whichever of them there is. */
+    static String version(Map<String, Object> result) {
+        Object tag = result.get("tag");
+        Object digest = result.get("digest");
+        return tag == null ? String.valueOf(digest) : digest == null ? tag.toString() : tag + "@" + digest;
+    }
+
+    private static Map<String, Object> toMap(String json) throws IOException {
+        return JSON.readValue(json, MAP);
+    }
+}

@@ -1,0 +1,65 @@
+package io.jenkins.plugins.gitopspromotion.jenkins;
+
+import hudson.model.Run;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.model.RunAction2;
+
+/** What a build promoted: environment, app, version, commit and pull request; shown on the build's page. */
+public class PromotionsAction implements RunAction2 {
+
+    private final List<PromotionRecord> promotions = new ArrayList<>();
+    private transient Run<?, ?> run;
+
+    /** The build's action, added on first use. */
+    static PromotionsAction of(Run<?, ?> run) {
+        synchronized (run) {
+            PromotionsAction action = run.getAction(PromotionsAction.class);
+            if (action == null) {
+                action = new PromotionsAction();
+                run.addAction(action);
+            }
+            return action;
+        }
+    }
+
+    synchronized void add(PromotionRecord promotion) throws java.io.IOException {
+        promotions.add(promotion);
+        run.save();
+    }
+
+    /** The promotions, in the order the build did them. */
+    public synchronized List<PromotionRecord> getPromotions() {
+        return List.copyOf(promotions);
+    }
+
+    /** The build. */
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-git-branch";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.PromotionsAction_DisplayName();
+    }
+
+    @Override
+    public String getUrlName() {
+        return "gitops-promotions";
+    }
+}

@@ -1,0 +1,164 @@
+package io.jenkins.plugins.gitopspromotion.jenkins;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionOrder;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code gitopsRollback}: takes an app in an environment back to its previous version (or the last one with a
+ * given tag), found in the environment's own history, as a promotion: same modes, guards and result map.
+ */
+public class RollbackStep extends Step {
+
+    private final String repository;
+    private final String environment;
+    private final String app;
+    private String to;
+    private String credentialsId;
+    private String mode;
+    private boolean dryRun;
+
+    /**
+     * @param repository a registered config repository's id, or its URL
+     * @param environment the environment
+     * @param app the app
+     */
+    @DataBoundConstructor
+    public RollbackStep(String repository, String environment, String app) {
+        this.repository = repository;
+        this.environment = environment;
+        this.app = app;
+    }
+
+    public String getRepository() {
+        return repository;
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    public String getApp() {
+        return app;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    /** Go back to the last version with this tag instead of the previous one. */
+    @DataBoundSetter
+    public void setTo(String to) {
+        this.to = Util.fixEmptyAndTrim(to);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    @DataBoundSetter
+    public void setMode(String mode) {
+        this.mode = Util.fixEmptyAndTrim(mode);
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(this, context);
+    }
+
+    /** Runs on a thread of its own, the Git work on the agent. */
+    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+
+        private static final long serialVersionUID = 1L;
+        private final transient RollbackStep step;
+
+        Execution(RollbackStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            PromotionOrder order = PromotionOrder.rollback(RepositoryTargets.resolve(step.repository, step.credentialsId, run),
+                            step.environment, step.app, step.to)
+                    .mode(step.mode).dryRun(step.dryRun).boundary(GitOpsPromotionConfiguration.get().getBoundary());
+            return PromotionRunner.promote(run, getContext().get(FilePath.class), getContext().get(EnvVars.class),
+                    getContext().get(TaskListener.class), order);
+        }
+    }
+
+    /** The step's name and what it needs. */
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, EnvVars.class, TaskListener.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "gitopsRollback";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.RollbackStep_DisplayName();
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return FormFields.credentials(item, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckRepository(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormFields.checkRepository(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillModeItems(@AncestorInPath Item item) {
+            return FormFields.modes(item);
+        }
+    }
+}
