@@ -39,6 +39,7 @@ public class PromoteBuilder extends Builder implements SimpleBuildStep {
     private String digest;
     private String from;
     private String mode;
+    private boolean dryRun;
 
     /**
      * @param repository a registered config repository's id, or its URL
@@ -121,13 +122,23 @@ public class PromoteBuilder extends Builder implements SimpleBuildStep {
         this.mode = Util.fixEmptyAndTrim(mode);
     }
 
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    /** Plan and report, push nothing. */
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env, @NonNull Launcher launcher,
             @NonNull TaskListener listener) throws InterruptedException, IOException {
         PromotionOrder order = PromotionOrder.promote(RepositoryTargets.resolve(env.expand(repository), credentialsId, run),
                         env.expand(environment))
                 .app(env.expand(app)).image(env.expand(image)).tag(env.expand(tag)).digest(env.expand(digest))
-                .from(env.expand(from)).mode(mode).boundary(GitOpsPromotionConfiguration.get().getBoundary());
+                .from(env.expand(from)).mode(mode).dryRun(dryRun).boundary(GitOpsPromotionConfiguration.get().getBoundary());
         PromotionRunner.promote(run, workspace, env, listener, order);
     }
 

@@ -50,7 +50,7 @@ public class PromotionsAction implements RunAction2 {
 
     @Override
     public String getIconFileName() {
-        return "symbol-git-branch";
+        return "symbol-git-branch-outline plugin-ionicons-api";
     }
 
     @Override

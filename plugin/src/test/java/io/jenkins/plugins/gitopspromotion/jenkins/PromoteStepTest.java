@@ -1,0 +1,116 @@
+package io.jenkins.plugins.gitopspromotion.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.model.Result;
+import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.lib.Repository;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class PromoteStepTest {
+
+    private static final String TOKEN = "ghp_maskMeIfYouCan_0123456789abcdef";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void configRoundTripAndSnippet(JenkinsRule j) throws Exception {
+        PromoteStep step = new PromoteStep("config", "staging");
+        step.setApp("web");
+        step.setFrom("dev");
+        step.setMode("pull-request");
+        j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
+        new SnippetizerTester(j).assertRoundTrip(step,
+                "gitopsPromote app: 'web', environment: 'staging', from: 'dev', mode: 'pull-request', repository: 'config'");
+
+        RollbackStep rollback = new RollbackStep("config", "prod", "web");
+        rollback.setTo("1.4.2");
+        j.assertEqualDataBoundBeans(rollback, new StepConfigTester(j).configRoundTrip(rollback));
+        new SnippetizerTester(j).assertRoundTrip(rollback, "gitopsRollback app: 'web', environment: 'prod', repository: 'config', to: '1.4.2'");
+    }
+
+    @Test
+    void aPipelinePromotesIntoAFileRepositoryAndReadsTheResult(JenkinsRule j) throws Exception {
+        Path dir = temp.resolve("config.git");
+        try (Repository remote = ConfigRepositories.create(dir)) {
+            WorkflowJob job = j.createProject(WorkflowJob.class, "web");
+            job.setDefinition(new CpsFlowDefinition("""
+                    node {
+                      def r = gitopsPromote repository: '%s', environment: 'dev', app: 'web', tag: '1.5.0'
+                      echo "status=${r.status} tag=${r.tag} files=${r.files} pr=${r.pullRequestUrl}"
+                      def again = gitopsPromote repository: '%s', environment: 'dev', app: 'web', tag: '1.5.0'
+                      echo "again=${again.status}"
+                      def status = gitopsPromotionStatus repository: '%s'
+                      echo "dev has ${status.cells.find { it.app == 'web' && it.env == 'dev' }.tag}"
+                    }
+                    """.formatted(ConfigRepositories.url(dir), ConfigRepositories.url(dir), ConfigRepositories.url(dir)), true));
+            WorkflowRun run = j.buildAndAssertSuccess(job);
+            j.assertLogContains("status=promoted tag=1.5.0 files=[apps/web/dev/kustomization.yaml] pr=null", run);
+            j.assertLogContains("again=unchanged", run);
+            j.assertLogContains("dev has 1.5.0", run);
+            assertThat(BareRepos.readFile(remote, "main", "apps/web/dev/kustomization.yaml")).contains("newTag: \"1.5.0\"   # keep");
+
+            List<PromotionRecord> records = run.getAction(PromotionsAction.class).getPromotions();
+            assertThat(records).extracting(PromotionRecord::status).containsExactly("promoted", "unchanged");
+            assertThat(records.get(0).commit()).isEqualTo(BareRepos.head(remote, "main").name());
+            assertThat(records.get(0).env()).isEqualTo("dev");
+        }
+    }
+
+    @Test
+    void aRefusedPromotionFailsTheBuildAndPushesNothing(JenkinsRule j) throws Exception {
+        Path dir = temp.resolve("config.git");
+        try (Repository remote = ConfigRepositories.create(dir)) {
+            WorkflowJob job = j.createProject(WorkflowJob.class, "web");
+            // staging requires dev to have the version first
+            job.setDefinition(new CpsFlowDefinition("node { gitopsPromote repository: '" + ConfigRepositories.url(dir)
+                    + "', environment: 'staging', app: 'web', tag: '9.9.9', mode: 'commit' }", true));
+            WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+            j.assertLogContains("GitOps Promotion refused", run);
+            assertThat(BareRepos.log(remote, "main")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRegisteredRepositorysCredentialsAreUsedAndNeverLogged(JenkinsRule j) throws Exception {
+        Path dir = temp.resolve("config.git");
+        try (Repository remote = ConfigRepositories.create(dir)) {
+            CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
+                    new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "config-token", "config", "ci-bot", TOKEN));
+            ConfigRepository config = new ConfigRepository("config", ConfigRepositories.url(dir));
+            config.setCredentialsId("config-token");
+            config.setProvider("none");
+            GitOpsPromotionConfiguration.get().setRepositories(List.of(config));
+
+            WorkflowJob job = j.createProject(WorkflowJob.class, "web");
+            job.setDefinition(new CpsFlowDefinition("""
+                    node {
+                      def r = gitopsPromote repository: 'config', environment: 'dev', app: 'api', tag: '2.1.0'
+                      echo "status=${r.status}"
+                      gitopsPromote repository: 'config', environment: 'dev', app: 'api', tag: 'bad tag;rm'
+                    }
+                    """, true));
+            WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+            j.assertLogContains("status=promoted", run);
+            j.assertLogContains("'bad tag;rm' is not a valid image tag", run);
+            j.assertLogNotContains(TOKEN, run);
+            assertThat(BareRepos.readFile(remote, "main", "apps/api/dev/values.yaml")).contains("tag: 2.1.0");
+        }
+    }
+}
