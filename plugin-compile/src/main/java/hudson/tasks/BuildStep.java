@@ -1,0 +1,9 @@
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/tasks/BuildStep.java (2.555 line): the type only, the bound of
+// BuildStepDescriptor and the supertype of SimpleBuildStep. Upstream ("public interface BuildStep") declares prebuild,
+// perform(AbstractBuild, Launcher, BuildListener), getProjectAction(s) and getRequiredMonitorService, all implemented by
+// BuildStepCompatibilityLayer or Builder for the plugin's builder, so none is declared here.
+// Compile-only declaration: never packaged, no behaviour.
+package hudson.tasks;
+
+public interface BuildStep {
+}
