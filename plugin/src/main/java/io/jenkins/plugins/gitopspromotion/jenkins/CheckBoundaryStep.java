@@ -68,7 +68,7 @@ public class CheckBoundaryStep extends Step {
             List<Map<String, Object>> findings = new ArrayList<>();
             for (JsonNode finding : report.path("findings")) {
                 Map<String, Object> map = new LinkedHashMap<>();
-                finding.fields().forEachRemaining(field -> map.put(field.getKey(), field.getValue().asText()));
+                finding.properties().forEach(field -> map.put(field.getKey(), field.getValue().asText()));
                 findings.add(map);
                 listener.getLogger().println(Messages.CheckBoundaryStep_Finding(map.get("kind"), map.get("where"), map.get("remedy")));
             }

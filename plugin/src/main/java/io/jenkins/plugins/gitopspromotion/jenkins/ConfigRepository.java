@@ -5,7 +5,7 @@ import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
@@ -26,7 +26,7 @@ import org.kohsuke.stapler.verb.POST;
  * A config repository administrators register once, so that jobs name it by its id instead of repeating its URL,
  * credentials and provider.
  */
-public class ConfigRepository extends AbstractDescribableImpl<ConfigRepository> {
+public class ConfigRepository implements Describable<ConfigRepository> {
 
     /** What an id may be: it is typed into Jenkinsfiles. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");

@@ -148,6 +148,7 @@ public class PromoteBuilder extends Builder implements SimpleBuildStep {
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
 
         @Override
+        @SuppressWarnings("rawtypes") // upstream's signature
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
             return true;
         }
