@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.gitopspromotion.build.RegistryAccessException;
 import io.jenkins.plugins.gitopspromotion.build.RegistryClient;
 import io.jenkins.plugins.gitopspromotion.build.RegistryTls;
@@ -65,7 +66,7 @@ final class ResolveDigestCommand implements Callable<Integer> {
             result.put("tag", tag);
             result.put("digest", digest.toString());
             result.put("reference", pinned);
-            spec.commandLine().getOut().println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(result));
+            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));
         } else {
             spec.commandLine().getOut().println(digest);
         }

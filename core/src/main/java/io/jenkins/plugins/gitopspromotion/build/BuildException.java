@@ -39,6 +39,18 @@ public class BuildException extends Exception {
         this.lastLines = List.copyOf(lastLines);
     }
 
+    /**
+     * The registry refused a push for lack of (valid) credentials.
+     *
+     * @param builder the builder's name
+     * @param detail what follows the sentence, e.g. the exit code, or empty
+     */
+    static BuildException pushRefused(String builder, BuildRequest request, String detail, List<String> lastLines) {
+        return new BuildException(Reason.PUSH_UNAUTHORIZED, builder + " could not push " + request.image() + ": the registry "
+                + request.registry() + " refused " + (request.auth().isNone() ? "an anonymous push (give registry credentials)"
+                : "the credentials given") + detail, lastLines, null);
+    }
+
     /** Why it failed. */
     public Reason reason() {
         return reason;

@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.image.ImageTag;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,8 @@ public record BuildRequest(Path context, Path file, ImageReference image, List<S
         }
         tags.forEach(ImageTag::requireValid);
         tags = List.copyOf(tags);
-        buildArgs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(buildArgs));
-        labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        buildArgs = Collections.unmodifiableMap(new LinkedHashMap<>(buildArgs));
+        labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         auth = auth == null ? RegistryAuth.none() : auth;
         layers = List.copyOf(layers);
     }

@@ -2,8 +2,10 @@ package io.jenkins.plugins.gitopspromotion.build;
 
 import io.jenkins.plugins.gitopspromotion.image.Digest;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,12 +32,19 @@ public interface BuilderDriver {
      */
     Optional<Digest> readDigest(Path digestFile) throws IOException;
 
+    /**
+     * Adds {@code flag K=V} for each entry, e.g. {@code --build-arg VERSION=1.2}: the form all four builders take.
+     */
+    static void addPairs(List<String> argv, String flag, Map<String, String> values) {
+        values.forEach((k, v) -> argv.addAll(List.of(flag, k + "=" + v)));
+    }
+
     /** Reads a file holding just {@code sha256:…}, as buildah, podman and kaniko write it. */
     static Optional<Digest> readPlainDigest(Path digestFile, String builder) throws IOException {
-        if (!java.nio.file.Files.isRegularFile(digestFile)) {
+        if (!Files.isRegularFile(digestFile)) {
             return Optional.empty();
         }
-        String text = java.nio.file.Files.readString(digestFile).strip();
+        String text = Files.readString(digestFile).strip();
         if (text.isEmpty()) {
             return Optional.empty();
         }

@@ -66,10 +66,7 @@ public final class CommandImageBuilder implements ImageBuilder {
         }
         List<String> lines = tail.lines();
         if (step.push() && PushFailures.unauthorized(lines)) {
-            throw new BuildException(BuildException.Reason.PUSH_UNAUTHORIZED, driver.name() + " could not push "
-                    + request.image() + ": the registry " + request.registry() + " refused "
-                    + (request.auth().isNone() ? "an anonymous push (give registry credentials)" : "the credentials given")
-                    + " (exit " + exit + ")", lines, null);
+            throw BuildException.pushRefused(driver.name(), request, " (exit " + exit + ")", lines);
         }
         if (step.push()) {
             throw new BuildException(BuildException.Reason.PUSH_FAILED, driver.name() + " failed to build or push " + request.image()

@@ -40,8 +40,7 @@ public final class ContainersDriver implements BuilderDriver {
 
     @Override
     public List<BuildStep> steps(BuildRequest request, BuildFiles files) {
-        Map<String, String> environment = files.auth() == null ? Map.of()
-                : Map.of("REGISTRY_AUTH_FILE", files.auth().file().toString());
+        Map<String, String> environment = files.registryAuthFileEnvironment();
         List<String> build = start("build");
         if (storage.isolation() != null) {
             build.addAll(List.of("--isolation", storage.isolation()));
@@ -55,8 +54,8 @@ public final class ContainersDriver implements BuilderDriver {
         if (request.platform() != null) {
             build.addAll(List.of("--platform", request.platform()));
         }
-        request.buildArgs().forEach((k, v) -> build.addAll(List.of("--build-arg", k + "=" + v)));
-        request.labels().forEach((k, v) -> build.addAll(List.of("--label", k + "=" + v)));
+        BuilderDriver.addPairs(build, "--build-arg", request.buildArgs());
+        BuilderDriver.addPairs(build, "--label", request.labels());
         request.taggedNames().forEach(name -> build.addAll(List.of("--tag", name)));
         build.add(request.context().toString());
 

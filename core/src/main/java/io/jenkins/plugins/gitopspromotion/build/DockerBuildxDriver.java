@@ -33,8 +33,8 @@ public final class DockerBuildxDriver implements BuilderDriver {
         if (request.platform() != null) {
             argv.addAll(List.of("--platform", request.platform()));
         }
-        request.buildArgs().forEach((k, v) -> argv.addAll(List.of("--build-arg", k + "=" + v)));
-        request.labels().forEach((k, v) -> argv.addAll(List.of("--label", k + "=" + v)));
+        BuilderDriver.addPairs(argv, "--build-arg", request.buildArgs());
+        BuilderDriver.addPairs(argv, "--label", request.labels());
         request.taggedNames().forEach(name -> argv.addAll(List.of("--tag", name)));
         argv.addAll(List.of("--metadata-file", files.digestFile().toString()));
         if (request.push()) {
@@ -43,8 +43,7 @@ public final class DockerBuildxDriver implements BuilderDriver {
                     : List.of("--push"));
         }
         argv.add(request.context().toString());
-        Map<String, String> environment = files.auth() == null ? Map.of()
-                : Map.of("DOCKER_CONFIG", files.auth().directory().toString());
+        Map<String, String> environment = files.dockerConfigEnvironment();
         // Build and push are one command: a failure is reported as a push failure only when its output says so.
         return List.of(new BuildStep(request.push(), new ProcessCommand(argv, environment, request.context())));
     }

@@ -134,10 +134,7 @@ public final class JibImageBuilder implements ImageBuilder {
         boolean unauthorized = chain.stream().anyMatch(RegistryUnauthorizedException.class::isInstance);
         Throwable root = chain.get(chain.size() - 1);
         if (unauthorized) {
-            return new BuildException(BuildException.Reason.PUSH_UNAUTHORIZED, NAME + " could not push " + request.image()
-                    + ": the registry " + request.registry() + " refused "
-                    + (request.auth().isNone() ? "an anonymous push (give registry credentials)" : "the credentials given"),
-                    lines, null);
+            return BuildException.pushRefused(NAME, request, "", lines);
         }
         return new BuildException(BuildException.Reason.PUSH_FAILED, NAME + " failed to build or push " + request.image()
                 + " to the registry " + request.registry() + ": " + root.getMessage(), lines, null);

@@ -29,8 +29,8 @@ public final class KanikoDriver implements BuilderDriver {
         if (request.platform() != null) {
             argv.addAll(List.of("--custom-platform", request.platform()));
         }
-        request.buildArgs().forEach((k, v) -> argv.addAll(List.of("--build-arg", k + "=" + v)));
-        request.labels().forEach((k, v) -> argv.addAll(List.of("--label", k + "=" + v)));
+        BuilderDriver.addPairs(argv, "--build-arg", request.buildArgs());
+        BuilderDriver.addPairs(argv, "--label", request.labels());
         argv.addAll(List.of("--digest-file", files.digestFile().toString()));
         if (!request.push()) {
             argv.add("--no-push");
@@ -38,8 +38,7 @@ public final class KanikoDriver implements BuilderDriver {
         if (request.insecureRegistry()) {
             argv.addAll(List.of("--insecure", "--skip-tls-verify"));
         }
-        Map<String, String> environment = files.auth() == null ? Map.of()
-                : Map.of("DOCKER_CONFIG", files.auth().directory().toString());
+        Map<String, String> environment = files.dockerConfigEnvironment();
         return List.of(new BuildStep(request.push(), new ProcessCommand(argv, environment, request.context())));
     }
 

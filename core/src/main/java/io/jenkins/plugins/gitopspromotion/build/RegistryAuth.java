@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Locale;
@@ -126,7 +127,7 @@ public final class RegistryAuth {
     static String basic(RegistryCredential credential) {
         char[] password = credential.password();
         byte[] bytes = (credential.username() + ":" + new String(password)).getBytes(StandardCharsets.UTF_8);
-        java.util.Arrays.fill(password, '\0');
+        Arrays.fill(password, '\0');
         return Base64.getEncoder().encodeToString(bytes);
     }
 

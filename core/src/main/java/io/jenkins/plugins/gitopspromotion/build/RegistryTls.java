@@ -31,8 +31,12 @@ public record RegistryTls(boolean insecure, Path caCertificate) {
         return new RegistryTls(false, null);
     }
 
-    /** The SSL context this asks for. */
-    SSLContext sslContext() throws IOException {
+    /**
+     * The SSL context this asks for.
+     *
+     * @throws IOException if the CA certificate file cannot be read
+     */
+    public SSLContext sslContext() throws IOException {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             if (insecure) {

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A docker config file ({@code DIR/config.json}) in a fresh folder only this user can read, created with
@@ -59,8 +61,8 @@ public final class TemporaryAuthConfig implements AutoCloseable {
     /** Deletes the folder with the file and whatever a builder added there (docker keeps {@code buildx/} in it). */
     @Override
     public void close() throws IOException {
-        try (java.util.stream.Stream<Path> walk = Files.walk(directory)) {
-            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.testing;
 
+import io.jenkins.plugins.gitopspromotion.build.RegistryTls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,14 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /**
@@ -108,7 +106,7 @@ public final class TestRegistry implements AutoCloseable {
 
     /** Waits until {@code /v2/} answers (200, or 401 when it wants credentials). */
     private static void awaitReady(Process process, int port, Path cert, Path log) throws IOException {
-        HttpClient client = HttpClient.newBuilder().sslContext(trusting(cert)).connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client = HttpClient.newBuilder().sslContext(new RegistryTls(false, cert).sslContext()).connectTimeout(Duration.ofSeconds(1)).build();
         URI v2 = URI.create((cert == null ? "http" : "https") + "://127.0.0.1:" + port + "/v2/");
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
@@ -134,26 +132,6 @@ public final class TestRegistry implements AutoCloseable {
             }
         }
         throw new IOException("docker-registry did not answer on /v2/ within " + STARTUP.toSeconds() + " s: " + Files.readString(log));
-    }
-
-    private static SSLContext trusting(Path cert) throws IOException {
-        try {
-            if (cert == null) {
-                return SSLContext.getDefault();
-            }
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            try (var in = Files.newInputStream(cert)) {
-                store.setCertificateEntry("registry", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IOException(e);
-        }
     }
 
     /** {@code 127.0.0.1:PORT}, the registry part of image names. */
