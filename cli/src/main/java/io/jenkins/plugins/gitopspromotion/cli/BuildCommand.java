@@ -128,6 +128,7 @@ final class BuildCommand implements Callable<Integer> {
                     .withFile(file == null ? null : file.toAbsolutePath())
                     .withBuildArgs(buildArgs).withLabels(allLabels).withPlatform(platform)
                     .withPush(push).withInsecureRegistry(registry.insecure)
+                    .withCaCertificate(registry.caCertificate == null ? null : registry.caCertificate.toAbsolutePath())
                     .withAuth(registry.auth(spec, name.registry().orElse("docker.io")))
                     .withLayers(parsedLayers, from);
         } catch (IllegalArgumentException e) {

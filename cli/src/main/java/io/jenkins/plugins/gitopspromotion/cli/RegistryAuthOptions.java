@@ -7,7 +7,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** Registry credentials: a docker config file, or a user with a password from the environment (never an argument). */
+/**
+ * How to reach and log in to a registry: TLS options, and credentials from a docker config file or a user with a
+ * password from the environment (never an argument).
+ */
 final class RegistryAuthOptions {
 
     @Option(names = "--registry-auth", paramLabel = "FILE", description = "A docker config file ({\"auths\":{…}}) with the registry's credentials.")
@@ -21,6 +24,9 @@ final class RegistryAuthOptions {
 
     @Option(names = "--insecure-registry", description = "Allow plain HTTP or an unchecked TLS certificate for the registry.")
     boolean insecure;
+
+    @Option(names = "--ca-cert", paramLabel = "FILE", description = "A PEM CA certificate to trust for the registry's TLS.")
+    Path caCertificate;
 
     /** The credentials given, for {@code registry}. */
     RegistryAuth auth(CommandSpec spec, String registry) {

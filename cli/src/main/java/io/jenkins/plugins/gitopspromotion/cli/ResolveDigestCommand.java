@@ -7,7 +7,6 @@ import io.jenkins.plugins.gitopspromotion.build.RegistryTls;
 import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,9 +31,6 @@ final class ResolveDigestCommand implements Callable<Integer> {
     @Option(names = "--tag", required = true, paramLabel = "TAG", description = "The tag to resolve.")
     String tag;
 
-    @Option(names = "--ca-cert", paramLabel = "FILE", description = "A PEM CA certificate to trust for the registry's TLS.")
-    Path caCertificate;
-
     @Mixin
     RegistryAuthOptions registry;
 
@@ -53,7 +49,7 @@ final class ResolveDigestCommand implements Callable<Integer> {
                 "--image " + image + " names no registry; write it in full, e.g. registry.example.com/team/app"));
         Digest digest;
         try {
-            digest = new RegistryClient(new RegistryTls(registry.insecure, caCertificate))
+            digest = new RegistryClient(new RegistryTls(registry.insecure, registry.caCertificate))
                     .resolveDigest(reference, registry.auth(spec, host));
         } catch (RegistryAccessException e) {
             spec.commandLine().getErr().println("gitops-promotion: " + e.getMessage());

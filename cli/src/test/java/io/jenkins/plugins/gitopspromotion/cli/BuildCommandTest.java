@@ -59,7 +59,8 @@ class BuildCommandTest {
                     + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes()) + "\"}}}");
             String image = registry.host() + "/acme/private";
             CliRun build = CliRun.of("build", "--context", context(dir).toString(), "--image", image, "--tag", "2.0",
-                    "--builder", "buildah", "--push", "--insecure-registry", "--storage-driver", "vfs", "--isolation", "chroot",
+                    "--builder", "buildah", "--push", "--ca-cert", registry.caCertificate().toString(),
+                    "--storage-driver", "vfs", "--isolation", "chroot",
                     "--storage-root", dir.resolve("storage").toString(), "--registry-auth", auth.toString());
             assertThat(build.exitCode()).as(build.err()).isZero();
             assertThat(build.out()).startsWith("pushed " + image + ":2.0\ndigest: sha256:");

@@ -8,8 +8,10 @@ import java.util.Map;
  *
  * @param digestFile where the builder writes the pushed digest (the driver reads it back)
  * @param auth the temporary docker config with the registry credentials, or null for none
+ * @param certDirectory a folder holding the request's CA certificate as {@code ca.crt} (containers/image's
+ *     {@code --cert-dir} layout), or null when none was given
  */
-public record BuildFiles(Path digestFile, TemporaryAuthConfig auth) {
+public record BuildFiles(Path digestFile, TemporaryAuthConfig auth, Path certDirectory) {
 
     /** {@code REGISTRY_AUTH_FILE=FILE} when there are credentials: how buildah and podman find them. */
     public Map<String, String> registryAuthFileEnvironment() {

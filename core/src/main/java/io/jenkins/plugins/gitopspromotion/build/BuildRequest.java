@@ -22,12 +22,13 @@ import java.util.Objects;
  * @param platform the target platform such as {@code linux/amd64}, or null for the builder's own
  * @param push whether to push to the registry (the digest is known only then)
  * @param insecureRegistry whether the registry may be plain HTTP or have a certificate that is not trusted
+ * @param caCertificate a PEM CA certificate to trust for the registry's TLS (buildah, podman, kaniko), or null
  * @param auth the registry credentials
  * @param layers Jib only: folders or files to put into the image
  * @param from Jib only: the base image, or {@code scratch} (also when null)
  */
 public record BuildRequest(Path context, Path file, ImageReference image, List<String> tags, Map<String, String> buildArgs,
-        Map<String, String> labels, String platform, boolean push, boolean insecureRegistry, RegistryAuth auth,
+        Map<String, String> labels, String platform, boolean push, boolean insecureRegistry, Path caCertificate, RegistryAuth auth,
         List<Layer> layers, String from) {
 
     /** Checks the image name and tags and copies the collections. */
@@ -50,7 +51,7 @@ public record BuildRequest(Path context, Path file, ImageReference image, List<S
 
     /** A request with the mandatory parts; the rest through the {@code with…} methods. */
     public static BuildRequest of(Path context, ImageReference image, List<String> tags) {
-        return new BuildRequest(context, null, image, tags, Map.of(), Map.of(), null, false, false, RegistryAuth.none(),
+        return new BuildRequest(context, null, image, tags, Map.of(), Map.of(), null, false, false, null, RegistryAuth.none(),
                 List.of(), null);
     }
 
@@ -68,41 +69,46 @@ public record BuildRequest(Path context, Path file, ImageReference image, List<S
 
     /** With a Containerfile. */
     public BuildRequest withFile(Path newFile) {
-        return new BuildRequest(context, newFile, image, tags, buildArgs, labels, platform, push, insecureRegistry, auth, layers, from);
+        return new BuildRequest(context, newFile, image, tags, buildArgs, labels, platform, push, insecureRegistry, caCertificate, auth, layers, from);
     }
 
     /** With build arguments. */
     public BuildRequest withBuildArgs(Map<String, String> newBuildArgs) {
-        return new BuildRequest(context, file, image, tags, newBuildArgs, labels, platform, push, insecureRegistry, auth, layers, from);
+        return new BuildRequest(context, file, image, tags, newBuildArgs, labels, platform, push, insecureRegistry, caCertificate, auth, layers, from);
     }
 
     /** With labels. */
     public BuildRequest withLabels(Map<String, String> newLabels) {
-        return new BuildRequest(context, file, image, tags, buildArgs, newLabels, platform, push, insecureRegistry, auth, layers, from);
+        return new BuildRequest(context, file, image, tags, buildArgs, newLabels, platform, push, insecureRegistry, caCertificate, auth, layers, from);
     }
 
     /** With a target platform. */
     public BuildRequest withPlatform(String newPlatform) {
-        return new BuildRequest(context, file, image, tags, buildArgs, labels, newPlatform, push, insecureRegistry, auth, layers, from);
+        return new BuildRequest(context, file, image, tags, buildArgs, labels, newPlatform, push, insecureRegistry, caCertificate, auth, layers, from);
     }
 
     /** Pushing or not. */
     public BuildRequest withPush(boolean newPush) {
-        return new BuildRequest(context, file, image, tags, buildArgs, labels, platform, newPush, insecureRegistry, auth, layers, from);
+        return new BuildRequest(context, file, image, tags, buildArgs, labels, platform, newPush, insecureRegistry, caCertificate, auth, layers, from);
     }
 
     /** Allowing an insecure registry or not. */
     public BuildRequest withInsecureRegistry(boolean insecure) {
-        return new BuildRequest(context, file, image, tags, buildArgs, labels, platform, push, insecure, auth, layers, from);
+        return new BuildRequest(context, file, image, tags, buildArgs, labels, platform, push, insecure, caCertificate, auth, layers, from);
+    }
+
+    /** Trusting a CA certificate for the registry's TLS. */
+    public BuildRequest withCaCertificate(Path certificate) {
+        return new BuildRequest(context, file, image, tags, buildArgs, labels, platform, push, insecureRegistry, certificate, auth, layers, from);
     }
 
     /** With registry credentials. */
     public BuildRequest withAuth(RegistryAuth newAuth) {
-        return new BuildRequest(context, file, image, tags, buildArgs, labels, platform, push, insecureRegistry, newAuth, layers, from);
+        return new BuildRequest(context, file, image, tags, buildArgs, labels, platform, push, insecureRegistry, caCertificate, newAuth, layers, from);
     }
 
     /** With Jib layers and base image. */
     public BuildRequest withLayers(List<Layer> newLayers, String newFrom) {
-        return new BuildRequest(context, file, image, tags, buildArgs, labels, platform, push, insecureRegistry, auth, newLayers, newFrom);
+        return new BuildRequest(context, file, image, tags, buildArgs, labels, platform, push, insecureRegistry, caCertificate, auth, newLayers, newFrom);
     }
 }

@@ -21,6 +21,7 @@ public interface BuilderDriver {
      * The commands to run, in order; push commands only when the request pushes.
      *
      * @param files the digest file and the temporary auth config to point the builder at
+     * @throws IllegalArgumentException if this builder cannot do what the request asks
      */
     List<BuildStep> steps(BuildRequest request, BuildFiles files);
 

@@ -33,11 +33,26 @@ public final class CommandImageBuilder implements ImageBuilder {
                     + " builds from a Containerfile in the context; layers and a base image (--layer, --from) are for jib",
                     List.of(), null);
         }
+        if (request.caCertificate() != null && !Files.isReadable(request.caCertificate())) {
+            throw new BuildException(BuildException.Reason.INVALID_REQUEST, "the CA certificate " + request.caCertificate()
+                    + " cannot be read", List.of(), null);
+        }
         Path work = PrivateFiles.directory(null, "image-build");
         Path digestFile = work.resolve("digest");
+        Path certDirectory = request.caCertificate() == null ? null : work.resolve("certs");
         try (TemporaryAuthConfig auth = request.auth().isNone() ? null : TemporaryAuthConfig.write(request.auth(), work)) {
+            if (certDirectory != null) {
+                Files.createDirectory(certDirectory);
+                Files.copy(request.caCertificate(), certDirectory.resolve("ca.crt"));
+            }
+            List<BuildStep> steps;
+            try {
+                steps = driver.steps(request, new BuildFiles(digestFile, auth, certDirectory));
+            } catch (IllegalArgumentException e) {
+                throw new BuildException(BuildException.Reason.INVALID_REQUEST, e.getMessage(), List.of(), null);
+            }
             OutputTail tail = new OutputTail(log);
-            for (BuildStep step : driver.steps(request, new BuildFiles(digestFile, auth))) {
+            for (BuildStep step : steps) {
                 run(step, request, tail);
             }
             if (!request.push()) {
@@ -47,6 +62,10 @@ public final class CommandImageBuilder implements ImageBuilder {
                     driver.name() + " pushed to " + request.registry() + " but wrote no digest to its digest file", tail.lines(), null));
             return BuildResult.of(request.image().toString(), request.tags(), digest);
         } finally {
+            if (certDirectory != null) {
+                Files.deleteIfExists(certDirectory.resolve("ca.crt"));
+                Files.deleteIfExists(certDirectory);
+            }
             Files.deleteIfExists(digestFile);
             Files.deleteIfExists(work);
         }

@@ -45,9 +45,7 @@ public final class ContainersDriver implements BuilderDriver {
         if (storage.isolation() != null) {
             build.addAll(List.of("--isolation", storage.isolation()));
         }
-        if (request.insecureRegistry()) {
-            build.add("--tls-verify=false");
-        }
+        addTlsOptions(build, request, files);
         if (request.file() != null) {
             build.addAll(List.of("--file", request.file().toString()));
         }
@@ -64,14 +62,21 @@ public final class ContainersDriver implements BuilderDriver {
         if (request.push()) {
             for (String name : request.taggedNames()) {
                 List<String> push = start("push");
-                if (request.insecureRegistry()) {
-                    push.add("--tls-verify=false");
-                }
+                addTlsOptions(push, request, files);
                 push.addAll(List.of("--digestfile", files.digestFile().toString(), name, "docker://" + name));
                 steps.add(new BuildStep(true, new ProcessCommand(push, environment, request.context())));
             }
         }
         return steps;
+    }
+
+    private static void addTlsOptions(List<String> argv, BuildRequest request, BuildFiles files) {
+        if (request.insecureRegistry()) {
+            argv.add("--tls-verify=false");
+        }
+        if (files.certDirectory() != null) {
+            argv.addAll(List.of("--cert-dir", files.certDirectory().toString()));
+        }
     }
 
     private List<String> start(String subcommand) {

@@ -26,6 +26,10 @@ public final class DockerBuildxDriver implements BuilderDriver {
 
     @Override
     public List<BuildStep> steps(BuildRequest request, BuildFiles files) {
+        if (request.caCertificate() != null) {
+            throw new IllegalArgumentException("docker buildx trusts registry certificates configured in its builder"
+                    + " (buildkitd.toml), not a CA certificate given to the build");
+        }
         List<String> argv = new ArrayList<>(List.of("docker", "buildx", "build"));
         if (request.file() != null) {
             argv.addAll(List.of("--file", request.file().toString()));

@@ -77,6 +77,10 @@ public final class JibImageBuilder implements ImageBuilder {
         if (request.file() != null || !request.buildArgs().isEmpty()) {
             throw invalid("jib builds without a Containerfile: --file and --build-arg do not apply; give --layer SRC:DEST");
         }
+        if (request.caCertificate() != null) {
+            throw invalid("jib trusts the JVM's certificate authorities (javax.net.ssl.trustStore), not a CA certificate"
+                    + " given to the build; or use --insecure-registry");
+        }
         if (request.layers().isEmpty()) {
             throw invalid("jib needs at least one --layer SRC:DEST to put into the image");
         }

@@ -38,6 +38,9 @@ public final class KanikoDriver implements BuilderDriver {
         if (request.insecureRegistry()) {
             argv.addAll(List.of("--insecure", "--skip-tls-verify"));
         }
+        if (request.caCertificate() != null) {
+            argv.addAll(List.of("--registry-certificate", request.registry() + "=" + request.caCertificate()));
+        }
         Map<String, String> environment = files.dockerConfigEnvironment();
         return List.of(new BuildStep(request.push(), new ProcessCommand(argv, environment, request.context())));
     }

@@ -56,18 +56,19 @@ class BuildahBuildTest {
     }
 
     @Test
-    void pushesWithCredentialsThroughAnOwnerOnlyAuthFileThatIsGoneAfterwards(@TempDir Path dir) throws Exception {
+    void pushesOverCheckedTlsWithCredentialsThroughAnOwnerOnlyAuthFileThatIsGoneAfterwards(@TempDir Path dir) throws Exception {
         ImageFixtures.requireRegistry(true);
         try (TestRegistry registry = TestRegistry.basicAuthOverTls(dir.resolve("registry"), USER, PASSWORD)) {
             BuildRequest request = BuildRequest.of(ImageFixtures.context(dir, "tls"),
                     ImageReference.parseName(registry.host() + "/acme/api"), List.of("2.0.0"))
-                    .withPush(true).withInsecureRegistry(true)
+                    .withPush(true).withCaCertificate(registry.caCertificate())
                     .withAuth(RegistryAuth.password(registry.host(), new RegistryCredential(USER, PASSWORD.toCharArray())));
             RecordingRunner runner = new RecordingRunner();
 
             BuildResult result = BuilderKind.BUILDAH.builder(runner, ImageFixtures.storage(dir)).build(request, line -> { });
 
             assertThat(result.digest()).isEqualTo(registry.skopeoDigest("acme/api", "2.0.0"));
+            assertThat(runner.commands.get(1).argv()).contains("--cert-dir").doesNotContain("--tls-verify=false");
             assertThat(runner.authPermissions).isNotEmpty().allMatch(p -> p.equals("rw------- rwx------"));
             assertThat(runner.authFiles).allSatisfy(file -> assertThat(file.getParent()).doesNotExist());
             assertThat(runner.commands).allSatisfy(c -> assertThat(String.join(" ", c.argv()) + c.environment())

@@ -31,7 +31,7 @@ class DriverCommandsTest {
 
     private static BuildFiles files(Path dir) throws Exception {
         RegistryAuth auth = RegistryAuth.password("registry.example.com:5000", new RegistryCredential("u", "p4ss".toCharArray()));
-        return new BuildFiles(DIGEST, TemporaryAuthConfig.write(auth, dir));
+        return new BuildFiles(DIGEST, TemporaryAuthConfig.write(auth, dir), null);
     }
 
     @Test
@@ -54,11 +54,12 @@ class DriverCommandsTest {
     @Test
     void buildahPutsStorageOptionsBeforeTheSubcommandAndBuildsOnlyWithoutPush(@TempDir Path dir) throws Exception {
         ContainerStorage storage = new ContainerStorage(Path.of("/s/root"), Path.of("/s/run"), "vfs", "chroot");
-        List<BuildStep> steps = ContainersDriver.buildah(storage).steps(request(false, false), new BuildFiles(DIGEST, null));
+        List<BuildStep> steps = ContainersDriver.buildah(storage).steps(request(false, false), new BuildFiles(DIGEST, null, Path.of("/tmp/b/certs")));
 
         assertThat(steps).hasSize(1);
         assertThat(steps.get(0).command().argv()).startsWith("buildah", "--root", "/s/root", "--runroot", "/s/run",
-                "--storage-driver", "vfs", "build", "--isolation", "chroot", "--file").doesNotContain("--tls-verify=false");
+                "--storage-driver", "vfs", "build", "--isolation", "chroot", "--cert-dir", "/tmp/b/certs", "--file")
+                .doesNotContain("--tls-verify=false");
         assertThat(steps.get(0).command().environment()).isEmpty();
     }
 
@@ -83,6 +84,8 @@ class DriverCommandsTest {
                 + "\"sha256:" + "a".repeat(64) + "\",\"image.name\":\"registry.example.com:5000/acme/web:1.2\"}");
         assertThat(docker.readDigest(metadata)).hasValueSatisfying(d -> assertThat(d).hasToString("sha256:" + "a".repeat(64)));
         assertThat(docker.readDigest(dir.resolve("absent.json"))).isEmpty();
+        assertThatThrownBy(() -> docker.steps(request(true, false).withCaCertificate(Path.of("/certs/ca.pem")), files))
+                .hasMessageStartingWith("docker buildx trusts registry certificates configured in its builder");
     }
 
     @Test
@@ -99,6 +102,8 @@ class DriverCommandsTest {
             assertThat(step.command().environment()).containsExactly(Map.entry("DOCKER_CONFIG", files.auth().directory().toString()));
         });
         assertThat(kaniko.steps(request(false, false), files).get(0).command().argv()).endsWith("--no-push");
+        assertThat(kaniko.steps(request(true, false).withCaCertificate(Path.of("/certs/ca.pem")), files).get(0).command().argv())
+                .endsWith("--digest-file", "/tmp/b/digest", "--registry-certificate", "registry.example.com:5000=/certs/ca.pem");
 
         Path digest = Files.writeString(dir.resolve("digest"), "sha256:" + "b".repeat(64) + "\n");
         assertThat(kaniko.readDigest(digest)).hasValueSatisfying(d -> assertThat(d).hasToString("sha256:" + "b".repeat(64)));
