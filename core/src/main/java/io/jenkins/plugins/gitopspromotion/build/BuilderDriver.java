@@ -34,6 +34,22 @@ public interface BuilderDriver {
     Optional<Digest> readDigest(Path digestFile) throws IOException;
 
     /**
+     * Adds the options buildah, podman and docker buildx share, in this order: {@code --file}, {@code --platform},
+     * {@code --build-arg K=V}…, {@code --label K=V}…, {@code --tag NAME:T}….
+     */
+    static void addBuildOptions(List<String> argv, BuildRequest request) {
+        if (request.file() != null) {
+            argv.addAll(List.of("--file", request.file().toString()));
+        }
+        if (request.platform() != null) {
+            argv.addAll(List.of("--platform", request.platform()));
+        }
+        addPairs(argv, "--build-arg", request.buildArgs());
+        addPairs(argv, "--label", request.labels());
+        request.taggedNames().forEach(name -> argv.addAll(List.of("--tag", name)));
+    }
+
+    /**
      * Adds {@code flag K=V} for each entry, e.g. {@code --build-arg VERSION=1.2}: the form all four builders take.
      */
     static void addPairs(List<String> argv, String flag, Map<String, String> values) {

@@ -46,15 +46,7 @@ public final class ContainersDriver implements BuilderDriver {
             build.addAll(List.of("--isolation", storage.isolation()));
         }
         addTlsOptions(build, request, files);
-        if (request.file() != null) {
-            build.addAll(List.of("--file", request.file().toString()));
-        }
-        if (request.platform() != null) {
-            build.addAll(List.of("--platform", request.platform()));
-        }
-        BuilderDriver.addPairs(build, "--build-arg", request.buildArgs());
-        BuilderDriver.addPairs(build, "--label", request.labels());
-        request.taggedNames().forEach(name -> build.addAll(List.of("--tag", name)));
+        BuilderDriver.addBuildOptions(build, request);
         build.add(request.context().toString());
 
         List<BuildStep> steps = new ArrayList<>();

@@ -31,15 +31,7 @@ public final class DockerBuildxDriver implements BuilderDriver {
                     + " (buildkitd.toml), not a CA certificate given to the build");
         }
         List<String> argv = new ArrayList<>(List.of("docker", "buildx", "build"));
-        if (request.file() != null) {
-            argv.addAll(List.of("--file", request.file().toString()));
-        }
-        if (request.platform() != null) {
-            argv.addAll(List.of("--platform", request.platform()));
-        }
-        BuilderDriver.addPairs(argv, "--build-arg", request.buildArgs());
-        BuilderDriver.addPairs(argv, "--label", request.labels());
-        request.taggedNames().forEach(name -> argv.addAll(List.of("--tag", name)));
+        BuilderDriver.addBuildOptions(argv, request);
         argv.addAll(List.of("--metadata-file", files.digestFile().toString()));
         if (request.push()) {
             // An insecure registry is an exporter attribute in buildx; the names come from --tag.

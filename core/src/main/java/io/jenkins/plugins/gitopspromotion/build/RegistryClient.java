@@ -94,7 +94,7 @@ public final class RegistryClient {
         } catch (SSLException e) {
             return URI.create("http://" + registry + path);
         } catch (IOException e) {
-            if (e.getCause() instanceof SSLException || String.valueOf(e.getMessage()).contains("HTTP/1.1 header parser")) {
+            if (e.getCause() instanceof SSLException) {
                 return URI.create("http://" + registry + path);
             }
             throw unreachable(registry, e);
