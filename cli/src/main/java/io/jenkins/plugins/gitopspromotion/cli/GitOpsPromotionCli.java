@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Promote container images through a GitOps config repository.",
         subcommands = {PromoteCommand.class, RollbackCommand.class, StatusCommand.class, ConfigCommand.class,
-            AuditCommand.class, CheckBoundaryCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+            AuditCommand.class, CheckBoundaryCommand.class, DemoCommand.class, BuildCommand.class, ResolveDigestCommand.class,
+            CommandLine.HelpCommand.class})
 public final class GitOpsPromotionCli {
 
     /** Exit code when the command did what was asked, including "already there". */

@@ -101,7 +101,7 @@ public final class GitDaemon implements AutoCloseable {
         return process;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
         }
@@ -134,7 +134,7 @@ public final class GitDaemon implements AutoCloseable {
     }
 
     /** Kills the daemon and the per-connection processes it forked, then waits for them. */
-    private static void stop(Process process) {
+    static void stop(Process process) {
         List<ProcessHandle> children = process.descendants().toList();
         children.forEach(ProcessHandle::destroy);
         process.destroy();

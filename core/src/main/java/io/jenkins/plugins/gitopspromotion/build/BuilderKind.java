@@ -1,0 +1,34 @@
+package io.jenkins.plugins.gitopspromotion.build;
+
+import java.util.Locale;
+
+/** The builders an image can be built with. */
+public enum BuilderKind {
+    /** {@code buildah build} and {@code buildah push}: daemonless, rootless-capable. */
+    BUILDAH,
+    /** {@code podman build} and {@code podman push}. */
+    PODMAN,
+    /** {@code docker buildx build}. */
+    DOCKER,
+    /** kaniko's {@code executor}, inside its image. */
+    KANIKO,
+    /** Jib core, in this JVM: no daemon, no Containerfile. */
+    JIB;
+
+    /** The builder for this kind. */
+    public ImageBuilder builder(ProcessRunner runner, ContainerStorage storage) {
+        return switch (this) {
+            case BUILDAH -> new CommandImageBuilder(ContainersDriver.buildah(storage), runner);
+            case PODMAN -> new CommandImageBuilder(ContainersDriver.podman(storage), runner);
+            case DOCKER -> new CommandImageBuilder(new DockerBuildxDriver(), runner);
+            case KANIKO -> new CommandImageBuilder(new KanikoDriver(), runner);
+            case JIB -> new JibImageBuilder();
+        };
+    }
+
+    /** The lower-case name, as the command line takes it. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
