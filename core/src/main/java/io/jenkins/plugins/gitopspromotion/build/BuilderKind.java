@@ -1,6 +1,8 @@
 package io.jenkins.plugins.gitopspromotion.build;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The builders an image can be built with. */
 public enum BuilderKind {
@@ -24,6 +26,21 @@ public enum BuilderKind {
             case KANIKO -> new CommandImageBuilder(new KanikoDriver(), runner);
             case JIB -> new JibImageBuilder();
         };
+    }
+
+    /**
+     * The builder of a name, as {@link #toString()} gives it (any case).
+     *
+     * @throws IllegalArgumentException naming the builders there are
+     */
+    public static BuilderKind parse(String name) {
+        for (BuilderKind kind : values()) {
+            if (kind.name().equalsIgnoreCase(name == null ? "" : name.strip())) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("'" + name + "' is not a builder; choose one of "
+                + Arrays.stream(values()).map(BuilderKind::toString).collect(Collectors.joining(", ")));
     }
 
     /** The lower-case name, as the command line takes it. */

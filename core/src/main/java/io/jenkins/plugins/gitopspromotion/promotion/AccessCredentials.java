@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.promotion;
 
+import io.jenkins.plugins.gitopspromotion.build.RegistryCredential;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.pr.ApiToken;
 import java.io.Serializable;
@@ -64,6 +65,11 @@ public final class AccessCredentials implements Serializable {
         return new AccessCredentials(null, null, privateKey, passphrase == null ? null : passphrase.clone(), knownHosts);
     }
 
+    /** Whether there are none. */
+    public boolean isNone() {
+        return secret == null && privateKey == null;
+    }
+
     /** The credentials for Git. */
     public GitAuth gitAuth() {
         if (privateKey != null) {
@@ -76,6 +82,11 @@ public final class AccessCredentials implements Serializable {
     /** The pull-request API token: the password or token of a password credential. */
     public Optional<ApiToken> apiToken() {
         return Optional.ofNullable(secret).map(s -> ApiToken.of(s.clone()));
+    }
+
+    /** The user name and password of a password credential, as a registry login. */
+    public Optional<RegistryCredential> registryCredential() {
+        return secret == null ? Optional.empty() : Optional.of(new RegistryCredential(username, secret));
     }
 
     @Override

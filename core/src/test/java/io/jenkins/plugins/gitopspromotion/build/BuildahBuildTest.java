@@ -47,8 +47,7 @@ class BuildahBuildTest {
             assertThat(runner.authFiles).as("no credentials, no auth file").isEmpty();
             assertThat(log).isNotEmpty();
 
-            String inspect = Programs.runOk(Map.of(), List.of("skopeo", "inspect", "--tls-verify=false",
-                    "docker://" + registry.host() + "/acme/web:1.0.0"));
+            String inspect = registry.skopeoInspect("acme/web", "1.0.0");
             assertThat(inspect).contains("\"org.opencontainers.image.source\": \"https://git.example.com/acme/web.git\"")
                     .contains("\"org.opencontainers.image.revision\": \"0123abcd\"")
                     .contains("\"org.opencontainers.image.created\"").contains("\"team\": \"web\"").doesNotContain("tok3n");

@@ -41,8 +41,7 @@ class JibBuildTest {
             assertThat(result.digest()).isEqualTo(served);
             assertThat(registry.skopeoDigest("acme/site", "stable")).isEqualTo(served);
             assertThat(result.reference()).isEqualTo(registry.host() + "/acme/site@" + served);
-            String inspect = Programs.runOk(Map.of(), List.of("skopeo", "inspect", "--tls-verify=false",
-                    "docker://" + registry.host() + "/acme/site:1.2.3"));
+            String inspect = registry.skopeoInspect("acme/site", "1.2.3");
             assertThat(inspect).contains("\"org.opencontainers.image.revision\": \"feedbeef\"");
             assertThat(inspect.lines().filter(l -> l.contains("\"sha256:")).count()).as("two layers and the digest").isEqualTo(3);
         }

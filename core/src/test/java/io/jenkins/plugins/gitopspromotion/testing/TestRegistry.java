@@ -154,7 +154,13 @@ public final class TestRegistry implements AutoCloseable {
      * (an independent client, so a test does not check the engine's registry client against itself).
      */
     public String skopeoDigest(String repository, String tag) throws IOException {
-        List<String> command = new ArrayList<>(List.of("skopeo", "inspect", "--format", "{{.Digest}}"));
+        return skopeoInspect(repository, tag, "--format", "{{.Digest}}").strip();
+    }
+
+    /** What the real {@code skopeo inspect} reads of {@code repository:tag}: its JSON, labels included. */
+    public String skopeoInspect(String repository, String tag, String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of("skopeo", "inspect"));
+        command.addAll(List.of(options));
         if (caCertificate != null) {
             Path certDir = caCertificate.resolveSibling("skopeo-certs");
             Files.createDirectories(certDir);
@@ -167,7 +173,7 @@ public final class TestRegistry implements AutoCloseable {
             command.add("--creds=" + user + ":" + password);
         }
         command.add("docker://" + host() + "/" + repository + ":" + tag);
-        return Programs.runOk(Map.of(), command).strip();
+        return Programs.runOk(Map.of(), command);
     }
 
     /** Whether {@code skopeo} is on the PATH, for {@link #skopeoDigest}. */
