@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
-import io.jenkins.plugins.gitopspromotion.testing.Programs;
 import io.jenkins.plugins.gitopspromotion.testing.TestRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
