@@ -10,6 +10,7 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gitopspromotion.build.BuilderKind;
 import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.image.Digest;
@@ -63,6 +64,17 @@ final class FormFields {
         return model;
     }
 
+    /** The image builders. */
+    static ListBoxModel builders(Item item) {
+        ListBoxModel model = new ListBoxModel();
+        if (mayConfigure(item)) {
+            for (BuilderKind kind : BuilderKind.values()) {
+                model.add(kind.toString(), kind.toString());
+            }
+        }
+        return model;
+    }
+
     /** A registered id or a URL. */
     static FormValidation checkRepository(Item item, String value) {
         return check(item, value, true, v -> {
@@ -87,6 +99,11 @@ final class FormFields {
 
     static FormValidation checkImage(Item item, String value) {
         return check(item, value, false, ImageReference::parse);
+    }
+
+    /** An image name without tag or digest, as builds take it. */
+    static FormValidation checkImageName(Item item, String value) {
+        return check(item, value, true, ImageReference::parseName);
     }
 
     private static FormValidation check(Item item, String value, boolean required, Consumer<String> parse) {

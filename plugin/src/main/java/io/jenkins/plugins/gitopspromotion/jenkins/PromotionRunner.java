@@ -71,7 +71,8 @@ final class PromotionRunner {
         return tag == null ? String.valueOf(digest) : digest == null ? tag.toString() : tag + "@" + digest;
     }
 
-    private static Map<String, Object> toMap(String json) throws IOException {
+    /** A JSON object from the agent as a map a Jenkinsfile can read. */
+    static Map<String, Object> toMap(String json) throws IOException {
         return JSON.readValue(json, MAP);
     }
 }

@@ -1,0 +1,181 @@
+package io.jenkins.plugins.gitopspromotion.jenkins;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.io.IOException;
+import java.util.Map;
+import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Freestyle "Build and push an image": the {@code gitopsBuildImage} step with text fields that may use build
+ * variables. Later build steps read the result from {@code GITOPS_IMAGE_REFERENCE} and {@code GITOPS_IMAGE_DIGEST}
+ * (so "Promote through the config repository" can take {@code ${GITOPS_IMAGE_REFERENCE}} as its image).
+ */
+public class BuildImageBuilder extends Builder implements SimpleBuildStep {
+
+    private final BuildImageStep fields;
+
+    /**
+     * @param image the image name, {@code [registry[:port]/]repository}, without tag
+     * @param tags the tags, separated by spaces or commas
+     */
+    @DataBoundConstructor
+    public BuildImageBuilder(String image, String tags) {
+        this.fields = new BuildImageStep(image, tags);
+    }
+
+    public String getImage() {
+        return fields.getImage();
+    }
+
+    public String getTags() {
+        return fields.getTags();
+    }
+
+    public String getContext() {
+        return fields.getContext();
+    }
+
+    @DataBoundSetter
+    public void setContext(String context) {
+        fields.setContext(context);
+    }
+
+    public String getFile() {
+        return fields.getFile();
+    }
+
+    @DataBoundSetter
+    public void setFile(String file) {
+        fields.setFile(file);
+    }
+
+    public String getBuilder() {
+        return fields.getBuilder();
+    }
+
+    @DataBoundSetter
+    public void setBuilder(String builder) {
+        fields.setBuilder(builder);
+    }
+
+    public String getBuildArgs() {
+        return fields.getBuildArgs();
+    }
+
+    @DataBoundSetter
+    public void setBuildArgs(String buildArgs) {
+        fields.setBuildArgs(buildArgs);
+    }
+
+    public String getPlatform() {
+        return fields.getPlatform();
+    }
+
+    @DataBoundSetter
+    public void setPlatform(String platform) {
+        fields.setPlatform(platform);
+    }
+
+    public String getCredentialsId() {
+        return fields.getCredentialsId();
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        fields.setCredentialsId(credentialsId);
+    }
+
+    public boolean isPush() {
+        return fields.isPush();
+    }
+
+    @DataBoundSetter
+    public void setPush(boolean push) {
+        fields.setPush(push);
+    }
+
+    public boolean isInsecureRegistry() {
+        return fields.isInsecureRegistry();
+    }
+
+    @DataBoundSetter
+    public void setInsecureRegistry(boolean insecureRegistry) {
+        fields.setInsecureRegistry(insecureRegistry);
+    }
+
+    @Override
+    public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env, @NonNull Launcher launcher,
+            @NonNull TaskListener listener) throws InterruptedException, IOException {
+        // The same build as the Pipeline step, with build variables expanded first.
+        BuildImageStep step = new BuildImageStep(env.expand(fields.getImage()), env.expand(fields.getTags()));
+        step.setContext(env.expand(fields.getContext()));
+        step.setFile(env.expand(fields.getFile()));
+        step.setBuilder(fields.getBuilder());
+        step.setBuildArgs(env.expand(fields.getBuildArgs()));
+        step.setPlatform(fields.getPlatform());
+        step.setPush(fields.isPush());
+        step.setInsecureRegistry(fields.isInsecureRegistry());
+        try {
+            Map<String, Object> result = ImageBuildRunner.build(run, workspace, env, listener, step.order(), fields.getCredentialsId());
+            run.addAction(new BuiltImageAction(String.valueOf(result.get("reference")), String.valueOf(result.get("digest"))));
+        } catch (IllegalArgumentException e) {
+            throw new hudson.AbortException(Messages.ImageBuildRunner_BadInput(e.getMessage()));
+        }
+    }
+
+    /** The form. */
+    @Extension
+    @Symbol("gitopsBuildImageBuilder")
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+
+        @Override
+        @SuppressWarnings("rawtypes") // upstream's signature
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.BuildImageBuilder_DisplayName();
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return FormFields.credentials(item, credentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillBuilderItems(@AncestorInPath Item item) {
+            return FormFields.builders(item);
+        }
+
+        @POST
+        public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormFields.checkImageName(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckTags(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormFields.checkRequired(item, value);
+        }
+    }
+}
