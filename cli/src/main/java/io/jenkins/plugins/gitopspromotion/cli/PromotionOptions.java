@@ -2,7 +2,6 @@ package io.jenkins.plugins.gitopspromotion.cli;
 
 import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
-import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import java.io.IOException;
 import java.util.regex.Matcher;
@@ -40,9 +39,8 @@ final class PromotionOptions {
             description = "Who the commit is by (default: $GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>, or gitops-promotion).")
     String author;
 
-    @Option(names = "--boundary", defaultValue = "enforce", paramLabel = "MODE",
-            description = "When cluster credentials are within reach: enforce (refuse, exit 3), warn, or off (default: ${DEFAULT-VALUE}).")
-    String boundary;
+    @Mixin
+    BoundaryOptions boundary;
 
     @Mixin
     SigningOptions signing;
@@ -65,8 +63,7 @@ final class PromotionOptions {
                 .mode(mode == null ? null : PromotionMode.fromConfigName(mode).orElseThrow(() -> new ParameterException(
                         spec.commandLine(), "--mode " + mode + ": use one of " + PromotionMode.configNames())))
                 .buildUrl(buildUrl)
-                .boundary(BoundaryMode.fromOptionName(boundary).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                        "--boundary " + boundary + ": use one of " + BoundaryMode.optionNames())))
+                .boundary(boundary.mode(spec))
                 .dryRun(dryRun)
                 .author(author(author, spec))
                 .signer(signing.signer(spec));

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.cli;
 
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
 import io.jenkins.plugins.gitopspromotion.pr.Providers;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
 import io.jenkins.plugins.gitopspromotion.pr.RetryPolicy;
@@ -42,6 +43,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--read-only", description = "Show the view only: no promote or roll-back actions, every POST refused.")
     boolean readOnly;
 
+    @Mixin
+    BoundaryOptions boundary;
+
     @Option(names = "--author", paramLabel = "'NAME <EMAIL>'",
             description = "Who the view's promotions are by (default: $GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>, or gitops-promotion).")
     String author;
@@ -52,10 +56,11 @@ final class ServeCommand implements Callable<Integer> {
         GitAuth auth = repository.auth(spec);
         Optional<ProviderSettings> settings = provider.settings(spec, repository, location);
         PersonIdent by = PromotionOptions.author(author, spec);
+        BoundaryMode mode = boundary.mode(spec);
         PromotionView view = new PromotionView(new PromotionEngine(repository.cache()), location, auth, repository.base,
                 settings.map(s -> Providers.create(s, RetryPolicy.DEFAULT)),
                 env -> PromotionRequest.builder(location, env).auth(auth).base(repository.base)
-                        .pullRequests(settings.orElse(null)).author(by));
+                        .pullRequests(settings.orElse(null)).author(by).boundary(mode));
         try (ViewServer server = ViewServer.start(view, port, readOnly)) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("The promotion view of " + location + " (" + repository.base + ") is at " + server.url()

@@ -128,6 +128,8 @@ final class ViewServer implements AutoCloseable {
                     .getBytes(StandardCharsets.UTF_8));
         } else if (asset.isPresent()) {
             send(exchange, 200, ViewAssets.STATIC.get(file), asset.get());
+        } else if (path.equals("/favicon.ico")) {
+            exchange.sendResponseHeaders(204, -1); // browsers ask for it; a 404 would only clutter their console
         } else if (path.equals("/api/status")) {
             json(exchange, () -> view.status());
         } else if (path.equals("/api/history")) {
