@@ -4,9 +4,6 @@ import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import java.io.IOException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.eclipse.jgit.lib.PersonIdent;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,8 +11,6 @@ import picocli.CommandLine.ParameterException;
 
 /** Options of the commands that change an environment: where, how, as whom, signed with what, and how to report. */
 final class PromotionOptions {
-
-    private static final Pattern IDENT = Pattern.compile("\\s*(.+?)\\s*<([^<>\\s]+)>\\s*");
 
     @Option(names = "--env", required = true, paramLabel = "ENV", description = "The environment to change.")
     String environment;
@@ -35,9 +30,8 @@ final class PromotionOptions {
     @Mixin
     ProviderOptions provider;
 
-    @Option(names = "--author", paramLabel = "'NAME <EMAIL>'",
-            description = "Who the commit is by (default: $GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>, or gitops-promotion).")
-    String author;
+    @Mixin
+    AuthorOptions author;
 
     @Mixin
     BoundaryOptions boundary;
@@ -65,21 +59,7 @@ final class PromotionOptions {
                 .buildUrl(buildUrl)
                 .boundary(boundary.mode(spec))
                 .dryRun(dryRun)
-                .author(author(author, spec))
+                .author(author.ident(spec))
                 .signer(signing.signer(spec));
-    }
-
-    /** The {@code --author} given, else {@code $GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>}, else the default author. */
-    static PersonIdent author(String author, CommandSpec spec) {
-        if (author != null) {
-            Matcher m = IDENT.matcher(author);
-            if (!m.matches()) {
-                throw new ParameterException(spec.commandLine(), "--author must look like 'Name <email>'");
-            }
-            return new PersonIdent(m.group(1), m.group(2));
-        }
-        String name = System.getenv("GIT_AUTHOR_NAME");
-        String email = System.getenv("GIT_AUTHOR_EMAIL");
-        return name != null && email != null ? new PersonIdent(name, email) : PromotionRequest.DEFAULT_AUTHOR;
     }
 }

@@ -46,16 +46,15 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     BoundaryOptions boundary;
 
-    @Option(names = "--author", paramLabel = "'NAME <EMAIL>'",
-            description = "Who the view's promotions are by (default: $GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>, or gitops-promotion).")
-    String author;
+    @Mixin
+    AuthorOptions author;
 
     @Override
     public Integer call() throws IOException {
         RepositoryLocation location = repository.location(spec);
         GitAuth auth = repository.auth(spec);
         Optional<ProviderSettings> settings = provider.settings(spec, repository, location);
-        PersonIdent by = PromotionOptions.author(author, spec);
+        PersonIdent by = author.ident(spec);
         BoundaryMode mode = boundary.mode(spec);
         PromotionView view = new PromotionView(new PromotionEngine(repository.cache()), location, auth, repository.base,
                 settings.map(s -> Providers.create(s, RetryPolicy.DEFAULT)),
