@@ -204,8 +204,11 @@ final class ViewServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             error(exchange, 400, e.getMessage());
             return;
-        } catch (PromotionException | IOException e) {
-            error(exchange, 502, e.getMessage());
+        } catch (PromotionException e) {
+            error(exchange, 409, e.getMessage()); // the request cannot be carried out in the repository as it is
+            return;
+        } catch (IOException e) {
+            error(exchange, 502, e.getMessage()); // the repository or the provider could not be reached
             return;
         }
         send(exchange, 200, "application/json", PromotionView.toJson(value).getBytes(StandardCharsets.UTF_8));

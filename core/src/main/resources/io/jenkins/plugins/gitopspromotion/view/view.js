@@ -204,7 +204,7 @@
       });
       body.appendChild(tr);
     });
-    var table = el('table', { 'class': 'gp-matrix', 'aria-rowcount': apps.length + 1 }, [
+    var table = el('table', { 'class': 'gp-matrix' }, [
       el('caption', { 'class': 'gp-caption', text: 'Which version each app has in each environment, from Git' }),
       el('thead', {}, [head]), body]);
     tableHolder.textContent = '';
