@@ -86,6 +86,7 @@ public final class ViewStateBenchmark {
                 long start = System.nanoTime();
                 state = view.status();
                 refresh.add(System.nanoTime() - start);
+                System.out.printf("  refresh %d: %.1f ms%n", i + 1, refresh.get(i) / 1e6);
                 check(!state.refresh().full() && state.refresh().cellsRead() == 1, "the refresh was not incremental");
                 check(tag.equals(state.cell(app, "dev").tag()), "the refresh missed the promotion");
             }
