@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitopspromotion.git.GitTree;
 import io.jenkins.plugins.gitopspromotion.guard.DriftCheck;
 import io.jenkins.plugins.gitopspromotion.guard.Finding;
 import io.jenkins.plugins.gitopspromotion.promotion.ChangePlanner;
+import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -64,8 +66,13 @@ final class MatrixState {
                 lastRefresh = new ViewState.Refresh(false, 0, 0);
                 return;
             }
-            if (tip == null || !incremental(repository, walk, target)) {
-                build(repository, walk, target);
+            try {
+                if (tip == null || !incremental(repository, walk, target)) {
+                    build(repository, walk, target);
+                }
+            } catch (IOException | RuntimeException e) {
+                tip = null; // half-updated: the next call builds from scratch rather than trust it
+                throw e;
             }
             tip = target.copy();
         }
@@ -232,23 +239,23 @@ final class MatrixState {
     private static ViewCell cell(CellKey key, CellRecord cell, ViewCell.Pending pending) {
         CellValue value = cell.value();
         return new ViewCell(key.env(), key.app(),
-                value.version().flatMap(v -> v.tag()).orElse(null),
-                value.version().flatMap(v -> v.digest()).map(Object::toString).orElse(null),
+                value.version().flatMap(ImageVersion::tag).orElse(null),
+                value.version().flatMap(ImageVersion::digest).map(Object::toString).orElse(null),
                 value.versions().stream().map(v -> v.file() + ":" + v.line() + " " + v.describe()).toList(),
                 value.error(), cell.setBy(), pending);
     }
 
     /** "prod runs 1.0.1, which staging has not had": a version that skipped its upstream environment. */
-    private static java.util.Optional<String> unpromoted(Environment upstream, Environment downstream, CellRecord up,
+    private static Optional<String> unpromoted(Environment upstream, Environment downstream, CellRecord up,
             CellRecord down) {
         if (down.value().version().isEmpty() || up.value().error() != null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         VersionId version = VersionId.of(down.value().version().get());
         if (version.in(up.seen())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(downstream.name() + " runs " + version.label() + ", which " + upstream.name()
+        return Optional.of(downstream.name() + " runs " + version.label() + ", which " + upstream.name()
                 + " has not had in the history read");
     }
 }

@@ -199,6 +199,21 @@ class PromotionViewTest {
     }
 
     @Test
+    void aBrokenConfigFailsTheCallAndTheNextGoodOneRebuilds() throws Exception {
+        PromotionView view = view(Optional.empty());
+        view.status();
+        BareRepos.commitFile(remote, "main", ".gitops/promotion.yaml", "environments: [\n", "broken config");
+
+        assertThatThrownBy(view::status).hasMessageContaining(".gitops/promotion.yaml");
+
+        BareRepos.commitFile(remote, "main", ".gitops/promotion.yaml", ConfigRepositoryFixture.CONFIG, "fixed config");
+        promote("dev", "web", "1.3.0", null, null);
+        ViewState state = view.status();
+        assertThat(state.refresh().full()).isTrue();
+        assertThat(state.cell("web", "dev").tag()).isEqualTo("1.3.0");
+    }
+
+    @Test
     void historyListsVersionsNewestFirstWithTheCommitsThatSetThem() throws Exception {
         RevCommit seed = BareRepos.log(remote, "main").get(0);
         PromotionResult first = promote("dev", "web", "1.1.0", null, null);
