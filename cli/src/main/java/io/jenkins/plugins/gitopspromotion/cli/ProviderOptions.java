@@ -1,0 +1,46 @@
+package io.jenkins.plugins.gitopspromotion.cli;
+
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.pr.ApiToken;
+import io.jenkins.plugins.gitopspromotion.pr.ProviderDetection;
+import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** Where pull requests are opened (promote, rollback) or looked up (serve): the provider and its API. */
+final class ProviderOptions {
+
+    @Option(names = "--provider", defaultValue = ProviderDetection.AUTO, paramLabel = "PROVIDER",
+            description = "Where pull requests are opened: auto (from the repository URL), none, github, gitlab, bitbucket,"
+                    + " bitbucket-server, gitea or azure-devops (default: ${DEFAULT-VALUE}).")
+    String provider;
+
+    @Option(names = "--api-url", paramLabel = "URL", description = "The provider's API base URL, for self-hosted or unusual URLs.")
+    URI apiUrl;
+
+    @Option(names = "--project", paramLabel = "OWNER/NAME", description = "The repository's name at the provider, when the URL does not tell it.")
+    String project;
+
+    /** Where to open pull requests: needs a token; {@code auto} without one opens none. */
+    Optional<ProviderSettings> settings(CommandSpec spec, RepositoryOptions repository, RepositoryLocation location)
+            throws IOException {
+        Optional<char[]> token = repository.token(spec);
+        if (token.isEmpty()) {
+            if (!provider.equals(ProviderDetection.AUTO) && !provider.equals(ProviderDetection.NONE)) {
+                throw new ParameterException(spec.commandLine(), "--provider " + provider
+                        + " needs an API token: give --token-env or --token-file");
+            }
+            return Optional.empty();
+        }
+        try {
+            return ProviderDetection.detect(location, provider, Optional.ofNullable(apiUrl), Optional.ofNullable(project),
+                    ApiToken.of(token.get()));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--provider: " + e.getMessage());
+        }
+    }
+}
