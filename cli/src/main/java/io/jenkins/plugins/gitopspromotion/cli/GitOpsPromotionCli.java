@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Promote container images through a GitOps config repository.",
-        subcommands = {PromoteCommand.class, RollbackCommand.class, StatusCommand.class, ConfigCommand.class,
+        subcommands = {PromoteCommand.class, RollbackCommand.class, StatusCommand.class, ServeCommand.class, ConfigCommand.class,
             AuditCommand.class, CheckBoundaryCommand.class, DemoCommand.class, BuildCommand.class, ResolveDigestCommand.class,
             CommandLine.HelpCommand.class})
 public final class GitOpsPromotionCli {

@@ -55,11 +55,23 @@ public final class DriftCheck {
      */
     public List<Finding> check(RepoTree tree, PromotionConfig config, List<String> notes) throws IOException {
         List<Finding> findings = new ArrayList<>();
-        List<Environment> environments = config.environments();
         for (App app : config.apps()) {
-            for (int i = 1; i < environments.size(); i++) {
-                compare(tree, config, app, environments.get(i - 1), environments.get(i), findings, notes);
-            }
+            findings.addAll(check(tree, config, app, notes));
+        }
+        return findings;
+    }
+
+    /**
+     * The drift of one app between consecutive environments (what the promotion view shows per app).
+     *
+     * @param notes receives what could not be compared and why
+     * @throws IOException if the tree cannot be read
+     */
+    public List<Finding> check(RepoTree tree, PromotionConfig config, App app, List<String> notes) throws IOException {
+        List<Finding> findings = new ArrayList<>();
+        List<Environment> environments = config.environments();
+        for (int i = 1; i < environments.size(); i++) {
+            compare(tree, config, app, environments.get(i - 1), environments.get(i), findings, notes);
         }
         return findings;
     }

@@ -136,15 +136,19 @@ public final class PromotionEngine {
 
     /** Work done with a mirror: may fail on the network or on a damaged object database. */
     @FunctionalInterface
-    private interface MirrorWork<T> {
+    public interface MirrorWork<T> {
+        /** Does the work while the mirror is locked and open. */
         T run(Mirror mirror) throws IOException;
     }
 
     /**
-     * Runs {@code work} on the repository's mirror. A mirror that turns out damaged half-way is never trusted
-     * again: it is discarded, rebuilt from the server, and the work done once more from the start.
+     * Runs {@code work} on the repository's mirror, with {@code branches} fetched (the promotion view reads its
+     * state this way). A mirror that turns out damaged half-way is never trusted again: it is discarded, rebuilt
+     * from the server, and the work done once more from the start.
+     *
+     * @throws IOException if the repository cannot be reached; the message names it, never a credential
      */
-    private <T> T withMirror(RepositoryLocation repository, GitAuth auth, List<String> branches, MirrorWork<T> work)
+    public <T> T withMirror(RepositoryLocation repository, GitAuth auth, List<String> branches, MirrorWork<T> work)
             throws IOException {
         for (int attempt = 1; ; attempt++) {
             try (Mirror mirror = cache.open(repository, auth, branches)) {

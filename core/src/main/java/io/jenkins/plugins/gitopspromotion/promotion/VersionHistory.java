@@ -22,13 +22,20 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * branch: what a rollback goes back to. Only commits that touched the files are read, and at most
  * {@link #MAX_COMMITS} of them.
  */
-final class VersionHistory {
+public final class VersionHistory {
 
     /** How far back a rollback looks. */
-    static final int MAX_COMMITS = 500;
+    public static final int MAX_COMMITS = 500;
 
-    /** One version and the commit that set it. */
-    record Entry(ImageVersion version, RevCommit commit) {
+    /**
+     * One version and the commits that had it.
+     *
+     * @param version the version
+     * @param commit the newest commit of the run of commits that had it
+     * @param setBy the oldest commit of that run read: the one that set it, unless the run goes back further than
+     *     the history read
+     */
+    public record Entry(ImageVersion version, RevCommit commit, RevCommit setBy) {
     }
 
     private VersionHistory() {
@@ -37,6 +44,15 @@ final class VersionHistory {
     /** Distinct consecutive versions, newest first; the first is the current one. */
     static List<Entry> of(Repository repository, RevCommit tip, PromotionConfig config, App app, Environment environment,
             ChangePlanner planner) throws IOException {
+        return of(repository, tip, config, app, environment, planner, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Distinct consecutive versions, newest first (the first is the current one), at most {@code maxEntries}
+     * of them, from the last {@link #MAX_COMMITS} commits that changed the app's folder in the environment.
+     */
+    public static List<Entry> of(Repository repository, RevCommit tip, PromotionConfig config, App app,
+            Environment environment, ChangePlanner planner, int maxEntries) throws IOException {
         Target target = config.target(app, environment);
         String path = target.directory(); // the folder: a kustomization may be named .yml, manifests are many files
         List<Entry> entries = new ArrayList<>();
@@ -58,15 +74,21 @@ final class VersionHistory {
                     continue;
                 }
                 ImageVersion version = versions.get(0);
-                if (entries.isEmpty() || !same(entries.get(entries.size() - 1).version(), version)) {
-                    entries.add(new Entry(version, commit));
+                Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+                if (last != null && same(last.version(), version)) {
+                    entries.set(entries.size() - 1, new Entry(last.version(), last.commit(), commit));
+                } else if (entries.size() == maxEntries) {
+                    break;
+                } else {
+                    entries.add(new Entry(version, commit, commit));
                 }
             }
         }
         return entries;
     }
 
-    static boolean same(ImageVersion a, ImageVersion b) {
+    /** Whether two versions have the same tag and digest. */
+    public static boolean same(ImageVersion a, ImageVersion b) {
         return a.tag().equals(b.tag()) && a.digest().equals(b.digest());
     }
 }

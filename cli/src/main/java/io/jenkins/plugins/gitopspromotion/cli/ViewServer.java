@@ -1,0 +1,260 @@
+package io.jenkins.plugins.gitopspromotion.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionException;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
+import io.jenkins.plugins.gitopspromotion.view.PromotionView;
+import io.jenkins.plugins.gitopspromotion.view.ViewAssets;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The promotion view on loopback: the page, its two files and the four endpoints over a {@link PromotionView}.
+ *
+ * <p>Built on the JDK's own {@code com.sun.net.httpserver}: a handful of routes need no servlet container, and the
+ * runnable jar gains no dependency (Jetty is in the tests only).
+ *
+ * <p>Any web page the user visits can send requests to localhost, so: the server binds 127.0.0.1 only; it answers
+ * only requests whose {@code Host} is this server (a DNS-rebinding page has its own host name); every POST must
+ * carry a random per-process token in {@link #TOKEN_HEADER} (the page gets it from its mount element, as it gets
+ * Jenkins' crumb), be JSON, and come from no other {@code Origin}; in read-only mode every POST is refused. Every
+ * answer carries {@code Content-Security-Policy: default-src 'self'}, the policy Jenkins applies, so the page is
+ * tested under it.
+ */
+final class ViewServer implements AutoCloseable {
+
+    /** The header a POST carries the token in (the page's crumb header). */
+    static final String TOKEN_HEADER = "X-GitOps-Promotion-Token";
+
+    /** The policy every answer carries. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'";
+
+    private static final int MAX_BODY = 16 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> POSTS = Set.of("/api/promote", "/api/rollback");
+
+    private final PromotionView view;
+    private final boolean readOnly;
+    private final HttpServer server;
+    private final String token;
+    private final Set<String> hosts;
+
+    private ViewServer(PromotionView view, boolean readOnly, HttpServer server, String token) {
+        this.view = view;
+        this.readOnly = readOnly;
+        this.server = server;
+        this.token = token;
+        int port = server.getAddress().getPort();
+        this.hosts = Set.of("127.0.0.1:" + port, "localhost:" + port);
+    }
+
+    /**
+     * Starts serving on 127.0.0.1.
+     *
+     * @param port the port, 0 for any free one
+     * @throws IOException if the port cannot be bound
+     */
+    static ViewServer start(PromotionView view, int port, boolean readOnly) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        ViewServer viewServer = new ViewServer(view, readOnly, server,
+                Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        server.createContext("/", viewServer::handle);
+        server.start();
+        return viewServer;
+    }
+
+    /** Where the page is. */
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getResponseHeaders().set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+            exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            String host = exchange.getRequestHeaders().getFirst("Host");
+            if (host == null || !hosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+                error(exchange, 403, "this server answers requests for " + url() + " only");
+                return;
+            }
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (POSTS.contains(path)) {
+                if (!method.equals("POST")) {
+                    exchange.getResponseHeaders().set("Allow", "POST");
+                    error(exchange, 405, path + " takes POST");
+                } else {
+                    post(exchange, path);
+                }
+                return;
+            }
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                exchange.getResponseHeaders().set("Allow", "GET");
+                error(exchange, 405, path + " takes GET");
+                return;
+            }
+            get(exchange, path);
+        } catch (RuntimeException e) {
+            error(exchange, 500, e.getMessage());
+        }
+    }
+
+    private void get(HttpExchange exchange, String path) throws IOException {
+        String file = path.startsWith("/") ? path.substring(1) : path;
+        Optional<byte[]> asset = ViewAssets.file(file);
+        if (path.equals("/") || path.equals("/index.html")) {
+            send(exchange, 200, "text/html; charset=utf-8", ViewAssets.page("", "", TOKEN_HEADER, readOnly ? "" : token, readOnly)
+                    .getBytes(StandardCharsets.UTF_8));
+        } else if (asset.isPresent()) {
+            send(exchange, 200, ViewAssets.STATIC.get(file), asset.get());
+        } else if (path.equals("/favicon.ico")) {
+            exchange.sendResponseHeaders(204, -1); // browsers ask for it; a 404 would only clutter their console
+        } else if (path.equals("/api/status")) {
+            json(exchange, () -> view.status());
+        } else if (path.equals("/api/history")) {
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            json(exchange, () -> view.history(required(query, "app"), required(query, "env")));
+        } else {
+            error(exchange, 404, "nothing at " + path);
+        }
+    }
+
+    private void post(HttpExchange exchange, String path) throws IOException {
+        if (readOnly) {
+            error(exchange, 403, "this view is read-only (serve --read-only)");
+            return;
+        }
+        String sent = exchange.getRequestHeaders().getFirst(TOKEN_HEADER);
+        if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+            error(exchange, 403, "a POST needs the page's token in " + TOKEN_HEADER);
+            return;
+        }
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (origin != null && !hosts.contains(origin.replaceFirst("^http://", "").toLowerCase(java.util.Locale.ROOT))) {
+            error(exchange, 403, "a POST from another origin is refused");
+            return;
+        }
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            error(exchange, 415, "a POST takes application/json");
+            return;
+        }
+        JsonNode body;
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                error(exchange, 413, "the request body is larger than " + MAX_BODY + " bytes");
+                return;
+            }
+            body = JSON.readTree(bytes);
+        } catch (IOException e) {
+            error(exchange, 400, "the request body is not JSON");
+            return;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String name : List.of("app", "env", "to")) {
+            JsonNode value = body == null ? null : body.get(name);
+            if (value != null && value.isTextual()) {
+                fields.put(name, value.asText());
+            }
+        }
+        if (path.equals("/api/promote")) {
+            json(exchange, () -> result(view.promoteNext(required(fields, "app"), required(fields, "env"))));
+        } else {
+            json(exchange, () -> result(view.rollback(required(fields, "app"), required(fields, "env"), fields.get("to"))));
+        }
+    }
+
+    /** A promotion's result in the JSON {@code --json} prints. */
+    private static JsonNode result(PromotionResult result) throws IOException {
+        return JSON.readTree(result.toJson());
+    }
+
+    /** Work that answers with a value of the page's contract. */
+    @FunctionalInterface
+    private interface Answer {
+        Object get() throws IOException;
+    }
+
+    private static void json(HttpExchange exchange, Answer answer) throws IOException {
+        Object value;
+        try {
+            value = answer.get();
+        } catch (IllegalArgumentException e) {
+            error(exchange, 400, e.getMessage());
+            return;
+        } catch (PromotionException e) {
+            error(exchange, 409, e.getMessage()); // the request cannot be carried out in the repository as it is
+            return;
+        } catch (IOException e) {
+            error(exchange, 502, e.getMessage()); // the repository or the provider could not be reached
+            return;
+        }
+        send(exchange, 200, "application/json", PromotionView.toJson(value).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String required(Map<String, String> values, String name) {
+        String value = values.get(name);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(name + " is missing");
+        }
+        return value;
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (raw == null) {
+            return values;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                values.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return values;
+    }
+
+    private static void error(HttpExchange exchange, int status, String message) throws IOException {
+        send(exchange, status, "application/json",
+                PromotionView.toJson(Map.of("error", message == null ? "failed" : message)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,112 @@
+package io.jenkins.plugins.gitopspromotion.view;
+
+import io.jenkins.plugins.gitopspromotion.config.App;
+import io.jenkins.plugins.gitopspromotion.config.Environment;
+import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
+import io.jenkins.plugins.gitopspromotion.git.GitTree;
+import io.jenkins.plugins.gitopspromotion.git.Mirror;
+import io.jenkins.plugins.gitopspromotion.pr.ApiException;
+import io.jenkins.plugins.gitopspromotion.pr.PullRequest;
+import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
+import io.jenkins.plugins.gitopspromotion.promotion.ChangePlanner;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
+import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * What the promotion branches ({@code gitops-promotion/<env>/<app>}) propose, and their open pull requests when a
+ * provider is configured. A branch is read again only when its tip moved; its pull request is asked for again when
+ * the tip moved or after {@link #PULL_REQUEST_TTL}, so that a page reloaded often does not spend the provider's
+ * rate limit.
+ */
+final class PendingBranches {
+
+    /** How long an answer about a branch's pull request is trusted. */
+    static final Duration PULL_REQUEST_TTL = Duration.ofSeconds(30);
+
+    private record Read(ObjectId tip, CellValue value, CommitInfo commit) {
+    }
+
+    private record Asked(ObjectId tip, Instant when, Optional<PullRequest> pullRequest) {
+    }
+
+    private final ChangePlanner planner;
+    private final Optional<PullRequestProvider> provider;
+    private final Clock clock;
+    private final Map<String, Read> reads = new HashMap<>();
+    private final Map<String, Asked> asked = new HashMap<>();
+
+    PendingBranches(YamlLimits limits, Optional<PullRequestProvider> provider, Clock clock) {
+        this.planner = new ChangePlanner(limits);
+        this.provider = provider;
+        this.clock = clock;
+    }
+
+    /**
+     * The pending version of every cell that has one: a branch whose version differs from the base branch's.
+     *
+     * @param warnings receives pull requests that could not be looked up
+     */
+    Map<CellKey, ViewCell.Pending> read(Mirror mirror, String base, MatrixState matrix, List<String> warnings)
+            throws IOException {
+        PromotionConfig config = matrix.config();
+        Map<CellKey, ViewCell.Pending> pending = new HashMap<>();
+        List<String> branches = mirror.branches(PromotionEngine.BRANCH_PREFIX);
+        reads.keySet().retainAll(branches);
+        asked.keySet().retainAll(branches);
+        for (String branch : branches) {
+            String[] parts = branch.substring(PromotionEngine.BRANCH_PREFIX.length()).split("/");
+            Optional<Environment> environment = parts.length == 2 ? config.environment(parts[0]) : Optional.empty();
+            Optional<App> app = parts.length == 2 ? config.app(parts[1]) : Optional.empty();
+            if (environment.isEmpty() || app.isEmpty()) {
+                continue; // not a branch of this config's cells
+            }
+            RevCommit tip = mirror.branch(branch).orElseThrow();
+            Read read = reads.get(branch);
+            if (read == null || !read.tip().equals(tip)) {
+                read = new Read(tip.copy(), CellValue.read(planner, new GitTree(mirror.repository(), tip), config, app.get(),
+                        environment.get()), CommitInfo.of(tip));
+                reads.put(branch, read);
+            }
+            CellKey key = new CellKey(app.get().name(), environment.get().name());
+            if (read.value().error() != null
+                    || read.value().identity().equals(matrix.value(key.app(), key.env()).identity())) {
+                continue; // merged already, or nothing readable to propose
+            }
+            Optional<ImageVersion> version = read.value().version();
+            pending.put(key, new ViewCell.Pending(branch, version.flatMap(ImageVersion::tag).orElse(null),
+                    version.flatMap(ImageVersion::digest).map(Object::toString).orElse(null),
+                    String.join(", ", read.value().versions().stream().map(ImageVersion::label).distinct().toList()),
+                    read.commit(), pullRequest(branch, tip, base, warnings)));
+        }
+        return pending;
+    }
+
+    private ViewCell.PullRequestLink pullRequest(String branch, ObjectId tip, String base, List<String> warnings) {
+        if (provider.isEmpty()) {
+            return null;
+        }
+        Asked answer = asked.get(branch);
+        Instant now = clock.instant();
+        if (answer == null || !answer.tip().equals(tip) || answer.when().plus(PULL_REQUEST_TTL).isBefore(now)) {
+            try {
+                answer = new Asked(tip.copy(), now, provider.get().findOpen(branch, base));
+                asked.put(branch, answer);
+            } catch (ApiException e) {
+                warnings.add("the pull request of " + branch + " could not be looked up: " + e.getMessage());
+                return null;
+            }
+        }
+        return answer.pullRequest().map(p -> new ViewCell.PullRequestLink(p.url(), p.number())).orElse(null);
+    }
+}

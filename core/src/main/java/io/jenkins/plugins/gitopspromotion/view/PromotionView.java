@@ -1,0 +1,182 @@
+package io.jenkins.plugins.gitopspromotion.view;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.gitopspromotion.config.App;
+import io.jenkins.plugins.gitopspromotion.config.ConfigLoader;
+import io.jenkins.plugins.gitopspromotion.config.Environment;
+import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
+import io.jenkins.plugins.gitopspromotion.git.GitAuth;
+import io.jenkins.plugins.gitopspromotion.git.GitTree;
+import io.jenkins.plugins.gitopspromotion.git.Mirror;
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
+import io.jenkins.plugins.gitopspromotion.promotion.ChangePlanner;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionException;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
+import io.jenkins.plugins.gitopspromotion.promotion.VersionHistory;
+import io.jenkins.plugins.gitopspromotion.promotion.VersionSource;
+import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * The promotion view as a service, independent of HTTP: the {@code serve} command and the Jenkins plugin map
+ * their endpoints ({@code api/status}, {@code api/history}, {@code api/promote}, {@code api/rollback}) onto these
+ * methods. The state is kept between calls and refreshed incrementally ({@link MatrixState}); promotions and
+ * rollbacks go through {@link PromotionEngine#promote} exactly as the command line's do. Thread-safe: one call at a
+ * time.
+ */
+public final class PromotionView {
+
+    /** How many versions the history of a cell shows. */
+    public static final int HISTORY_ENTRIES = 50;
+
+    /** How many commits of the base branch a full build reads to find who set each cell. */
+    public static final int HISTORY_WINDOW = 1_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PromotionEngine engine;
+    private final RepositoryLocation repository;
+    private final GitAuth auth;
+    private final String base;
+    private final Function<String, PromotionRequest.Builder> requests;
+    private final MatrixState matrix;
+    private final PendingBranches pending;
+    private final ChangePlanner planner = new ChangePlanner(YamlLimits.DEFAULT);
+
+    /**
+     * @param engine reads the mirror and promotes
+     * @param repository the config repository
+     * @param auth credentials for it
+     * @param base its base branch
+     * @param provider where to look up the pull requests of promotion branches, if anywhere
+     * @param requests a request into an environment, with everything but the app and the version set (repository,
+     *     auth, base, pull-request settings, author, boundary): how this host promotes
+     */
+    public PromotionView(PromotionEngine engine, RepositoryLocation repository, GitAuth auth, String base,
+            Optional<PullRequestProvider> provider, Function<String, PromotionRequest.Builder> requests) {
+        this(engine, repository, auth, base, provider, requests, HISTORY_WINDOW, Clock.systemUTC());
+    }
+
+    /**
+     * @param historyWindow how many commits a full build reads to find who set each cell
+     * @param clock when pull-request answers grow old
+     * @see #PromotionView(PromotionEngine, RepositoryLocation, GitAuth, String, Optional, Function)
+     */
+    public PromotionView(PromotionEngine engine, RepositoryLocation repository, GitAuth auth, String base,
+            Optional<PullRequestProvider> provider, Function<String, PromotionRequest.Builder> requests, int historyWindow,
+            Clock clock) {
+        this.engine = engine;
+        this.repository = repository;
+        this.auth = auth;
+        this.base = base;
+        this.requests = requests;
+        this.matrix = new MatrixState(YamlLimits.DEFAULT, historyWindow);
+        this.pending = new PendingBranches(YamlLimits.DEFAULT, provider, clock);
+    }
+
+    /**
+     * The state: fetches the base branch and the promotion branches, and re-reads what changed since the last call.
+     *
+     * @throws IOException if the repository cannot be reached; the message names it, never a credential
+     */
+    public synchronized ViewState status() throws IOException {
+        return engine.withMirror(repository, auth, List.of(base, PromotionEngine.BRANCH_PREFIX + "*"), mirror -> {
+            RevCommit tip = tip(mirror);
+            matrix.update(mirror.repository(), tip);
+            List<String> warnings = new ArrayList<>();
+            Map<CellKey, ViewCell.Pending> proposed = pending.read(mirror, base, matrix, warnings);
+            List<AppRow> rows = matrix.rows(proposed, warnings);
+            PromotionConfig config = matrix.config();
+            return new ViewState(repository.toString(), base, tip.name(), config.source(),
+                    config.environments().stream().map(Environment::name).toList(), rows, warnings, matrix.lastRefresh());
+        });
+    }
+
+    /**
+     * The versions an app had in an environment, newest first, at most {@link #HISTORY_ENTRIES}.
+     *
+     * @throws IllegalArgumentException if there is no such app or environment
+     * @throws IOException if the repository cannot be reached
+     */
+    public synchronized List<HistoryEntry> history(String app, String env) throws IOException {
+        return engine.withMirror(repository, auth, List.of(base), mirror -> {
+            RevCommit tip = tip(mirror);
+            PromotionConfig config = ConfigLoader.load(new GitTree(mirror.repository(), tip));
+            App found = config.app(app).orElseThrow(() -> new IllegalArgumentException("no app " + quote(app)));
+            Environment environment = environment(config, env);
+            List<HistoryEntry> entries = new ArrayList<>();
+            for (VersionHistory.Entry entry : VersionHistory.of(mirror.repository(), tip, config, found, environment, planner,
+                    HISTORY_ENTRIES)) {
+                ImageVersion version = entry.version();
+                entries.add(new HistoryEntry(version.tag().orElse(null), version.digest().map(Object::toString).orElse(null),
+                        version.label(), CommitInfo.of(entry.setBy()), entries.isEmpty()));
+            }
+            return entries;
+        });
+    }
+
+    /**
+     * Promotes what {@code env} has of {@code app} into the next environment, as {@code promote --from env} does.
+     *
+     * @throws IllegalArgumentException if there is no such environment, or it is the last one
+     * @throws IOException if the repository cannot be reached
+     */
+    public PromotionResult promoteNext(String app, String env) throws IOException {
+        PromotionConfig config = engine.readBase(repository, auth, base, (tree, commit) -> ConfigLoader.load(tree));
+        List<Environment> order = config.environments();
+        int at = order.indexOf(environment(config, env));
+        if (at == order.size() - 1) {
+            throw new IllegalArgumentException(env + " is the last environment: there is none to promote into");
+        }
+        return engine.promote(requests.apply(order.get(at + 1).name()).app(app)
+                .version(new VersionSource.FromEnvironment(env)).build());
+    }
+
+    /**
+     * Rolls {@code app} back in {@code env} to its previous version, or to the last version with tag {@code to}, as
+     * {@code rollback} does.
+     *
+     * @param to the tag to go back to, or null for the previous version
+     * @throws IOException if the repository cannot be reached
+     */
+    public PromotionResult rollback(String app, String env, String to) throws IOException {
+        return engine.promote(requests.apply(env).app(app).version(new VersionSource.Rollback(Optional.ofNullable(to)))
+                .build());
+    }
+
+    /** A value of the page's contract as JSON. */
+    public static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the view's state could not be written as JSON", e);
+        }
+    }
+
+    private RevCommit tip(Mirror mirror) throws IOException {
+        return mirror.branch(base).orElseThrow(() -> new PromotionException(
+                "the branch " + base + " does not exist in " + repository));
+    }
+
+    private static Environment environment(PromotionConfig config, String env) {
+        return config.environment(env).orElseThrow(() -> new IllegalArgumentException("no environment " + quote(env)));
+    }
+
+    /** User input in a message, cut and stripped of control characters so that it cannot forge log lines. */
+    private static String quote(String text) {
+        String shown = text == null ? "" : text.length() > 80 ? text.substring(0, 80) + "…" : text;
+        return "'" + shown.replaceAll("\\p{Cntrl}", "?") + "'";
+    }
+}

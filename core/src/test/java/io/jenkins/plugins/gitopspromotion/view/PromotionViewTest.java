@@ -1,0 +1,248 @@
+package io.jenkins.plugins.gitopspromotion.view;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture.DIGEST_A;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.gitopspromotion.git.GitAuth;
+import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.image.Digest;
+import io.jenkins.plugins.gitopspromotion.pr.ProviderKind;
+import io.jenkins.plugins.gitopspromotion.pr.ProviderTestSupport;
+import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
+import io.jenkins.plugins.gitopspromotion.promotion.VersionSource;
+import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
+import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
+import io.jenkins.plugins.gitopspromotion.testing.TestEngines;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The view's state against a real bare config repository, promoted through the real engine. */
+class PromotionViewTest {
+
+    @TempDir
+    Path temp;
+
+    private Repository remote;
+    private RepositoryLocation location;
+    private PromotionEngine engine;
+
+    @BeforeEach
+    void seed() throws Exception {
+        remote = BareRepos.create(temp.resolve("config.git"));
+        ConfigRepositoryFixture.seed(remote);
+        location = RepositoryLocation.parse(temp.resolve("config.git").toString());
+        engine = TestEngines.cleanBoundary(new MirrorCache(temp.resolve("cache"), 30));
+    }
+
+    @AfterEach
+    void close() {
+        remote.close();
+    }
+
+    private PromotionRequest.Builder request(String env) {
+        return PromotionRequest.builder(location, env);
+    }
+
+    private PromotionView view(Optional<PullRequestProvider> provider) {
+        return new PromotionView(engine, location, GitAuth.none(), "main", provider, this::request);
+    }
+
+    private PromotionResult promote(String env, String app, String tag, String digest, String buildUrl) throws Exception {
+        return engine.promote(request(env).app(app).buildUrl(buildUrl)
+                .version(new VersionSource.Given(Optional.ofNullable(tag), Optional.ofNullable(digest).map(Digest::parse)))
+                .build());
+    }
+
+    @Test
+    void showsEveryCellWithTheCommitThatSetItAndItsTrailers() throws Exception {
+        RevCommit seed = BareRepos.log(remote, "main").get(0);
+        PromotionResult promoted = promote("dev", "web", "1.1.0", DIGEST_A, "https://ci.example.com/job/web/7/");
+
+        ViewState state = view(Optional.empty()).status();
+
+        assertThat(state.environments()).containsExactly("dev", "staging", "prod");
+        assertThat(state.apps()).extracting(AppRow::app).containsExactly("web", "api", "worker");
+        ViewCell dev = state.cell("web", "dev");
+        assertThat(dev.tag()).isEqualTo("1.1.0");
+        assertThat(dev.digest()).isEqualTo(DIGEST_A);
+        assertThat(dev.references()).containsExactly("apps/web/dev/kustomization.yaml:5 1.1.0@" + DIGEST_A);
+        assertThat(dev.setBy().id()).isEqualTo(promoted.commit());
+        assertThat(dev.setBy().buildUrl()).isEqualTo("https://ci.example.com/job/web/7/");
+        assertThat(dev.setBy().author()).isEqualTo(PromotionRequest.DEFAULT_AUTHOR.getName());
+        assertThat(dev.setBy().title()).isEqualTo("Promote web 1.0.0 → 1.1.0 to dev");
+        ViewCell staging = state.cell("web", "staging");
+        assertThat(staging.tag()).isEqualTo("1.0.0");
+        assertThat(staging.digest()).isNull();
+        assertThat(staging.setBy().id()).isEqualTo(seed.name());
+        assertThat(state.cell("api", "prod").tag()).isEqualTo("2.0.0");
+        assertThat(state.cell("worker", "staging").tag()).isEqualTo("0.9.0");
+        assertThat(state.refresh().full()).isTrue();
+        assertThat(state.refresh().cellsRead()).isEqualTo(9);
+    }
+
+    @Test
+    void aPromotionBranchShowsAsPendingOnItsCellUntilItIsMerged() throws Exception {
+        promote("dev", "web", "1.1.0", null, null);
+        PromotionResult proposed = engine.promote(request("staging").app("web")
+                .version(new VersionSource.FromEnvironment("dev")).build());
+        assertThat(proposed.branch()).isEqualTo("gitops-promotion/staging/web");
+
+        PromotionView view = view(Optional.empty());
+        ViewCell staging = view.status().cell("web", "staging");
+
+        assertThat(staging.tag()).isEqualTo("1.0.0");
+        assertThat(staging.pending().branch()).isEqualTo("gitops-promotion/staging/web");
+        assertThat(staging.pending().tag()).isEqualTo("1.1.0");
+        assertThat(staging.pending().label()).isEqualTo("1.1.0");
+        assertThat(staging.pending().commit().id()).isEqualTo(proposed.commit());
+        assertThat(staging.pending().pullRequest()).isNull();
+        assertThat(view.status().cell("web", "prod").pending()).isNull();
+
+        // Merged by hand (fast-forward): the branch stays, but proposes nothing new any more.
+        org.eclipse.jgit.lib.RefUpdate update = remote.updateRef("refs/heads/main");
+        update.setNewObjectId(remote.resolve("refs/heads/gitops-promotion/staging/web"));
+        assertThat(update.update()).isIn(org.eclipse.jgit.lib.RefUpdate.Result.FAST_FORWARD);
+        ViewCell merged = view.status().cell("web", "staging");
+        assertThat(merged.tag()).isEqualTo("1.1.0");
+        assertThat(merged.pending()).isNull();
+        assertThat(merged.setBy().id()).isEqualTo(proposed.commit());
+    }
+
+    @Test
+    void anOpenGitHubPullRequestOfThePromotionBranchLinksFromThePendingCell() throws Exception {
+        promote("dev", "web", "1.1.0", null, null);
+        engine.promote(request("staging").app("web").version(new VersionSource.FromEnvironment("dev")).build());
+        try (ProviderTestSupport support = ProviderTestSupport.start()) {
+            // As docs.github.com/en/rest/pulls/pulls#list-pull-requests documents the answer.
+            support.wireMock().stubFor(get(urlEqualTo("/repos/acme/config/pulls?state=open&per_page=100"
+                    + "&head=acme%3Agitops-promotion%2Fstaging%2Fweb&base=main"))
+                    .withHeader("Authorization", equalTo("Bearer " + ProviderTestSupport.TOKEN))
+                    .willReturn(okJson("""
+                            [{"id": 1296269, "node_id": "PR_kwDOABCD1234", "number": 12, "state": "open",
+                              "html_url": "https://github.com/acme/config/pull/12",
+                              "title": "Promote web 1.0.0 → 1.1.0 to staging",
+                              "head": {"ref": "gitops-promotion/staging/web", "label": "acme:gitops-promotion/staging/web"},
+                              "base": {"ref": "main", "label": "acme:main"}}]""")));
+            PromotionView view = view(Optional.of(support.provider(ProviderKind.GITHUB, "", "acme/config")));
+
+            ViewState state = view.status();
+            view.status();
+
+            assertThat(state.cell("web", "staging").pending().pullRequest())
+                    .isEqualTo(new ViewCell.PullRequestLink("https://github.com/acme/config/pull/12", 12));
+            assertThat(state.warnings()).isEmpty();
+            // The second status within the TTL asked GitHub nothing more.
+            support.wireMock().verify(1, getRequestedFor(urlPathEqualTo("/repos/acme/config/pulls")));
+        }
+    }
+
+    @Test
+    void parityShowsDriftAndAVersionThatSkippedItsUpstream() throws Exception {
+        ViewState clean = view(Optional.empty()).status();
+        assertThat(clean.app("web").parity().ok()).isTrue();
+
+        BareRepos.commitFile(remote, "main", "apps/web/prod/kustomization.yaml", "# web in prod\nresources:\n- ../base\n"
+                + "namePrefix: legacy-\nimages:\n- name: ghcr.io/acme/web\n  newTag: \"1.0.0\"   # keep\n", "prod by hand");
+        // By hand: the engine would refuse it, prod requires staging to have it first.
+        BareRepos.commitFile(remote, "main", "apps/api/prod/values.yaml",
+                "image:\n  repository: ghcr.io/acme/api\n  tag: 2.5.0\n  digest: \"\"\n", "hotfix straight to prod");
+
+        ViewState state = view(Optional.empty()).status();
+
+        AppRow.Parity web = state.app("web").parity();
+        assertThat(web.ok()).isFalse();
+        assertThat(web.drift()).singleElement().asString().contains("apps/web/prod/kustomization.yaml (prod)")
+                .contains("namePrefix");
+        assertThat(web.unpromoted()).isEmpty();
+        AppRow.Parity api = state.app("api").parity();
+        assertThat(api.drift()).isEmpty();
+        assertThat(api.unpromoted()).containsExactly("prod runs 2.5.0, which staging has not had in the history read");
+        assertThat(state.app("worker").parity().ok()).isTrue();
+    }
+
+    @Test
+    void aRefreshReadsOnlyTheCellsThatChangedAndAConfigChangeRebuilds() throws Exception {
+        PromotionView view = view(Optional.empty());
+        view.status();
+        PromotionResult promoted = promote("dev", "worker", "0.9.5", null, null);
+
+        ViewState refreshed = view.status();
+
+        assertThat(refreshed.refresh()).isEqualTo(new ViewState.Refresh(false, 1, 1));
+        assertThat(refreshed.cell("worker", "dev").tag()).isEqualTo("0.9.5");
+        assertThat(refreshed.cell("worker", "dev").setBy().id()).isEqualTo(promoted.commit());
+        assertThat(view.status().refresh()).isEqualTo(new ViewState.Refresh(false, 0, 0));
+
+        BareRepos.commitFile(remote, "main", ".gitops/promotion.yaml",
+                ConfigRepositoryFixture.CONFIG.replace("  - name: worker\n", "  - name: worker2\n"), "rename worker");
+        ViewState rebuilt = view.status();
+        assertThat(rebuilt.refresh().full()).isTrue();
+        assertThat(rebuilt.apps()).extracting(AppRow::app).containsExactly("web", "api", "worker2");
+    }
+
+    @Test
+    void aBrokenConfigFailsTheCallAndTheNextGoodOneRebuilds() throws Exception {
+        PromotionView view = view(Optional.empty());
+        view.status();
+        BareRepos.commitFile(remote, "main", ".gitops/promotion.yaml", "environments: [\n", "broken config");
+
+        assertThatThrownBy(view::status).hasMessageContaining(".gitops/promotion.yaml");
+
+        BareRepos.commitFile(remote, "main", ".gitops/promotion.yaml", ConfigRepositoryFixture.CONFIG, "fixed config");
+        promote("dev", "web", "1.3.0", null, null);
+        ViewState state = view.status();
+        assertThat(state.refresh().full()).isTrue();
+        assertThat(state.cell("web", "dev").tag()).isEqualTo("1.3.0");
+    }
+
+    @Test
+    void historyListsVersionsNewestFirstWithTheCommitsThatSetThem() throws Exception {
+        RevCommit seed = BareRepos.log(remote, "main").get(0);
+        PromotionResult first = promote("dev", "web", "1.1.0", null, null);
+        BareRepos.commitFile(remote, "main", "apps/web/dev/extra.yaml", "kind: ConfigMap\n", "unrelated file in the folder");
+        PromotionResult second = promote("dev", "web", "1.2.0", null, null);
+
+        List<HistoryEntry> history = view(Optional.empty()).history("web", "dev");
+
+        assertThat(history).extracting(HistoryEntry::label).containsExactly("1.2.0", "1.1.0", "1.0.0");
+        assertThat(history).extracting(e -> e.setBy().id()).containsExactly(second.commit(), first.commit(), seed.name());
+        assertThat(history).extracting(HistoryEntry::current).containsExactly(true, false, false);
+        assertThatThrownBy(() -> view(Optional.empty()).history("web", "qa")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no environment 'qa'");
+    }
+
+    @Test
+    void promoteNextAndRollbackGoThroughTheEngine() throws Exception {
+        promote("dev", "web", "1.1.0", null, null);
+        promote("staging", "web", "1.1.0", null, null); // pull-request mode: a branch
+        PromotionView view = view(Optional.empty());
+
+        PromotionResult next = view.promoteNext("web", "dev");
+        assertThat(next.env()).isEqualTo("staging");
+        assertThat(next.status()).isEqualTo(PromotionResult.Status.UNCHANGED); // the branch already proposes it
+        PromotionResult rolledBack = view.rollback("web", "dev", null);
+        assertThat(rolledBack.status()).isEqualTo(PromotionResult.Status.PROMOTED);
+        assertThat(BareRepos.readFile(remote, "main", "apps/web/dev/kustomization.yaml")).contains("newTag: \"1.0.0\"");
+        assertThat(view.status().cell("web", "dev").setBy().title()).startsWith("Roll back web 1.1.0 → 1.0.0 in dev");
+        assertThatThrownBy(() -> view.promoteNext("web", "prod")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("prod is the last environment");
+    }
+}
