@@ -1,12 +1,9 @@
 package io.jenkins.plugins.gitopspromotion.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.jenkins.plugins.gitopspromotion.promotion.PromotionException;
-import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
 import io.jenkins.plugins.gitopspromotion.view.PromotionView;
+import io.jenkins.plugins.gitopspromotion.view.ViewApi;
 import io.jenkins.plugins.gitopspromotion.view.ViewAssets;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +17,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,18 +42,16 @@ final class ViewServer implements AutoCloseable {
     /** The policy every answer carries. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'";
 
-    private static final int MAX_BODY = 16 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> POSTS = Set.of("/api/promote", "/api/rollback");
 
-    private final PromotionView view;
+    private final ViewApi api;
     private final boolean readOnly;
     private final HttpServer server;
     private final String token;
     private final Set<String> hosts;
 
     private ViewServer(PromotionView view, boolean readOnly, HttpServer server, String token) {
-        this.view = view;
+        this.api = new ViewApi(view);
         this.readOnly = readOnly;
         this.server = server;
         this.token = token;
@@ -131,10 +125,10 @@ final class ViewServer implements AutoCloseable {
         } else if (path.equals("/favicon.ico")) {
             exchange.sendResponseHeaders(204, -1); // browsers ask for it; a 404 would only clutter their console
         } else if (path.equals("/api/status")) {
-            json(exchange, () -> view.status());
+            answer(exchange, api.status());
         } else if (path.equals("/api/history")) {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-            json(exchange, () -> view.history(required(query, "app"), required(query, "env")));
+            answer(exchange, api.history(query.get("app"), query.get("env")));
         } else {
             error(exchange, 404, "nothing at " + path);
         }
@@ -160,66 +154,15 @@ final class ViewServer implements AutoCloseable {
             error(exchange, 415, "a POST takes application/json");
             return;
         }
-        JsonNode body;
+        byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
-                error(exchange, 413, "the request body is larger than " + MAX_BODY + " bytes");
-                return;
-            }
-            body = JSON.readTree(bytes);
-        } catch (IOException e) {
-            error(exchange, 400, "the request body is not JSON");
-            return;
+            body = in.readNBytes(ViewApi.MAX_BODY + 1);
         }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String name : List.of("app", "env", "to")) {
-            JsonNode value = body == null ? null : body.get(name);
-            if (value != null && value.isTextual()) {
-                fields.put(name, value.asText());
-            }
-        }
-        if (path.equals("/api/promote")) {
-            json(exchange, () -> result(view.promoteNext(required(fields, "app"), required(fields, "env"))));
-        } else {
-            json(exchange, () -> result(view.rollback(required(fields, "app"), required(fields, "env"), fields.get("to"))));
-        }
+        answer(exchange, path.equals("/api/promote") ? api.promote(body) : api.rollback(body));
     }
 
-    /** A promotion's result in the JSON {@code --json} prints. */
-    private static JsonNode result(PromotionResult result) throws IOException {
-        return JSON.readTree(result.toJson());
-    }
-
-    /** Work that answers with a value of the page's contract. */
-    @FunctionalInterface
-    private interface Answer {
-        Object get() throws IOException;
-    }
-
-    private static void json(HttpExchange exchange, Answer answer) throws IOException {
-        Object value;
-        try {
-            value = answer.get();
-        } catch (IllegalArgumentException e) {
-            error(exchange, 400, e.getMessage());
-            return;
-        } catch (PromotionException e) {
-            error(exchange, 409, e.getMessage()); // the request cannot be carried out in the repository as it is
-            return;
-        } catch (IOException e) {
-            error(exchange, 502, e.getMessage()); // the repository or the provider could not be reached
-            return;
-        }
-        send(exchange, 200, "application/json", PromotionView.toJson(value).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String required(Map<String, String> values, String name) {
-        String value = values.get(name);
-        if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException(name + " is missing");
-        }
-        return value;
+    private static void answer(HttpExchange exchange, ViewApi.Answer answer) throws IOException {
+        send(exchange, answer.status(), "application/json", answer.json().getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> query(String raw) {
@@ -238,8 +181,7 @@ final class ViewServer implements AutoCloseable {
     }
 
     private static void error(HttpExchange exchange, int status, String message) throws IOException {
-        send(exchange, status, "application/json",
-                PromotionView.toJson(Map.of("error", message == null ? "failed" : message)).getBytes(StandardCharsets.UTF_8));
+        answer(exchange, ViewApi.Answer.error(status, message));
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

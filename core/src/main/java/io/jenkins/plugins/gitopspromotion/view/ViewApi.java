@@ -1,0 +1,121 @@
+package io.jenkins.plugins.gitopspromotion.view;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionException;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The page's four endpoints over a {@link PromotionView}, as answers (status code and JSON) independent of any HTTP
+ * server: {@code serve} and the Jenkins plugin route {@code api/status}, {@code api/history}, {@code api/promote} and
+ * {@code api/rollback} here, after their own checks (token, crumb, permissions), so both answer alike.
+ *
+ * <p>Errors are {@code {"error": "…"}}: 400 for a missing or unknown app or environment or a body that is not JSON,
+ * 409 when the promotion cannot be carried out in the repository as it is, 413 for a body over
+ * {@value #MAX_BODY} bytes, 502 when the repository or the provider could not be reached.
+ */
+public final class ViewApi {
+
+    /** The largest POST body read. */
+    public static final int MAX_BODY = 16 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PromotionView view;
+
+    /** @param view the view answered from */
+    public ViewApi(PromotionView view) {
+        this.view = view;
+    }
+
+    /**
+     * An answer.
+     *
+     * @param status the HTTP status code
+     * @param json the body, a JSON value
+     */
+    public record Answer(int status, String json) {
+
+        /** An error answer. */
+        public static Answer error(int status, String message) {
+            return new Answer(status, PromotionView.toJson(Map.of("error", message == null ? "failed" : message)));
+        }
+    }
+
+    /** {@code GET api/status}: the state. */
+    public Answer status() {
+        return answer(view::status);
+    }
+
+    /** {@code GET api/history?app=…&env=…}: the versions of one cell, newest first. */
+    public Answer history(String app, String env) {
+        return answer(() -> view.history(required(app, "app"), required(env, "env")));
+    }
+
+    /** {@code POST api/promote} with {@code {"app","env"}}: promotes what {@code env} has into the next environment. */
+    public Answer promote(byte[] body) {
+        return withFields(body, fields -> answer(() -> result(view.promoteNext(required(fields.get("app"), "app"),
+                required(fields.get("env"), "env")))));
+    }
+
+    /** {@code POST api/rollback} with {@code {"app","env","to"?}}: rolls the cell back. */
+    public Answer rollback(byte[] body) {
+        return withFields(body, fields -> answer(() -> result(view.rollback(required(fields.get("app"), "app"),
+                required(fields.get("env"), "env"), fields.get("to")))));
+    }
+
+    /** Work that answers with a value of the page's contract. */
+    @FunctionalInterface
+    private interface Work {
+        Object get() throws IOException;
+    }
+
+    private static Answer answer(Work work) {
+        try {
+            return new Answer(200, PromotionView.toJson(work.get()));
+        } catch (IllegalArgumentException e) {
+            return Answer.error(400, e.getMessage());
+        } catch (PromotionException e) {
+            return Answer.error(409, e.getMessage()); // the request cannot be carried out in the repository as it is
+        } catch (IOException e) {
+            return Answer.error(502, e.getMessage()); // the repository or the provider could not be reached
+        }
+    }
+
+    private static Answer withFields(byte[] body, Function<Map<String, String>, Answer> then) {
+        if (body.length > MAX_BODY) {
+            return Answer.error(413, "the request body is larger than " + MAX_BODY + " bytes");
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(body);
+        } catch (IOException e) {
+            return Answer.error(400, "the request body is not JSON");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String name : List.of("app", "env", "to")) {
+            JsonNode value = tree == null ? null : tree.get(name);
+            if (value != null && value.isTextual()) {
+                fields.put(name, value.asText());
+            }
+        }
+        return then.apply(fields);
+    }
+
+    /** A promotion's result in the JSON {@code --json} prints. */
+    private static JsonNode result(PromotionResult result) throws IOException {
+        return JSON.readTree(result.toJson());
+    }
+
+    private static String required(String value, String name) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(name + " is missing");
+        }
+        return value;
+    }
+}
