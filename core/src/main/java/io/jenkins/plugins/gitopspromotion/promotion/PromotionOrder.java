@@ -151,10 +151,7 @@ public final class PromotionOrder implements Serializable {
         if ((app == null) == (image == null)) {
             throw new IllegalArgumentException("give the app either by its name or by its image, not both or neither");
         }
-        PromotionRequest.Builder request = PromotionRequest.builder(access.location(), environment)
-                .auth(access.credentials().gitAuth())
-                .base(access.base())
-                .pullRequests(access.pullRequests().orElse(null))
+        PromotionRequest.Builder request = access.request(environment)
                 .mode(mode == null ? null : PromotionMode.fromConfigName(mode).orElseThrow(() -> new IllegalArgumentException(
                         "mode " + mode + ": use one of " + PromotionMode.configNames())))
                 .boundary(BoundaryMode.fromOptionName(boundary).orElseThrow(() -> new IllegalArgumentException(

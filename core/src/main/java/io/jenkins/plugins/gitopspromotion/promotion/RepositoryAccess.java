@@ -50,6 +50,19 @@ public record RepositoryAccess(String url, String base, AccessCredentials creden
     }
 
     /**
+     * A request into {@code environment} of this repository: location, credentials, base branch and pull-request
+     * settings set; the app, the version and the rest are the caller's.
+     *
+     * @throws IllegalArgumentException if the URL is not one, or the provider settings are wrong
+     */
+    public PromotionRequest.Builder request(String environment) {
+        return PromotionRequest.builder(location(), environment)
+                .auth(credentials.gitAuth())
+                .base(base)
+                .pullRequests(pullRequests().orElse(null));
+    }
+
+    /**
      * Where to open pull requests: none without an API token when the provider is {@code auto} or {@code none}.
      *
      * @throws IllegalArgumentException if a named provider has no token, or is unknown, or the URL tells too little

@@ -10,12 +10,15 @@ import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.GitTree;
 import io.jenkins.plugins.gitopspromotion.git.Mirror;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.pr.Providers;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
+import io.jenkins.plugins.gitopspromotion.pr.RetryPolicy;
 import io.jenkins.plugins.gitopspromotion.promotion.ChangePlanner;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionException;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
+import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import io.jenkins.plugins.gitopspromotion.promotion.VersionHistory;
 import io.jenkins.plugins.gitopspromotion.promotion.VersionSource;
 import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
@@ -84,6 +88,18 @@ public final class PromotionView {
         this.requests = requests;
         this.matrix = new MatrixState(YamlLimits.DEFAULT, historyWindow);
         this.pending = new PendingBranches(YamlLimits.DEFAULT, provider, clock);
+    }
+
+    /**
+     * The view of a repository as a front end describes it (the Jenkins plugin from a registered repository).
+     *
+     * @param host completes each promotion request the way this host promotes (author, boundary)
+     * @throws IllegalArgumentException if the URL or the provider settings are wrong
+     */
+    public static PromotionView of(PromotionEngine engine, RepositoryAccess access, UnaryOperator<PromotionRequest.Builder> host) {
+        return new PromotionView(engine, access.location(), access.credentials().gitAuth(), access.base(),
+                access.pullRequests().map(settings -> Providers.create(settings, RetryPolicy.DEFAULT)),
+                env -> host.apply(access.request(env)));
     }
 
     /**
