@@ -41,7 +41,16 @@ final class JenkinsCredentials {
         if (credentialsId == null) {
             return AccessCredentials.none();
         }
-        StandardCredentials credentials = CredentialsProvider.findCredentialById(credentialsId, StandardCredentials.class, run);
+        return translate(credentialsId, CredentialsProvider.findCredentialById(credentialsId, StandardCredentials.class, run));
+    }
+
+    /**
+     * Translates credentials found elsewhere (by the promotion view, as Jenkins itself).
+     *
+     * @param credentials what was found for {@code credentialsId}, or null
+     * @throws AbortException if nothing was found, or it is of another kind
+     */
+    static AccessCredentials translate(String credentialsId, StandardCredentials credentials) throws AbortException {
         if (credentials == null) {
             throw new AbortException(Messages.JenkinsCredentials_NotFound(credentialsId));
         }
