@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import jenkins.model.Jenkins;
+import jenkins.security.stapler.StaplerDispatchable;
 
 /**
  * "GitOps Promotions" on Jenkins' side panel: for each registered config repository, the matrix of which version
@@ -58,6 +59,7 @@ public class GitOpsPromotionsRootAction implements RootAction {
      *
      * @return null (404) for an id that is not registered
      */
+    @StaplerDispatchable // routed although RepositoryPage has no web method of its own (its page is a view)
     public RepositoryPage getRepository(String id) {
         Jenkins.get().checkPermission(Jenkins.READ);
         ConfigRepository repository = GitOpsPromotionConfiguration.get().repository(id).orElse(null);

@@ -24,10 +24,14 @@ public class JobPromotionsAction implements Action {
         this.job = job;
     }
 
-    /** Whether one of the job's recent builds promoted anything. */
+    /** How many recent builds decide whether the job shows the action (each may be loaded from disk). */
+    static final int SHOWN_IF_PROMOTED_WITHIN = 10;
+
+    /** Whether one of the job's last few builds promoted anything. */
     static boolean promoted(Job<?, ?> job) {
         int seen = 0;
-        for (Run<?, ?> run = job.getLastBuild(); run != null && seen < BUILDS; run = run.getPreviousBuild(), seen++) {
+        for (Run<?, ?> run = job.getLastBuild(); run != null && seen < SHOWN_IF_PROMOTED_WITHIN;
+                run = run.getPreviousBuild(), seen++) {
             if (run.getAction(PromotionsAction.class) != null) {
                 return true;
             }

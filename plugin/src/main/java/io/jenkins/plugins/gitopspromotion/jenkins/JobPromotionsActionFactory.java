@@ -18,6 +18,12 @@ public class JobPromotionsActionFactory extends TransientActionFactory<Job> {
         return Job.class;
     }
 
+    /** Only lookups of this action ask this factory: the check reads builds. */
+    @Override
+    public Class<? extends Action> actionType() {
+        return JobPromotionsAction.class;
+    }
+
     @NonNull
     @Override
     @SuppressWarnings("rawtypes")

@@ -70,6 +70,8 @@ class PromoteStepTest {
             assertThat(records).extracting(PromotionRecord::status).containsExactly("promoted", "unchanged");
             assertThat(records.get(0).commit()).isEqualTo(BareRepos.head(remote, "main").name());
             assertThat(records.get(0).env()).isEqualTo("dev");
+            assertThat(job.getAction(JobPromotionsAction.class).getLatest()).singleElement()
+                    .satisfies(latest -> assertThat(latest.version()).isEqualTo("1.5.0"));
         }
     }
 

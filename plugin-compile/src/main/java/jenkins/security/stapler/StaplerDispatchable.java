@@ -1,0 +1,17 @@
+// Mirrors jenkinsci/jenkins core/src/main/java/jenkins/security/stapler/StaplerDispatchable.java (2.555 line), read at
+// commit 0c0790f49f114f74bce5acac1c73fabd01a24fc4: "@Target({ElementType.FIELD, ElementType.METHOD})
+// @Retention(RetentionPolicy.RUNTIME) @Documented public @interface StaplerDispatchable {}".
+// Compile-only declaration: never packaged, no behaviour.
+package jenkins.security.stapler;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+@Target({ElementType.FIELD, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface StaplerDispatchable {
+}
