@@ -124,17 +124,9 @@ public class BuildImageBuilder extends Builder implements SimpleBuildStep {
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env, @NonNull Launcher launcher,
             @NonNull TaskListener listener) throws InterruptedException, IOException {
-        // The same build as the Pipeline step, with build variables expanded first.
-        BuildImageStep step = new BuildImageStep(env.expand(fields.getImage()), env.expand(fields.getTags()));
-        step.setContext(env.expand(fields.getContext()));
-        step.setFile(env.expand(fields.getFile()));
-        step.setBuilder(fields.getBuilder());
-        step.setBuildArgs(env.expand(fields.getBuildArgs()));
-        step.setPlatform(fields.getPlatform());
-        step.setPush(fields.isPush());
-        step.setInsecureRegistry(fields.isInsecureRegistry());
         try {
-            Map<String, Object> result = ImageBuildRunner.build(run, workspace, env, listener, step.order(), fields.getCredentialsId());
+            Map<String, Object> result = ImageBuildRunner.build(run, workspace, env, listener, fields.order(env::expand),
+                    fields.getCredentialsId());
             run.addAction(new BuiltImageAction(String.valueOf(result.get("reference")), String.valueOf(result.get("digest"))));
         } catch (IllegalArgumentException e) {
             throw new hudson.AbortException(Messages.ImageBuildRunner_BadInput(e.getMessage()));

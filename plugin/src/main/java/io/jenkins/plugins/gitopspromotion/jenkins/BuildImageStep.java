@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -199,12 +200,19 @@ public class BuildImageStep extends Step {
     }
 
     /** The order these fields describe. */
-    BuildOrder order() {
-        BuildOrder order = new BuildOrder(image, items(tags, "[\\s,]+"), builder).context(context).file(file).platform(platform).push(push)
-                .insecureRegistry(insecureRegistry).from(from).storage(storageDriver, isolation);
-        items(buildArgs, "\\R").forEach(order::buildArg);
-        items(labels, "\\R").forEach(order::label);
-        items(layers, "\\s+").forEach(order::layer);
+    /**
+     * The order these fields describe, each text passed through {@code expand} first (the freestyle build step
+     * expands build variables; Groovy has done so for a Pipeline).
+     *
+     * @throws IllegalArgumentException naming a malformed field
+     */
+    BuildOrder order(UnaryOperator<String> expand) {
+        BuildOrder order = new BuildOrder(expand.apply(image), items(expand.apply(tags), "[\\s,]+"), builder)
+                .context(expand.apply(context)).file(expand.apply(file)).platform(platform).push(push)
+                .insecureRegistry(insecureRegistry).from(expand.apply(from)).storage(storageDriver, isolation);
+        items(expand.apply(buildArgs), "\\R").forEach(order::buildArg);
+        items(expand.apply(labels), "\\R").forEach(order::label);
+        items(expand.apply(layers), "\\s+").forEach(order::layer);
         return order;
     }
 
@@ -241,7 +249,7 @@ public class BuildImageStep extends Step {
         protected Map<String, Object> run() throws Exception {
             BuildOrder order;
             try {
-                order = step.order();
+                order = step.order(UnaryOperator.identity());
             } catch (IllegalArgumentException e) {
                 throw new hudson.AbortException(Messages.ImageBuildRunner_BadInput(e.getMessage()));
             }

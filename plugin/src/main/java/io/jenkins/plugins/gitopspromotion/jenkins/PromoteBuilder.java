@@ -14,7 +14,6 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.gitopspromotion.promotion.PromotionOrder;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
@@ -30,16 +29,7 @@ import org.kohsuke.stapler.verb.POST;
  */
 public class PromoteBuilder extends Builder implements SimpleBuildStep {
 
-    private final String repository;
-    private final String environment;
-    private String credentialsId;
-    private String app;
-    private String image;
-    private String tag;
-    private String digest;
-    private String from;
-    private String mode;
-    private boolean dryRun;
+    private final PromoteStep fields;
 
     /**
      * @param repository a registered config repository's id, or its URL
@@ -47,99 +37,94 @@ public class PromoteBuilder extends Builder implements SimpleBuildStep {
      */
     @DataBoundConstructor
     public PromoteBuilder(String repository, String environment) {
-        this.repository = Util.fixEmptyAndTrim(repository);
-        this.environment = Util.fixEmptyAndTrim(environment);
+        this.fields = new PromoteStep(Util.fixEmptyAndTrim(repository), Util.fixEmptyAndTrim(environment));
     }
 
     public String getRepository() {
-        return repository;
+        return fields.getRepository();
     }
 
     public String getEnvironment() {
-        return environment;
+        return fields.getEnvironment();
     }
 
     public String getCredentialsId() {
-        return credentialsId;
+        return fields.getCredentialsId();
     }
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+        fields.setCredentialsId(credentialsId);
     }
 
     public String getApp() {
-        return app;
+        return fields.getApp();
     }
 
     @DataBoundSetter
     public void setApp(String app) {
-        this.app = Util.fixEmptyAndTrim(app);
+        fields.setApp(app);
     }
 
     public String getImage() {
-        return image;
+        return fields.getImage();
     }
 
     @DataBoundSetter
     public void setImage(String image) {
-        this.image = Util.fixEmptyAndTrim(image);
+        fields.setImage(image);
     }
 
     public String getTag() {
-        return tag;
+        return fields.getTag();
     }
 
     @DataBoundSetter
     public void setTag(String tag) {
-        this.tag = Util.fixEmptyAndTrim(tag);
+        fields.setTag(tag);
     }
 
     public String getDigest() {
-        return digest;
+        return fields.getDigest();
     }
 
     @DataBoundSetter
     public void setDigest(String digest) {
-        this.digest = Util.fixEmptyAndTrim(digest);
+        fields.setDigest(digest);
     }
 
     public String getFrom() {
-        return from;
+        return fields.getFrom();
     }
 
     @DataBoundSetter
     public void setFrom(String from) {
-        this.from = Util.fixEmptyAndTrim(from);
+        fields.setFrom(from);
     }
 
     public String getMode() {
-        return mode;
+        return fields.getMode();
     }
 
     @DataBoundSetter
     public void setMode(String mode) {
-        this.mode = Util.fixEmptyAndTrim(mode);
+        fields.setMode(mode);
     }
 
     public boolean isDryRun() {
-        return dryRun;
+        return fields.isDryRun();
     }
 
     /** Plan and report, push nothing. */
     @DataBoundSetter
     public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
+        fields.setDryRun(dryRun);
     }
 
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env, @NonNull Launcher launcher,
             @NonNull TaskListener listener) throws InterruptedException, IOException {
-        PromotionOrder order = PromotionOrder.promote(RepositoryTargets.resolve(env.expand(repository), credentialsId, run),
-                        env.expand(environment))
-                .app(env.expand(app)).image(env.expand(image)).tag(env.expand(tag)).digest(env.expand(digest))
-                .from(env.expand(from)).mode(mode).dryRun(dryRun).boundary(GitOpsPromotionConfiguration.get().getBoundary());
-        PromotionRunner.promote(run, workspace, env, listener, order);
+        PromotionRunner.promote(run, workspace, env, listener, fields.order(run, env::expand));
     }
 
     /** The form: fields filled and checked through {@link FormFields}. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -15,6 +16,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionOrder;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -141,6 +143,18 @@ public class PromoteStep extends Step {
         this.dryRun = dryRun;
     }
 
+    /**
+     * The order these fields describe, each text passed through {@code expand} first (the freestyle build step
+     * expands build variables; Groovy has done so for a Pipeline).
+     *
+     * @throws AbortException if the repository or the credentials cannot be found
+     */
+    PromotionOrder order(Run<?, ?> run, UnaryOperator<String> expand) throws AbortException {
+        return PromotionOrder.promote(RepositoryTargets.resolve(expand.apply(repository), credentialsId, run), expand.apply(environment))
+                .app(expand.apply(app)).image(expand.apply(image)).tag(expand.apply(tag)).digest(expand.apply(digest))
+                .from(expand.apply(from)).mode(mode).dryRun(dryRun).boundary(GitOpsPromotionConfiguration.get().getBoundary());
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new Execution(this, context);
@@ -160,11 +174,8 @@ public class PromoteStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
-            PromotionOrder order = PromotionOrder.promote(RepositoryTargets.resolve(step.repository, step.credentialsId, run), step.environment)
-                    .app(step.app).image(step.image).tag(step.tag).digest(step.digest).from(step.from).mode(step.mode)
-                    .dryRun(step.dryRun).boundary(GitOpsPromotionConfiguration.get().getBoundary());
             return PromotionRunner.promote(run, getContext().get(FilePath.class), getContext().get(EnvVars.class),
-                    getContext().get(TaskListener.class), order);
+                    getContext().get(TaskListener.class), step.order(run, UnaryOperator.identity()));
         }
     }
 
