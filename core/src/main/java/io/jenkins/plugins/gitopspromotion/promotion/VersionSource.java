@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.promotion;
 
 import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
+import io.jenkins.plugins.gitopspromotion.image.ImageTag;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ public sealed interface VersionSource {
             if (tag.isEmpty() && digest.isEmpty()) {
                 throw new IllegalArgumentException("give a tag, a digest or both");
             }
+            tag.ifPresent(ImageTag::requireValid);
         }
 
         /**
