@@ -7,7 +7,6 @@ import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
 import io.jenkins.plugins.gitopspromotion.promotion.VersionSource;
-import io.jenkins.plugins.gitopspromotion.testing.TestEngines;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -30,7 +29,7 @@ public final class PeakHeapProbe {
     /** Runs the promotion and prints {@code status=… peak-heap-bytes=…}. */
     public static void main(String[] args) throws Exception {
         GitAuth auth = args.length > 5 ? GitAuth.password(args[5], System.getenv("BENCH_GIT_PASSWORD").toCharArray()) : GitAuth.none();
-        PromotionEngine engine = TestEngines.cleanBoundary(new MirrorCache(Path.of(args[1]), 120));
+        PromotionEngine engine = new PromotionEngine(new MirrorCache(Path.of(args[1]), 120));
         PromotionResult result = engine.promote(PromotionRequest.builder(RepositoryLocation.parse(args[0]), args[2])
                 .app(args[3]).auth(auth).version(new VersionSource.Given(Optional.of(args[4]), Optional.empty())).build());
         long peak = 0;

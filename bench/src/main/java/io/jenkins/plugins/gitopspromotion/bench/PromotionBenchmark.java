@@ -9,22 +9,19 @@ import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.GitDaemon;
 import io.jenkins.plugins.gitopspromotion.testing.GitHttpServer;
 import io.jenkins.plugins.gitopspromotion.testing.SyntheticConfigRepository;
-import io.jenkins.plugins.gitopspromotion.testing.TestEngines;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.util.FileUtils;
 
 /**
  * Promotion of one app in a config repository of 4,000 apps × 3 environments, served on loopback by the real
@@ -113,7 +110,7 @@ public final class PromotionBenchmark {
     private void compare(Target target, Path jar, int runs) throws Exception {
         System.out.println("## " + target.name() + "\n");
         Path engineCache = work.resolve("cache-engine");
-        PromotionEngine engine = TestEngines.cleanBoundary(new MirrorCache(engineCache, 120));
+        PromotionEngine engine = new PromotionEngine(new MirrorCache(engineCache, 120));
         for (int i = 0; i < JIT_WARMUP; i++) {
             String tag = "0.9." + i;
             promote(engine, target, app(tag), tag);
@@ -158,7 +155,7 @@ public final class PromotionBenchmark {
         List<PromotionEngine> engines = new ArrayList<>();
         List<String> apps = new ArrayList<>();
         for (int i = 0; i < CONCURRENT; i++) {
-            PromotionEngine engine = TestEngines.cleanBoundary(new MirrorCache(work.resolve("cache-concurrent-" + i), 120));
+            PromotionEngine engine = new PromotionEngine(new MirrorCache(work.resolve("cache-concurrent-" + i), 120));
             engine.readBase(target.location(), target.auth(), "main", (tree, commit) -> commit);
             engines.add(engine);
         }
@@ -274,17 +271,6 @@ public final class PromotionBenchmark {
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
     }
 }

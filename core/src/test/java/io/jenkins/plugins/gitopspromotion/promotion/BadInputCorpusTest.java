@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.promotion;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.jenkins.plugins.gitopspromotion.config.ConfigException;
@@ -34,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.AfterAll;
@@ -218,17 +218,8 @@ class BadInputCorpusTest {
     })
     void aTagWithControlCharactersOrShellIsRefusedBeforeAnythingIsFetched(String written) throws Exception {
         String tag = unescape(written);
-        Repository remote = seeded(Map.of());
-        ObjectId before = BareRepos.head(remote, "main");
-        int requests = server.requestCount();
-
-        assertThatThrownBy(() -> engine().promote(request(remote, "dev")
-                .version(new VersionSource.Given(Optional.of(tag), Optional.empty())).build()))
+        assertThat(refusedBeforeAnyFetch(request -> request.version(new VersionSource.Given(Optional.of(tag), Optional.empty()))))
                 .isInstanceOf(InvalidImageReferenceException.class).hasMessageStartingWith("tag '");
-
-        assertThat(BareRepos.head(remote, "main")).isEqualTo(before);
-        assertThat(remote.getRefDatabase().getRefsByPrefix("refs/heads/")).hasSize(1);
-        assertThat(server.requestCount()).as("nothing fetched for a refused tag").isEqualTo(requests);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -244,19 +235,30 @@ class BadInputCorpusTest {
     })
     void aBaseBranchNameThatIsNoBranchIsRefusedClearly(String written) throws Exception {
         String base = unescape(written);
-        Repository remote = seeded(Map.of());
-        ObjectId before = BareRepos.head(remote, "main");
-
-        int requests = server.requestCount();
-        assertThatThrownBy(() -> engine().promote(request(remote, "dev").base(base)
-                .version(new VersionSource.Given(Optional.of("2.0.0"), Optional.empty())).build()))
+        assertThat(refusedBeforeAnyFetch(request -> request.base(base)
+                .version(new VersionSource.Given(Optional.of("2.0.0"), Optional.empty()))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("the base branch '").hasMessageContaining("' is not a valid branch name")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContainPattern("[\\x00-\\x1f]"));
+    }
 
-        assertThat(server.requestCount()).as("nothing fetched for a refused branch name").isEqualTo(requests);
+    /**
+     * Runs a promotion of web into dev, shaped by {@code shape}, that must be refused before the engine even
+     * fetches: the server sees no request and its branches stay as they were.
+     *
+     * @return the failure
+     */
+    private static Throwable refusedBeforeAnyFetch(UnaryOperator<PromotionRequest.Builder> shape) throws IOException {
+        Repository remote = seeded(Map.of());
+        ObjectId before = BareRepos.head(remote, "main");
+        int requests = server.requestCount();
+
+        Throwable failure = failsInTime(() -> engine().promote(shape.apply(request(remote, "dev")).build()));
+
+        assertThat(server.requestCount()).as("nothing fetched").isEqualTo(requests);
         assertThat(BareRepos.head(remote, "main")).isEqualTo(before);
         assertThat(remote.getRefDatabase().getRefsByPrefix("refs/heads/")).hasSize(1);
+        return failure;
     }
 
     @Test
