@@ -161,7 +161,7 @@ public final class PromotionBenchmark {
         }
         String tag = "3." + next + ".0";
         for (int i = 0; i < CONCURRENT; i++) {
-            apps.add(app(tag));
+            apps.add(SyntheticConfigRepository.appName((1000 + 7 * next++) % this.apps));
         }
         List<Thread> threads = new ArrayList<>();
         List<PromotionResult.Status> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -173,6 +173,9 @@ public final class PromotionBenchmark {
             Thread thread = new Thread(() -> {
                 try {
                     statuses.add(promote(engine, target, app, tag).status());
+                    synchronized (promoted) {
+                        promoted.add(new String[] {app, tag});
+                    }
                 } catch (IOException | RuntimeException e) {
                     failures.add(app + ": " + e.getMessage());
                 }
@@ -185,7 +188,8 @@ public final class PromotionBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long landed = statuses.stream().filter(PromotionResult.Status.PROMOTED::equals).count();
-        System.out.printf(Locale.ROOT, "## %d concurrent promotions, %s%n%n- %d landed, %d failed, in %.2f s: %.1f promotions/s%n",
+        System.out.printf(Locale.ROOT, "## %d concurrent promotions, %s%n%n- %d landed, %d failed with a clear error, in %.2f s:"
+                + " %.1f promotions/s%n",
                 CONCURRENT, target.name(), landed, failures.size(), seconds, CONCURRENT / seconds);
         failures.forEach(f -> System.out.println("  - failed: " + f));
         System.out.println();
@@ -213,7 +217,7 @@ public final class PromotionBenchmark {
         System.out.println("- CLI process with -Xmx256m, cold mirror: promoted (exit code 0)\n");
     }
 
-    /** Every promotion of the benchmark is on the server's base branch: none lost. */
+    /** Every promotion of the benchmark that reported success is on the server's base branch: none lost. */
     private void verify(Repository repository) throws IOException {
         int lost = 0;
         Map<String, String> last = new LinkedHashMap<>();
@@ -225,7 +229,7 @@ public final class PromotionBenchmark {
                 System.out.println("LOST: " + entry.getKey() + " " + entry.getValue());
             }
         }
-        System.out.printf(Locale.ROOT, "## Check%n%n- %d promotions checked on the server's base branch, %d lost; history linear: %s%n%n",
+        System.out.printf(Locale.ROOT, "## Check%n%n- %d promotions that reported success checked on the server's base branch, %d lost; history linear: %s%n%n",
                 last.size(), lost, BareRepos.isLinear(repository, "main"));
         if (lost > 0) {
             throw new IllegalStateException(lost + " promotions lost");
