@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.promotion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.jenkins.plugins.gitopspromotion.config.ConfigException;
 import io.jenkins.plugins.gitopspromotion.config.ConfigLoader;
@@ -34,6 +35,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +45,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A corpus of hostile and broken input (files under {@code src/test/resources/bad-input}, and a 50 MB file made
@@ -116,20 +120,24 @@ class BadInputCorpusTest {
         });
     }
 
+    /** Each corpus file, and the problem its refusal must name. */
+    static Stream<Arguments> yamlCorpus() {
+        return Stream.of(
+                arguments("billion-laughs.yaml", "refused: Number of aliases for non-scalar nodes exceeds the specified max=50"),
+                arguments("deep-nesting.yaml", "refused: nesting"),
+                arguments("deep-block-nesting.yaml", "refused: nesting deeper than 128 levels"),
+                arguments("invalid-utf8.yaml", ":4: file is not valid UTF-8"),
+                arguments("utf16.yaml", "only UTF-8"),
+                arguments("duplicate-keys.yaml", ":4: duplicate key 'images' (first at line 1)"),
+                arguments("control-characters.yaml", ":3: file contains the control character U+001B"),
+                arguments("nul-byte.yaml", ":3: file contains the control character U+0000"),
+                arguments("template.yaml", "template expression"),
+                arguments("not-yaml.yaml", "not valid YAML"),
+                arguments("50MB", "over the limit of 8388608 bytes"));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "billion-laughs.yaml      | refused: Number of aliases for non-scalar nodes exceeds the specified max=50",
-        "deep-nesting.yaml        | refused: nesting",
-        "deep-block-nesting.yaml  | refused: nesting deeper than 128 levels",
-        "invalid-utf8.yaml        | :4: file is not valid UTF-8",
-        "utf16.yaml               | only UTF-8",
-        "duplicate-keys.yaml      | :4: duplicate key 'images' (first at line 1)",
-        "control-characters.yaml  | :3: file contains the control character U+001B",
-        "nul-byte.yaml            | :3: file contains the control character U+0000",
-        "template.yaml            | template expression",
-        "not-yaml.yaml            | not valid YAML",
-        "50MB                     | over the limit of 8388608 bytes",
-    })
+    @MethodSource("yamlCorpus")
     void everyEditorAndTheConfigParserRefuseItInTime(String name, String problem) throws Exception {
         byte[] bytes = file(name);
         for (ImageUpdater editor : editors()) {
@@ -143,27 +151,14 @@ class BadInputCorpusTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "billion-laughs.yaml      | refused: Number of aliases for non-scalar nodes exceeds the specified max=50",
-        "deep-block-nesting.yaml  | refused: nesting deeper than 128 levels",
-        "invalid-utf8.yaml        | :4: file is not valid UTF-8",
-        "duplicate-keys.yaml      | :4: duplicate key 'images' (first at line 1)",
-        "control-characters.yaml  | :3: file contains the control character U+001B",
-        "template.yaml            | template expression",
-        "50MB                     | over the limit of 8388608 bytes",
-    })
+    @MethodSource("yamlCorpus")
     void aPromotionIntoSuchAFileIsRefusedAndWritesNothing(String name, String problem) throws Exception {
-        byte[] bytes = file(name);
-        Repository remote = seeded(Map.of(OVERLAY, bytes));
+        Repository remote = seeded(Map.of(OVERLAY, file(name)));
         assertRefusedAndNothingWritten(remote, "dev", YamlEditException.class, OVERLAY, problem);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "billion-laughs.yaml  | refused: Number of aliases for non-scalar nodes exceeds the specified max=50",
-        "invalid-utf8.yaml    | :4: file is not valid UTF-8",
-        "50MB                 | over the limit of 8388608 bytes",
-    })
+    @MethodSource("yamlCorpus")
     void aPromotionInARepositoryWhoseConfigIsSuchAFileIsRefusedAndWritesNothing(String name, String problem) throws Exception {
         Repository remote = seeded(Map.of(ConfigLoader.CONFIG_PATH, file(name)));
         assertRefusedAndNothingWritten(remote, "dev", ConfigException.class, ConfigLoader.CONFIG_PATH, problem);

@@ -113,8 +113,7 @@ class NetworkFaultTest {
         ObjectId before = BareRepos.head(served.repository(), "main");
         proxy.next(new FaultyProxy.CutPack(transport.push(), 16));
 
-        assertThatThrownBy(() -> promote(engine, APP, "9.9.1")).isInstanceOf(IOException.class)
-                .hasMessageContaining("pushing main to " + served.location());
+        assertPushFailsClearly(engine, "9.9.1");
 
         assertThat(proxy.faultsApplied()).isEqualTo(1);
         assertThat(BareRepos.head(served.repository(), "main")).isEqualTo(before);
@@ -132,8 +131,7 @@ class NetworkFaultTest {
         ObjectId before = BareRepos.head(served.repository(), "main");
         proxy.next(new FaultyProxy.LoseAnswer(transport.push()));
 
-        assertThatThrownBy(() -> promote(engine, APP, "9.9.2")).isInstanceOf(IOException.class)
-                .hasMessageContaining("pushing main to " + served.location());
+        assertPushFailsClearly(engine, "9.9.2");
 
         assertLandedOnceOnTopOf(before, "9.9.2");
         ObjectId landed = BareRepos.head(served.repository(), "main");
@@ -176,6 +174,12 @@ class NetworkFaultTest {
         assertThat(promote(engine(), APP, "9.9.4").status()).isEqualTo(PromotionResult.Status.PROMOTED);
 
         assertLandedOnceOnTopOf(before, "9.9.4");
+    }
+
+    /** A promotion whose push breaks fails with a message naming the push and the repository. */
+    private void assertPushFailsClearly(PromotionEngine engine, String tag) {
+        assertThatThrownBy(() -> promote(engine, APP, tag)).isInstanceOf(IOException.class)
+                .hasMessageContaining("pushing main to " + served.location());
     }
 
     /** The base branch moved by exactly one promotion commit, holding the tag, and is sound. */
