@@ -38,14 +38,24 @@ public final class GitTree implements RepoTree {
 
     @Override
     public Optional<byte[]> read(String path) throws IOException {
+        Optional<ObjectId> blob = blobId(path);
+        if (blob.isEmpty()) {
+            return Optional.empty();
+        }
+        try (ObjectReader reader = repository.newObjectReader()) {
+            return Optional.of(reader.open(blob.get()).getCachedBytes(MAX_BLOB));
+        }
+    }
+
+    /** The id of the blob at {@code path}, if it is a file: equal ids, equal bytes. */
+    public Optional<ObjectId> blobId(String path) throws IOException {
         checkPath(path);
         try (ObjectReader reader = repository.newObjectReader();
                 TreeWalk walk = TreeWalk.forPath(reader, path, commit.getTree())) {
             if (walk == null || (walk.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
                 return Optional.empty();
             }
-            ObjectId blob = walk.getObjectId(0);
-            return Optional.of(reader.open(blob).getCachedBytes(MAX_BLOB));
+            return Optional.of(walk.getObjectId(0));
         }
     }
 

@@ -1,14 +1,11 @@
 package io.jenkins.plugins.gitopspromotion.git;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheEditor;
-import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -16,9 +13,8 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
- * Builds a commit in a repository's object database, without a working tree or an index file: the parent's
- * tree is read into an in-memory index, the changed files' blobs are inserted, and a new tree and commit are
- * written. No ref is moved; pushing the commit is a separate step.
+ * Builds a commit in a repository's object database, without a working tree or an index file: the changed
+ * files' blobs are inserted, the trees on their paths rewritten ({@link TreeEdits}), and a commit written. No ref is moved; pushing the commit is a separate step.
  */
 public final class TreeCommitter {
 
@@ -47,24 +43,13 @@ public final class TreeCommitter {
             PersonIdent author, Optional<CommitSigner> signer) throws IOException {
         try (ObjectInserter inserter = repository.newObjectInserter();
                 var reader = repository.newObjectReader()) {
-            DirCache index = DirCache.read(reader, parent.getTree());
-            DirCacheEditor editor = index.editor();
+            Map<String, ObjectId> blobs = new LinkedHashMap<>();
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                ObjectId blob = inserter.insert(Constants.OBJ_BLOB, file.getValue());
-                editor.add(new DirCacheEditor.PathEdit(file.getKey()) {
-                    @Override
-                    public void apply(DirCacheEntry entry) {
-                        // An executable file stays executable; anything new is a regular file.
-                        if (entry.getFileMode() != FileMode.EXECUTABLE_FILE) {
-                            entry.setFileMode(FileMode.REGULAR_FILE);
-                        }
-                        entry.setObjectId(blob);
-                    }
-                });
+                blobs.put(file.getKey(), inserter.insert(Constants.OBJ_BLOB, file.getValue()));
             }
-            editor.finish();
+            ObjectId tree = TreeEdits.apply(reader, inserter, parent.getTree(), blobs);
             CommitBuilder commit = new CommitBuilder();
-            commit.setTreeId(index.writeTree(inserter));
+            commit.setTreeId(tree);
             commit.setParentId(parent);
             // Stamped now: the identity given may have been created long before (a default, a long build).
             PersonIdent now = new PersonIdent(author.getName(), author.getEmailAddress());

@@ -98,7 +98,21 @@ public final class ApiClient {
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                return new ApiResponse(status, response.headers(), parse(response.body()));
+                Optional<JsonNode> json = parseSuccess(response.body());
+                // 203 is not the API's own answer (Azure DevOps' sign-in page): the provider says what it means.
+                if (json.isPresent() || status == 203) {
+                    return new ApiResponse(status, response.headers(), json.orElse(MissingNode.getInstance()));
+                }
+                // A cut or mangled answer must not read as "nothing there": that would open a duplicate.
+                boolean page = response.headers().firstValue("Content-Type").filter(t -> t.contains("html")).isPresent();
+                String garbled = provider + " API " + method + " " + url + " answered " + status + (page
+                        ? " with an HTML page instead of JSON (a sign-in or proxy page: check the token and the API URL)"
+                        : " with a body that is not JSON (cut off or mangled on the way)");
+                if (page || !IDEMPOTENT.contains(method) || attempt >= retry.maxAttempts()) {
+                    throw new ApiException(0, token.redact(garbled));
+                }
+                waited = waitFor(backoff(attempt), waited, method, url, garbled);
+                continue;
             }
             Optional<Duration> wait = retryDelay(response, attempt, method);
             if (wait.isEmpty() || attempt >= retry.maxAttempts()) {
@@ -116,7 +130,7 @@ public final class ApiClient {
 
     private HttpRequest request(String method, URI url, Object body, Map<String, String> headers) throws ApiException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(url)
-                .timeout(Duration.ofSeconds(60))
+                .timeout(retry.requestTimeout())
                 .header("Accept", "application/json")
                 .header("Authorization", authorization.apply(token.reveal()))
                 .header("User-Agent", "gitops-promotion");
@@ -226,6 +240,18 @@ public final class ApiClient {
 
     private String describe(HttpResponse<String> response) {
         return "answered " + response.statusCode();
+    }
+
+    /** The JSON of a successful answer (a missing node when empty), or empty when it is not JSON. */
+    private static Optional<JsonNode> parseSuccess(String body) {
+        if (body == null || body.isBlank()) {
+            return Optional.of(MissingNode.getInstance());
+        }
+        try {
+            return Optional.of(JSON.readTree(body));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
     }
 
     private static JsonNode parse(String body) {

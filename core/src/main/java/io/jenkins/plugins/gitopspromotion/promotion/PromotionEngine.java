@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.promotion;
 
 import io.jenkins.plugins.gitopspromotion.config.App;
-import io.jenkins.plugins.gitopspromotion.config.ConfigLoader;
 import io.jenkins.plugins.gitopspromotion.config.Environment;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
 import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
@@ -65,6 +64,7 @@ public final class PromotionEngine {
     private final Function<ProviderSettings, PullRequestProvider> providers;
     private final Supplier<List<BoundaryFinding>> boundary;
     private final YamlLimits limits;
+    private final ConfigCache configs = new ConfigCache();
 
     /**
      * @param cache where the mirrors are kept
@@ -221,7 +221,7 @@ public final class PromotionEngine {
             for (String branch : mirror.branches(BRANCH_PREFIX)) {
                 pending.put(branch, new GitTree(mirror.repository(), mirror.branch(branch).orElseThrow()));
             }
-            return StatusReport.read(repository.toString(), base, tip.name(), tree, ConfigLoader.load(tree), planner, pending);
+            return StatusReport.read(repository.toString(), base, tip.name(), tree, configs.load(tree), planner, pending);
         });
     }
 
@@ -257,7 +257,7 @@ public final class PromotionEngine {
 
     private Attempt resolve(Mirror mirror, RevCommit tip, PromotionRequest request) throws IOException {
         GitTree tree = new GitTree(mirror.repository(), tip);
-        PromotionConfig config = ConfigLoader.load(tree);
+        PromotionConfig config = configs.load(tree);
         Environment environment = config.environment(request.environment()).orElseThrow(() -> new PromotionException(
                 "no environment " + request.environment() + " in " + config.source() + "; environments: "
                         + String.join(", ", config.environments().stream().map(Environment::name).toList())));

@@ -6,10 +6,13 @@ import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
+import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
 
 /**
  * What to promote, where: the config repository and its base branch, the environment, the app (by name, or by
@@ -54,6 +57,12 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         Objects.requireNonNull(boundary, "boundary");
         if (app.isEmpty() && image.isEmpty()) {
             throw new IllegalArgumentException("name the app, or the image the app uses");
+        }
+        // Checked before any fetch: a control character or '..' in a ref name must never reach a refspec or a log.
+        if (base.isEmpty() || base.startsWith("-") || !Repository.isValidRefName(Constants.R_HEADS + base)) {
+            throw new IllegalArgumentException("the base branch " + InvalidImageReferenceException.quote(base)
+                    + " is not a valid branch name (see git check-ref-format: no control characters, spaces, '..', '~',"
+                    + " '^', ':', '?', '*', '[', '\\', no leading '-' and no trailing '.lock')");
         }
     }
 

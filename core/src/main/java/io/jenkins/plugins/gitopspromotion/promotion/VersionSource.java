@@ -52,6 +52,7 @@ public sealed interface VersionSource {
             if (tag.isEmpty() && digest.isEmpty()) {
                 throw new IllegalArgumentException("give a tag, a digest or both");
             }
+            tag.ifPresent(ImageTag::requireValid);
         }
 
         /**

@@ -38,7 +38,8 @@ class GitHubProviderTest {
 
     private static final String REPO = "/repos/acme/config";
     private static final String HEAD = "gitops-promotion/staging/web";
-    private static final String PR_12 = """
+    /** Pull request 12 as GitHub lists and returns it. */
+    static final String PR_12 = """
             {"id": 1296269, "node_id": "PR_kwDOABCD1234", "number": 12, "state": "open",
              "html_url": "https://github.com/acme/config/pull/12", "title": "Promote web 1.0.0 → 1.1.0 to staging",
              "head": {"ref": "gitops-promotion/staging/web", "label": "acme:gitops-promotion/staging/web"},

@@ -38,6 +38,9 @@ public final class ProviderTestSupport implements AutoCloseable {
     /** The time every test runs at, for rate-limit reset headers. */
     public static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
 
+    /** How long a request waits for an answer in these tests. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
+
     private final WireMockServer wireMock;
     private final List<Duration> waits = new ArrayList<>();
 
@@ -67,9 +70,22 @@ public final class ProviderTestSupport implements AutoCloseable {
         return waits;
     }
 
-    /** A retry policy that records waits instead of sleeping: 5 tries, 2 minutes at most. */
+    /**
+     * A retry policy that records waits instead of sleeping: 5 tries, 2 minutes at most, and a few seconds for
+     * each answer (so that a lost answer is noticed quickly).
+     */
     public RetryPolicy retry() {
-        return new RetryPolicy(5, Duration.ofMinutes(2), waits::add);
+        return new RetryPolicy(5, Duration.ofMinutes(2), REQUEST_TIMEOUT, waits::add);
+    }
+
+    /**
+     * An engine whose pull-request providers use {@link #retry()} and the fixed clock, on a mirror cache in
+     * {@code cache}.
+     */
+    public PromotionEngine engine(Path cache) {
+        return new PromotionEngine(new MirrorCache(cache, 30), YamlLimits.DEFAULT, 10,
+                settings -> Providers.create(settings, retry(), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                        Clock.fixed(NOW, ZoneOffset.UTC)), List::of);
     }
 
     /** Settings for a provider at a path of the WireMock server. */
@@ -102,9 +118,7 @@ public final class ProviderTestSupport implements AutoCloseable {
         try (GitHttpServer git = GitHttpServer.start(temp.resolve("git"), "ci", "git-password")) {
             ConfigRepositoryFixture.seed(git.createRepository("config"));
             RepositoryLocation location = RepositoryLocation.parse(git.url("config").toString());
-            PromotionEngine engine = new PromotionEngine(new MirrorCache(temp.resolve("cache"), 30), YamlLimits.DEFAULT, 10,
-                    settings -> Providers.create(settings, retry(), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
-                            Clock.fixed(NOW, ZoneOffset.UTC)), List::of);
+            PromotionEngine engine = engine(temp.resolve("cache"));
             List<PromotionResult> results = new ArrayList<>();
             for (String tag : List.of("1.1.0", "1.2.0")) {
                 engine.promote(request(location, "dev").version(new VersionSource.Given(Optional.of(tag), Optional.empty())).build());
@@ -116,7 +130,8 @@ public final class ProviderTestSupport implements AutoCloseable {
         }
     }
 
-    private static PromotionRequest.Builder request(RepositoryLocation location, String env) {
+    /** A request to promote web into {@code env} of the config repository at {@code location}. */
+    public static PromotionRequest.Builder request(RepositoryLocation location, String env) {
         return PromotionRequest.builder(location, env).app("web").auth(GitAuth.password("ci", "git-password".toCharArray()));
     }
 

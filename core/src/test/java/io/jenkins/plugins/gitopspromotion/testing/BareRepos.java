@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.testing;
 
+import io.jenkins.plugins.gitopspromotion.git.TreeEdits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,13 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.errors.InvalidRefNameException;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
-import org.eclipse.jgit.dircache.DirCacheEditor;
-import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -189,23 +185,7 @@ public final class BareRepos {
     /** The parent's tree with {@code blobs} added or replaced, built in memory. */
     private static ObjectId writeTree(ObjectInserter inserter, ObjectReader reader, RevCommit parent,
             Map<String, ObjectId> blobs) throws IOException {
-        DirCache index = DirCache.newInCore();
-        if (parent != null) {
-            DirCacheBuilder builder = index.builder();
-            builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, parent.getTree());
-            builder.finish();
-        }
-        // An editor, unlike a builder, replaces entries that already exist.
-        DirCacheEditor editor = index.editor();
-        blobs.forEach((path, blob) -> editor.add(new DirCacheEditor.PathEdit(path) {
-            @Override
-            public void apply(DirCacheEntry entry) {
-                entry.setFileMode(FileMode.REGULAR_FILE);
-                entry.setObjectId(blob);
-            }
-        }));
-        editor.finish();
-        return index.writeTree(inserter);
+        return TreeEdits.apply(reader, inserter, parent == null ? null : parent.getTree(), blobs);
     }
 
     /** Compare-and-swap, so that a concurrent writer makes this fail rather than be overwritten. */

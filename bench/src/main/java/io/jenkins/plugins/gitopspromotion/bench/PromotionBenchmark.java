@@ -1,0 +1,280 @@
+package io.jenkins.plugins.gitopspromotion.bench;
+
+import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
+import io.jenkins.plugins.gitopspromotion.promotion.VersionSource;
+import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
+import io.jenkins.plugins.gitopspromotion.testing.GitDaemon;
+import io.jenkins.plugins.gitopspromotion.testing.GitHttpServer;
+import io.jenkins.plugins.gitopspromotion.testing.SyntheticConfigRepository;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.util.FileUtils;
+
+/**
+ * Promotion of one app in a config repository of 4,000 apps × 3 environments, served on loopback by the real
+ * {@code git daemon} and by the JGit HTTP server, against the two ways a Jenkinsfile does it by hand (naive and
+ * expert, see {@link ByHand}), all in the same process, round-robin so that a busy machine slows every subject
+ * alike. Each run promotes a different app, so each really pushes. Prints medians and ratios, then sixteen
+ * concurrent promotions (throughput, none lost) and the peak heap of one promotion under {@code -Xmx256m}.
+ *
+ * <p>Options: {@code --apps N} (4000), {@code --history N} (500 commits), {@code --runs N} (7 per subject and
+ * server), {@code --cli-jar PATH} ({@code cli/target/gitops-promotion.jar}), {@code --work DIR} (a new temporary
+ * folder, deleted at the end).
+ */
+public final class PromotionBenchmark {
+
+    private static final String ENV = "dev";
+    private static final String NAIVE = "naive: git clone --depth 1, sed, commit, push";
+    private static final String EXPERT = "expert: shallow blobless sparse clone, sed, commit, push";
+    private static final String ENGINE = "engine in-process, warm mirror";
+    private static final int JIT_WARMUP = 5;
+    private static final int CONCURRENT = 16;
+
+    private final Map<String, String> options;
+    private final Path work;
+    private final int apps;
+    private final List<String[]> promoted = new ArrayList<>();
+    private int next;
+
+    private PromotionBenchmark(Map<String, String> options, Path work) {
+        this.options = options;
+        this.work = work;
+        this.apps = Integer.parseInt(options.getOrDefault("apps", "4000"));
+    }
+
+    /** Runs the benchmark; see the class comment for the options. */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        Path work = options.containsKey("work") ? Path.of(options.get("work")) : Files.createTempDirectory("promotion-bench");
+        try {
+            new PromotionBenchmark(options, work).run();
+        } finally {
+            if (!options.containsKey("work")) {
+                deleteRecursively(work);
+            }
+        }
+    }
+
+    private void run() throws Exception {
+        int runs = Integer.parseInt(options.getOrDefault("runs", "7"));
+        int history = Integer.parseInt(options.getOrDefault("history", "500"));
+        Path jar = Path.of(options.getOrDefault("cli-jar", "cli/target/gitops-promotion.jar")).toAbsolutePath();
+        System.out.println("## Machine\n\n```\n" + Machine.describe() + "\n```\n");
+
+        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        Path served = work.resolve("served");
+        try (GitHttpServer http = GitHttpServer.start(served, "ci", password)) {
+            Repository repository = http.createRepository("config");
+            long seeding = System.nanoTime();
+            SyntheticConfigRepository synthetic = SyntheticConfigRepository.of(apps);
+            synthetic.seed(repository);
+            synthetic.history(repository, history, 42);
+            // A hosted repository is packed; loose objects would slow every subject alike, and no real server has them.
+            Processes.run(served, Map.of(), List.of("git", "--git-dir=" + repository.getDirectory(), "gc", "--quiet"));
+            System.out.printf(Locale.ROOT, "Repository: %d apps × %d environments, %d files, %d commits, packed; made in %.1f s%n%n",
+                    apps, SyntheticConfigRepository.ENVIRONMENTS.size(), synthetic.fileCount(), history + 1,
+                    (System.nanoTime() - seeding) / 1e9);
+            try (GitDaemon daemon = GitDaemon.start(served)) {
+                List<Target> targets = List.of(Target.daemon(daemon.url("config").toString()),
+                        Target.http(http.url("config").toString(), "ci", password));
+                for (Target target : targets) {
+                    compare(target, jar, runs);
+                }
+                for (Target target : targets) {
+                    concurrent(target);
+                }
+                peakHeap(targets.get(1), jar);
+                verify(repository);
+            }
+        }
+        System.out.println("Load average at the end: " + Machine.loadAverage());
+    }
+
+    /** Every subject on one server, round-robin, {@code runs} times each. */
+    private void compare(Target target, Path jar, int runs) throws Exception {
+        System.out.println("## " + target.name() + "\n");
+        Path engineCache = work.resolve("cache-engine");
+        PromotionEngine engine = new PromotionEngine(new MirrorCache(engineCache, 120));
+        for (int i = 0; i < JIT_WARMUP; i++) {
+            String tag = "0.9." + i;
+            promote(engine, target, app(tag), tag);
+        }
+        CliProcess plain = CliProcess.plain(jar);
+        Path plainCache = work.resolve("cache-cli-plain");
+        plain.promote(target, plainCache, app("0.9.90"), ENV, "0.9.90");
+        Path archive = work.resolve("gitops-promotion.jsa");
+        Path tunedCache = work.resolve("cache-cli-tuned");
+        CliProcess.dumpArchive(jar, archive, target, tunedCache, app("0.9.91"), ENV, "0.9.91");
+        CliProcess tuned = CliProcess.tuned(jar, archive);
+
+        Timings timings = new Timings();
+        for (int run = 0; run < runs; run++) {
+            String tag = "2." + run + ".";
+            String naive = app(tag + 1);
+            Path naiveWorkspace = workspace();
+            time(timings, NAIVE, () -> ByHand.naive(target, naiveWorkspace, naive, ENV, tag + 1));
+            String expert = app(tag + 2);
+            Path expertWorkspace = workspace();
+            time(timings, EXPERT, () -> ByHand.expert(target, expertWorkspace, expert, ENV, tag + 2));
+            String inProcess = app(tag + 3);
+            time(timings, ENGINE, () -> promote(engine, target, inProcess, tag + 3));
+            String cli = app(tag + 4);
+            time(timings, plain.label(), () -> plain.promote(target, plainCache, cli, ENV, tag + 4));
+            String cliTuned = app(tag + 5);
+            time(timings, tuned.label(), () -> tuned.promote(target, tunedCache, cliTuned, ENV, tag + 5));
+        }
+        System.out.println(timings.table());
+        System.out.printf(Locale.ROOT, "- engine in-process vs naive: %.1f× faster (goal ≥ 10×); vs expert: %.1f× (goal ≥ 2×)%n",
+                timings.speedup(NAIVE, ENGINE), timings.speedup(EXPERT, ENGINE));
+        for (CliProcess cli : List.of(plain, tuned)) {
+            System.out.printf(Locale.ROOT, "- %s vs naive: %.1f× faster (goal ≥ 5×); vs expert: %.2f× (goal ≥ 1×)%n",
+                    cli.label(), timings.speedup(NAIVE, cli.label()), timings.speedup(EXPERT, cli.label()));
+        }
+        System.out.println("- CLI flags: " + String.join(" ", tuned.jvmFlags()) + " (archive dumped once with"
+                + " -XX:ArchiveClassesAtExit)\n");
+    }
+
+    /** Sixteen promotions of different apps at once, each with its own warm engine: throughput, none lost. */
+    private void concurrent(Target target) throws Exception {
+        List<PromotionEngine> engines = new ArrayList<>();
+        List<String> apps = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) {
+            PromotionEngine engine = new PromotionEngine(new MirrorCache(work.resolve("cache-concurrent-" + i), 120));
+            engine.readBase(target.location(), target.auth(), "main", (tree, commit) -> commit);
+            engines.add(engine);
+        }
+        String tag = "3." + next + ".0";
+        for (int i = 0; i < CONCURRENT; i++) {
+            apps.add(SyntheticConfigRepository.appName((1000 + 7 * next++) % this.apps));
+        }
+        List<Thread> threads = new ArrayList<>();
+        List<PromotionResult.Status> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        for (int i = 0; i < CONCURRENT; i++) {
+            PromotionEngine engine = engines.get(i);
+            String app = apps.get(i);
+            Thread thread = new Thread(() -> {
+                try {
+                    statuses.add(promote(engine, target, app, tag).status());
+                    synchronized (promoted) {
+                        promoted.add(new String[] {app, tag});
+                    }
+                } catch (IOException | RuntimeException e) {
+                    failures.add(app + ": " + e.getMessage());
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long landed = statuses.stream().filter(PromotionResult.Status.PROMOTED::equals).count();
+        System.out.printf(Locale.ROOT, "## %d concurrent promotions, %s%n%n- %d landed, %d failed with a clear error, in %.2f s:"
+                + " %.1f promotions/s%n",
+                CONCURRENT, target.name(), landed, failures.size(), seconds, CONCURRENT / seconds);
+        failures.forEach(f -> System.out.println("  - failed: " + f));
+        System.out.println();
+    }
+
+    /** One promotion in a JVM of its own with {@code -Xmx256m}: cold (no mirror yet) and warm; then the CLI cold. */
+    private void peakHeap(Target target, Path jar) throws Exception {
+        System.out.println("## Peak heap of one promotion (JGit HTTP server, -Xmx256m)\n");
+        Path benchJar = Path.of(PromotionBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path cache = work.resolve("cache-heap");
+        for (String state : List.of("cold mirror (first clone)", "warm mirror")) {
+            String tag = "4.0." + next;
+            String app = app(tag);
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                    "-cp", benchJar.toString(), PeakHeapProbe.class.getName(), target.url(), cache.toString(), ENV, app, tag, "ci");
+            String out = Processes.run(work, target.cliEnvironment(), command).strip();
+            String line = out.substring(out.lastIndexOf('\n') + 1);
+            long peak = Long.parseLong(line.replaceAll(".*peak-heap-bytes=(\\d+).*", "$1"));
+            System.out.printf(Locale.ROOT, "- %s: %s, peak heap %.0f MiB (sum of the heap pools' peaks)%n", state,
+                    line.replaceAll("status=(\\w+).*", "$1"), peak / 1048576.0);
+        }
+        String tag = "4.1." + next;
+        String app = app(tag);
+        CliProcess.plain(jar).promote(target, work.resolve("cache-heap-cli"), app, ENV, tag, List.of("-Xmx256m"));
+        System.out.println("- CLI process with -Xmx256m, cold mirror: promoted (exit code 0)\n");
+    }
+
+    /** Every promotion of the benchmark that reported success is on the server's base branch: none lost. */
+    private void verify(Repository repository) throws IOException {
+        int lost = 0;
+        Map<String, String> last = new LinkedHashMap<>();
+        promoted.forEach(p -> last.put(p[0], p[1]));
+        for (Map.Entry<String, String> entry : last.entrySet()) {
+            String overlay = BareRepos.readFile(repository, "main", SyntheticConfigRepository.overlay(entry.getKey(), ENV));
+            if (!overlay.contains("newTag: \"" + entry.getValue() + "\"")) {
+                lost++;
+                System.out.println("LOST: " + entry.getKey() + " " + entry.getValue());
+            }
+        }
+        System.out.printf(Locale.ROOT, "## Check%n%n- %d promotions that reported success checked on the server's base branch, %d lost; history linear: %s%n%n",
+                last.size(), lost, BareRepos.isLinear(repository, "main"));
+        if (lost > 0) {
+            throw new IllegalStateException(lost + " promotions lost");
+        }
+    }
+
+    private PromotionResult promote(PromotionEngine engine, Target target, String app, String tag) throws IOException {
+        PromotionResult result = engine.promote(PromotionRequest.builder(target.location(), ENV).app(app).auth(target.auth())
+                .version(new VersionSource.Given(Optional.of(tag), Optional.empty())).build());
+        if (result.status() != PromotionResult.Status.PROMOTED) {
+            throw new IllegalStateException("expected a promotion, got " + result.status() + ": " + result.reason());
+        }
+        return result;
+    }
+
+    /**
+     * A different app for every promotion, so that every run really pushes; remembered with its tag, to check at
+     * the end that none was lost.
+     */
+    private String app(String tag) {
+        String app = SyntheticConfigRepository.appName((1000 + 7 * next++) % apps);
+        promoted.add(new String[] {app, tag});
+        return app;
+    }
+
+    /** An empty workspace for a baseline, as a clean Jenkins workspace; the previous one is deleted untimed. */
+    private Path workspace() throws IOException {
+        Path workspace = work.resolve("workspace");
+        deleteRecursively(workspace);
+        return workspace;
+    }
+
+    /** A timed piece of work. */
+    @FunctionalInterface
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private static void time(Timings timings, String subject, Work work) throws Exception {
+        long start = System.nanoTime();
+        work.run();
+        timings.add(subject, System.nanoTime() - start);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
+    }
+}

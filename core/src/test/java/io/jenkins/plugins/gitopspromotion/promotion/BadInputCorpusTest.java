@@ -1,0 +1,319 @@
+package io.jenkins.plugins.gitopspromotion.promotion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import io.jenkins.plugins.gitopspromotion.config.ConfigException;
+import io.jenkins.plugins.gitopspromotion.config.ConfigLoader;
+import io.jenkins.plugins.gitopspromotion.git.GitAuth;
+import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.image.ImageReference;
+import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
+import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
+import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
+import io.jenkins.plugins.gitopspromotion.testing.GitHttpServer;
+import io.jenkins.plugins.gitopspromotion.testing.TestEngines;
+import io.jenkins.plugins.gitopspromotion.update.HelmValuesUpdater;
+import io.jenkins.plugins.gitopspromotion.update.ImageUpdate;
+import io.jenkins.plugins.gitopspromotion.update.ImageUpdater;
+import io.jenkins.plugins.gitopspromotion.update.KustomizeImagesUpdater;
+import io.jenkins.plugins.gitopspromotion.update.ManifestsUpdater;
+import io.jenkins.plugins.gitopspromotion.update.SettersUpdater;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlEditException;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A corpus of hostile and broken input (files under {@code src/test/resources/bad-input}, and a 50 MB file made
+ * at test time) run through config parsing, image reference parsing, every editor, and whole promotions against
+ * a real Git server: each is refused with an error that names the problem, within a few seconds, and nothing is
+ * written (the server's branches stay exactly as they were).
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class BadInputCorpusTest {
+
+    /** What any one parse may take, however hostile the input. */
+    private static final Duration BOUND = Duration.ofSeconds(10);
+    private static final String OVERLAY = "apps/web/dev/kustomization.yaml";
+    private static final ImageUpdate UPDATE = ImageUpdate.of("ghcr.io/acme/web", "2.0.0", null);
+
+    @TempDir
+    static Path temp;
+
+    private static GitHttpServer server;
+    private static final AtomicInteger REPOSITORIES = new AtomicInteger();
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = GitHttpServer.start(temp.resolve("git"), "ci", "pw-123456");
+    }
+
+    @AfterAll
+    static void stopServer() throws IOException {
+        server.close();
+    }
+
+    private static byte[] corpus(String name) throws IOException {
+        try (InputStream in = BadInputCorpusTest.class.getResourceAsStream("/bad-input/" + name)) {
+            assertThat(in).as("corpus file %s", name).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    /** A 50 MB YAML file, made here rather than kept in Git; compressible, so that serving it stays cheap. */
+    private static byte[] fiftyMegabytes() {
+        byte[] line = "- name: ghcr.io/acme/web\n  newTag: \"1.0.0\"\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[50 * 1024 * 1024];
+        byte[] head = "images:\n".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        for (int at = head.length; at < bytes.length; at += line.length) {
+            System.arraycopy(line, 0, bytes, at, Math.min(line.length, bytes.length - at));
+        }
+        return bytes;
+    }
+
+    private static byte[] file(String name) throws IOException {
+        return name.equals("50MB") ? fiftyMegabytes() : corpus(name);
+    }
+
+    private static List<ImageUpdater> editors() {
+        return List.of(new KustomizeImagesUpdater(YamlLimits.DEFAULT), new ManifestsUpdater(YamlLimits.DEFAULT),
+                new HelmValuesUpdater(HelmValuesUpdater.DEFAULT_TAG_PATH, Optional.empty(), YamlLimits.DEFAULT),
+                new SettersUpdater(Optional.empty(), YamlLimits.DEFAULT));
+    }
+
+    /** Runs {@code work}, which must fail within {@link #BOUND}, and returns its failure. */
+    private static Throwable failsInTime(Executable work) {
+        return assertTimeoutPreemptively(BOUND, () -> {
+            try {
+                work.execute();
+            } catch (Throwable t) {
+                return t;
+            }
+            throw new AssertionError("accepted, but should have been refused");
+        });
+    }
+
+    /** Each corpus file, and the problem its refusal must name. */
+    static Stream<Arguments> yamlCorpus() {
+        return Stream.of(
+                arguments("billion-laughs.yaml", "refused: Number of aliases for non-scalar nodes exceeds the specified max=50"),
+                arguments("deep-nesting.yaml", "refused: nesting"),
+                arguments("deep-block-nesting.yaml", "refused: nesting deeper than 128 levels"),
+                arguments("invalid-utf8.yaml", ":4: file is not valid UTF-8"),
+                arguments("utf16.yaml", "only UTF-8"),
+                arguments("duplicate-keys.yaml", ":4: duplicate key 'images' (first at line 1)"),
+                arguments("control-characters.yaml", ":3: file contains the control character U+001B"),
+                arguments("nul-byte.yaml", ":3: file contains the control character U+0000"),
+                arguments("template.yaml", "template expression"),
+                arguments("not-yaml.yaml", "not valid YAML"),
+                arguments("50MB", "over the limit of 8388608 bytes"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("yamlCorpus")
+    void everyEditorAndTheConfigParserRefuseItInTime(String name, String problem) throws Exception {
+        byte[] bytes = file(name);
+        for (ImageUpdater editor : editors()) {
+            assertThat(failsInTime(() -> editor.apply(OVERLAY, bytes, UPDATE))).as("%s apply", editor.kind())
+                    .isInstanceOf(YamlEditException.class).hasMessageStartingWith(OVERLAY).hasMessageContaining(problem);
+            assertThat(failsInTime(() -> editor.read(OVERLAY, bytes, UPDATE.image()))).as("%s read", editor.kind())
+                    .isInstanceOf(YamlEditException.class).hasMessageContaining(problem);
+        }
+        assertThat(failsInTime(() -> ConfigLoader.parse(ConfigLoader.CONFIG_PATH, bytes)))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith(ConfigLoader.CONFIG_PATH).hasMessageContaining(problem);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("yamlCorpus")
+    void aPromotionIntoSuchAFileIsRefusedAndWritesNothing(String name, String problem) throws Exception {
+        Repository remote = seeded(Map.of(OVERLAY, file(name)));
+        assertRefusedAndNothingWritten(remote, "dev", YamlEditException.class, OVERLAY, problem);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("yamlCorpus")
+    void aPromotionInARepositoryWhoseConfigIsSuchAFileIsRefusedAndWritesNothing(String name, String problem) throws Exception {
+        Repository remote = seeded(Map.of(ConfigLoader.CONFIG_PATH, file(name)));
+        assertRefusedAndNothingWritten(remote, "dev", ConfigException.class, ConfigLoader.CONFIG_PATH, problem);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "path-traversal.yaml               | :3: environments[0].path: path 'apps/{app}/../../../etc' has a '..' segment",
+        "absolute-path.yaml                | :3: environments[0].path: path '/etc/{app}' is absolute",
+        "git-dir-path.yaml                 | :3: environments[0].path: path '.git/hooks' points into '.git'",
+        "traversal-app-name.yaml           | :5: apps[0].name: '../../etc' is not a valid name",
+        "control-character-path.yaml       | :3: environments[0].path: path 'apps/{app}/dev\\u0007' contains a control character",
+        "control-character-env-name.yaml   | :2: environments[0].name: 'dev\\u001b[31m' is not a valid name",
+        "branch-unsafe-env-name.yaml       | :2: environments[0].name: 'dev..prod' is not a valid name: it contains '..'",
+        "control-character-image.yaml      | :6: apps[0].image:",
+    })
+    void aConfigThatWouldLeadOutOfItsFolderOrCarriesUnsafeNamesIsRefusedAndWritesNothing(String name, String problem)
+            throws Exception {
+        byte[] bytes = corpus("config/" + name);
+        assertThat(failsInTime(() -> ConfigLoader.parse(ConfigLoader.CONFIG_PATH, bytes)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(ConfigLoader.CONFIG_PATH + problem);
+        Repository remote = seeded(Map.of(ConfigLoader.CONFIG_PATH, bytes));
+        assertRefusedAndNothingWritten(remote, "dev", ConfigException.class, ConfigLoader.CONFIG_PATH, problem);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "ghcr.io/acme/web:1.0\\u0007          | contains a control character at index 20",
+        "ghcr.io/acme/web:1.0\\n              | contains whitespace at index 20",
+        "ghcr.io/acme/web:1.0\\u001b[31m      | contains a control character at index 20",
+        "ghcr.io/acme/web\\u0000:1.0          | contains a control character at index 16",
+        "ghcr.io/acme/../web:1.0              | is not valid",
+        "ghcr.io/acme/web:1.0 && rm -rf /     | contains whitespace at index 20",
+        "ghcr.io/acme/web:$(id)               | is not valid",
+        "ghcr.io/acme/web@sha256:xyz          | is not valid: digest",
+        "'ghcr.io/acme/web:' + 200 x 'a'      | is not valid: tag",
+        "200 x 'a/' + 'web'                   | is not valid: the name is 403 characters long; the limit is 255",
+    })
+    void imageReferencesWithControlCharactersShellAndTraversalAreRefused(String written, String problem) {
+        String reference = unescape(written);
+        assertThat(failsInTime(() -> ImageReference.parse(reference)))
+                .isInstanceOf(InvalidImageReferenceException.class).hasMessageContaining(problem);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "1.0\\u0007",
+        "1.0\\n",
+        "1.0\\u001b[31m",
+        "../../etc",
+        "1.0 && rm -rf /",
+    })
+    void aTagWithControlCharactersOrShellIsRefusedBeforeAnythingIsFetched(String written) throws Exception {
+        String tag = unescape(written);
+        assertThat(refusedBeforeAnyFetch(request -> request.version(new VersionSource.Given(Optional.of(tag), Optional.empty()))))
+                .isInstanceOf(InvalidImageReferenceException.class).hasMessageStartingWith("tag '");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', emptyValue = "", value = {
+        "main\\u0007",
+        "main\\n",
+        "main..other",
+        "../../etc/passwd",
+        "main.lock",
+        "-main",
+        "main branch",
+        "''",
+    })
+    void aBaseBranchNameThatIsNoBranchIsRefusedClearly(String written) throws Exception {
+        String base = unescape(written);
+        assertThat(refusedBeforeAnyFetch(request -> request.base(base)
+                .version(new VersionSource.Given(Optional.of("2.0.0"), Optional.empty()))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the base branch '").hasMessageContaining("' is not a valid branch name")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContainPattern("[\\x00-\\x1f]"));
+    }
+
+    /**
+     * Runs a promotion of web into dev, shaped by {@code shape}, that must be refused before the engine even
+     * fetches: the server sees no request and its branches stay as they were.
+     *
+     * @return the failure
+     */
+    private static Throwable refusedBeforeAnyFetch(UnaryOperator<PromotionRequest.Builder> shape) throws IOException {
+        Repository remote = seeded(Map.of());
+        ObjectId before = BareRepos.head(remote, "main");
+        int requests = server.requestCount();
+
+        Throwable failure = failsInTime(() -> engine().promote(shape.apply(request(remote, "dev")).build()));
+
+        assertThat(server.requestCount()).as("nothing fetched").isEqualTo(requests);
+        assertThat(BareRepos.head(remote, "main")).isEqualTo(before);
+        assertThat(remote.getRefDatabase().getRefsByPrefix("refs/heads/")).hasSize(1);
+        return failure;
+    }
+
+    @Test
+    void theCorpusIsWhatItClaimsToBe() throws IOException {
+        // Guards the corpus against an editor or checkout that "repairs" it.
+        assertThat(new String(corpus("invalid-utf8.yaml"), StandardCharsets.ISO_8859_1)).contains("\u00c3(");
+        assertThat(corpus("nul-byte.yaml")).contains((byte) 0);
+        assertThat(corpus("utf16.yaml")).startsWith((byte) 0xFF, (byte) 0xFE);
+        assertThat(new String(corpus("control-characters.yaml"), StandardCharsets.UTF_8)).contains("\u001b");
+        assertThat(corpus("deep-nesting.yaml").length).isGreaterThan(10_000);
+        assertThat(fiftyMegabytes().length).isEqualTo(50 * 1024 * 1024);
+    }
+
+    /** {@code \\uXXXX}, {@code \\n} and the {@code N x 'text'} repetitions of the tables above. */
+    private static String unescape(String written) {
+        String text = written.replace("\\n", "\n");
+        StringBuilder out = new StringBuilder();
+        for (String part : text.split(" \\+ ")) {
+            java.util.regex.Matcher repeat = java.util.regex.Pattern.compile("(\\d+) x '(.*)'").matcher(part);
+            out.append(repeat.matches() ? repeat.group(2).repeat(Integer.parseInt(repeat.group(1)))
+                    : part.startsWith("'") && part.endsWith("'") ? part.substring(1, part.length() - 1) : part);
+        }
+        java.util.regex.Matcher unicode = java.util.regex.Pattern.compile("\\\\u([0-9a-fA-F]{4})").matcher(out.toString());
+        StringBuilder result = new StringBuilder();
+        while (unicode.find()) {
+            unicode.appendReplacement(result, java.util.regex.Matcher.quoteReplacement(
+                    String.valueOf((char) Integer.parseInt(unicode.group(1), 16))));
+        }
+        unicode.appendTail(result);
+        return result.toString();
+    }
+
+    /** A new served repository: the fixture's config repository with {@code files} replaced. */
+    private static Repository seeded(Map<String, byte[]> files) throws IOException {
+        Repository remote = server.createRepository("config-" + REPOSITORIES.incrementAndGet());
+        ConfigRepositoryFixture.seed(remote);
+        if (!files.isEmpty()) {
+            BareRepos.seed(remote, "main", files, "Bad input");
+        }
+        return remote;
+    }
+
+    private static PromotionEngine engine() {
+        return TestEngines.cleanBoundary(new MirrorCache(temp.resolve("cache"), 30));
+    }
+
+    private static PromotionRequest.Builder request(Repository remote, String env) {
+        String name = remote.getDirectory().getName();
+        return PromotionRequest.builder(RepositoryLocation.parse(server.url(name).toString()), env).app("web")
+                .auth(GitAuth.password("ci", "pw-123456".toCharArray()));
+    }
+
+    private static void assertRefusedAndNothingWritten(Repository remote, String env, Class<? extends Throwable> type,
+            String file, String problem) throws IOException {
+        ObjectId before = BareRepos.head(remote, "main");
+        Throwable failure = failsInTime(() -> engine().promote(request(remote, env)
+                .version(new VersionSource.Given(Optional.of("2.0.0"), Optional.empty())).build()));
+        assertThat(failure).isInstanceOf(type).hasMessageContaining(file).hasMessageContaining(problem);
+        assertThat(BareRepos.head(remote, "main")).isEqualTo(before);
+        assertThat(remote.getRefDatabase().getRefsByPrefix("refs/heads/")).as("no branch pushed").hasSize(1);
+        assertThat(Arrays.asList(failure.getMessage().split("\n"))).as("one clear message, not a dump").hasSizeLessThan(20);
+    }
+}
