@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -84,13 +85,49 @@ public final class ConfigLoader {
      * @throws ConfigException naming file, line and key of the first problem
      */
     public static PromotionConfig parse(String path, byte[] bytes) {
+        return parseIndexed(path, bytes).config();
+    }
+
+    /**
+     * A parsed config, with the index of where each app is written when the file allows one.
+     *
+     * @param config the config
+     * @param index where each app is written
+     */
+    public record Indexed(PromotionConfig config, Optional<ConfigIndex> index) {
+    }
+
+    /**
+     * Parses a promotion config file and indexes it (see {@link ConfigIndex}).
+     *
+     * @throws ConfigException naming file, line and key of the first problem
+     */
+    public static Indexed parseIndexed(String path, byte[] bytes) {
         YamlFile file;
         try {
             file = YamlFile.parse(path, bytes, YamlLimits.DEFAULT);
         } catch (YamlEditException e) {
             throw new ConfigException(path, e.line(), null, e.problem() + braceHint(bytes, e.line()), e);
         }
-        return new Mapper(path, file).config();
+        Mapper mapper = new Mapper(path, file);
+        PromotionConfig config = mapper.config();
+        return new Indexed(config, mapper.appsSequence == null ? Optional.empty()
+                : ConfigIndex.of(file.source().text(), config.apps(),
+                        mapper.appsSequence.getValue().stream().map(file::start).toList(), contentEnd(file, mapper.appsSequence)));
+    }
+
+    /**
+     * Where a node's last scalar ends: a block collection's own end mark lies at the next token, which may be the
+     * next top-level key.
+     */
+    private static int contentEnd(YamlFile file, Node node) {
+        if (node instanceof MappingNode mapping && !mapping.getValue().isEmpty()) {
+            return contentEnd(file, mapping.getValue().get(mapping.getValue().size() - 1).getValueNode());
+        }
+        if (node instanceof SequenceNode sequence && !sequence.getValue().isEmpty()) {
+            return contentEnd(file, sequence.getValue().get(sequence.getValue().size() - 1));
+        }
+        return file.end(node);
     }
 
     /**
@@ -118,6 +155,8 @@ public final class ConfigLoader {
         private final Map<String, Node> requiresNodes = new HashMap<>();
         private final Map<String, Node> envPathNodes = new HashMap<>();
         private final Map<String, String> envKeys = new HashMap<>();
+        /** The list of apps, once read: for the index. */
+        private SequenceNode appsSequence;
 
         Mapper(String path, YamlFile file) {
             this.path = path;
@@ -250,6 +289,7 @@ public final class ConfigLoader {
             if (!(value instanceof SequenceNode sequence)) {
                 throw fail(value, "apps", "must be a list of apps, not " + describe(value));
             }
+            appsSequence = sequence.getFlowStyle() == FlowStyle.BLOCK ? sequence : null;
             List<App> apps = new ArrayList<>();
             Map<String, Node> names = new LinkedHashMap<>();
             for (int i = 0; i < sequence.getValue().size(); i++) {

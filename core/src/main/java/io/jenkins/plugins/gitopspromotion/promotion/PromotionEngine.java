@@ -64,7 +64,7 @@ public final class PromotionEngine {
     private final Function<ProviderSettings, PullRequestProvider> providers;
     private final Supplier<List<BoundaryFinding>> boundary;
     private final YamlLimits limits;
-    private final ConfigCache configs = new ConfigCache();
+    private final ConfigCache configs;
 
     /**
      * @param cache where the mirrors are kept
@@ -98,6 +98,7 @@ public final class PromotionEngine {
         this.boundary = boundary;
         this.limits = limits;
         this.cache = cache;
+        this.configs = new ConfigCache(cache.root().resolve("config-index"));
         this.planner = new ChangePlanner(limits);
         this.maxAttempts = maxAttempts;
         this.providers = providers;
@@ -257,7 +258,7 @@ public final class PromotionEngine {
 
     private Attempt resolve(Mirror mirror, RevCommit tip, PromotionRequest request) throws IOException {
         GitTree tree = new GitTree(mirror.repository(), tip);
-        PromotionConfig config = configs.load(tree);
+        PromotionConfig config = configs.loadFor(tree, request);
         Environment environment = config.environment(request.environment()).orElseThrow(() -> new PromotionException(
                 "no environment " + request.environment() + " in " + config.source() + "; environments: "
                         + String.join(", ", config.environments().stream().map(Environment::name).toList())));

@@ -26,7 +26,7 @@ class ConfigCacheTest {
         try (Repository repository = BareRepos.create(temp.resolve("config.git"))) {
             RevCommit first = ConfigRepositoryFixture.seed(repository);
             RevCommit unrelated = BareRepos.commitFile(repository, "main", "README.md", "hello\n", "Unrelated change");
-            ConfigCache cache = new ConfigCache();
+            ConfigCache cache = new ConfigCache(temp.resolve("config-index"));
 
             PromotionConfig config = cache.load(new GitTree(repository, first));
             assertThat(cache.load(new GitTree(repository, unrelated))).as("same file, same config").isSameAs(config);
