@@ -19,7 +19,6 @@ import org.apache.sshd.common.util.security.SecurityUtils;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.Transport;
-import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
@@ -31,17 +30,13 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
  */
 public final class GitAuth {
 
-    private static final GitAuth NONE = new GitAuth(null, null, null, null, null);
+    private static final GitAuth NONE = new GitAuth(null, null, null);
 
-    private final String username;
-    private final char[] secret;
     private final CredentialsProvider credentials;
     private final SshdSessionFactory ssh;
     private final String description;
 
-    private GitAuth(String username, char[] secret, CredentialsProvider credentials, SshdSessionFactory ssh, String description) {
-        this.username = username;
-        this.secret = secret;
+    private GitAuth(CredentialsProvider credentials, SshdSessionFactory ssh, String description) {
         this.credentials = credentials;
         this.ssh = ssh;
         this.description = description == null ? "no credentials" : description;
@@ -59,7 +54,7 @@ public final class GitAuth {
     public static GitAuth password(String username, char[] secret) {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(secret, "secret");
-        return new GitAuth(username, secret.clone(), new UsernamePasswordCredentialsProvider(username, secret.clone()), null,
+        return new GitAuth(new UsernamePasswordCredentialsProvider(username, secret.clone()), null,
                 "password for " + username);
     }
 
@@ -104,18 +99,13 @@ public final class GitAuth {
         // With a known hosts file given, ~/.ssh/config must not weaken it (StrictHostKeyChecking no,
         // UserKnownHostsFile elsewhere): that file alone decides which servers are trusted.
         knownHosts.ifPresent(file -> builder.setDefaultKnownHostsFiles(dir -> List.of(file)).setConfigFile(dir -> null));
-        return new GitAuth(null, null, null, builder.build(null), "SSH key");
+        return new GitAuth(null, builder.build(null), "SSH key");
     }
 
     /** Hands the credentials to a transport about to connect. */
     public void configure(Transport transport) {
         if (credentials != null) {
             transport.setCredentialsProvider(credentials);
-        }
-        if (secret != null && transport instanceof TransportHttp http) {
-            // Sent with the first request to the repository's own URL, which saves the 401 round trip of every
-            // fetch and push; JGit drops it on a redirect to another host and asks the provider again.
-            http.setPreemptiveBasicAuthentication(username, new String(secret));
         }
         if (ssh != null && transport instanceof SshTransport sshTransport) {
             sshTransport.setSshSessionFactory(ssh);
