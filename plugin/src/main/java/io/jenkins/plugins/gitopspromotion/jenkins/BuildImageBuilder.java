@@ -5,11 +5,9 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.model.AbstractProject;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -136,23 +134,12 @@ public class BuildImageBuilder extends Builder implements SimpleBuildStep {
     /** The form. */
     @Extension
     @Symbol("gitopsBuildImageBuilder")
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
-
-        @Override
-        @SuppressWarnings("rawtypes") // upstream's signature
-        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
-            return true;
-        }
+    public static final class DescriptorImpl extends GitOpsBuilderDescriptor {
 
         @NonNull
         @Override
         public String getDisplayName() {
             return Messages.BuildImageBuilder_DisplayName();
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return FormFields.credentials(item, credentialsId);
         }
 
         @POST

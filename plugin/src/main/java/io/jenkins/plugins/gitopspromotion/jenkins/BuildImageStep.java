@@ -15,11 +15,9 @@ import io.jenkins.plugins.gitopspromotion.build.BuilderKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -260,12 +258,7 @@ public class BuildImageStep extends Step {
 
     /** The step's name and what it needs. */
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, EnvVars.class, TaskListener.class);
-        }
+    public static final class DescriptorImpl extends AgentStepDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -276,11 +269,6 @@ public class BuildImageStep extends Step {
         @Override
         public String getDisplayName() {
             return Messages.BuildImageStep_DisplayName();
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return FormFields.credentials(item, credentialsId);
         }
 
         @POST

@@ -5,18 +5,10 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
-import hudson.model.Item;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
-import org.kohsuke.stapler.AncestorInPath;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 import hudson.model.Run;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -75,12 +67,7 @@ public class PromotionStatusStep extends Step {
 
     /** The step's name and what it needs. */
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, EnvVars.class);
-        }
+    public static final class DescriptorImpl extends RepositoryStepDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -91,16 +78,6 @@ public class PromotionStatusStep extends Step {
         @Override
         public String getDisplayName() {
             return Messages.PromotionStatusStep_DisplayName();
-        }
-
-        @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return FormFields.credentials(item, credentialsId);
-        }
-
-        @POST
-        public FormValidation doCheckRepository(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormFields.checkRepository(item, value);
         }
     }
 }
