@@ -29,28 +29,31 @@ public class JobPromotionsAction implements Action {
 
     /** Whether one of the job's last few builds promoted anything. */
     static boolean promoted(Job<?, ?> job) {
+        return !recent(job, SHOWN_IF_PROMOTED_WITHIN, 1).isEmpty();
+    }
+
+    /** The promotions actions of the job's last {@code builds} builds, newest first, at most {@code wanted}. */
+    private static List<PromotionsAction> recent(Job<?, ?> job, int builds, int wanted) {
+        List<PromotionsAction> actions = new ArrayList<>();
         int seen = 0;
-        for (Run<?, ?> run = job.getLastBuild(); run != null && seen < SHOWN_IF_PROMOTED_WITHIN;
+        for (Run<?, ?> run = job.getLastBuild(); run != null && seen < builds && actions.size() < wanted;
                 run = run.getPreviousBuild(), seen++) {
-            if (run.getAction(PromotionsAction.class) != null) {
-                return true;
+            PromotionsAction action = run.getAction(PromotionsAction.class);
+            if (action != null) {
+                actions.add(action);
             }
         }
-        return false;
+        return actions;
     }
 
     /** The latest promotion of each app into each environment (of each repository), newest build first. */
     public List<PromotionRecord> getLatest() {
         Map<String, PromotionRecord> latest = new LinkedHashMap<>();
-        int seen = 0;
-        for (Run<?, ?> run = job.getLastBuild(); run != null && seen < BUILDS; run = run.getPreviousBuild(), seen++) {
-            PromotionsAction action = run.getAction(PromotionsAction.class);
-            if (action != null) {
-                List<PromotionRecord> promotions = new ArrayList<>(action.getPromotions());
-                Collections.reverse(promotions); // a build's last promotion of a cell wins
-                for (PromotionRecord record : promotions) {
-                    latest.putIfAbsent(record.repository() + " " + record.app() + " " + record.env(), record);
-                }
+        for (PromotionsAction action : recent(job, BUILDS, BUILDS)) {
+            List<PromotionRecord> promotions = new ArrayList<>(action.getPromotions());
+            Collections.reverse(promotions); // a build's last promotion of a cell wins
+            for (PromotionRecord record : promotions) {
+                latest.putIfAbsent(record.repository() + " " + record.app() + " " + record.env(), record);
             }
         }
         return List.copyOf(latest.values());

@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitopspromotion.promotion.PromotionOrder;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,7 +47,7 @@ final class PromotionRunner {
         Map<String, Object> result = toMap(workspace.act(new PromoteOnAgent(order, new AgentSettings(config.getCacheFolder(), env))));
         Object pullRequest = result.get("pullRequest");
         result.put("pullRequestUrl", pullRequest instanceof Map<?, ?> pr ? pr.get("url") : null);
-        for (Object warning : (Iterable<?>) result.getOrDefault("warnings", java.util.List.of())) {
+        for (Object warning : (Iterable<?>) result.getOrDefault("warnings", List.of())) {
             listener.getLogger().println(Messages.PromotionRunner_Warning(warning));
         }
         listener.getLogger().println(Messages.PromotionRunner_Outcome(result.get("status"), result.get("app"), result.get("env"),

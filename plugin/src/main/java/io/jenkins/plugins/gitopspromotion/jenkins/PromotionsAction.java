@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
 import hudson.model.Run;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.RunAction2;
@@ -23,7 +24,7 @@ public class PromotionsAction implements RunAction2 {
         }
     }
 
-    synchronized void add(PromotionRecord promotion) throws java.io.IOException {
+    synchronized void add(PromotionRecord promotion) throws IOException {
         promotions.add(promotion);
         run.save();
     }
