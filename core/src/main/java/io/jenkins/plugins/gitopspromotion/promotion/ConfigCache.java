@@ -60,11 +60,9 @@ final class ConfigCache {
         if (blob.isEmpty()) {
             return ConfigLoader.load(tree);
         }
-        synchronized (configs) {
-            PromotionConfig known = configs.get(blob.get());
-            if (known != null) {
-                return known;
-            }
+        Optional<PromotionConfig> known = known(blob.get());
+        if (known.isPresent()) {
+            return known.get();
         }
         Optional<ConfigIndex> index = readIndex(blob.get());
         if (index.isPresent()) {
@@ -80,11 +78,9 @@ final class ConfigCache {
     }
 
     private PromotionConfig full(GitTree tree, ObjectId blob) throws IOException {
-        synchronized (configs) {
-            PromotionConfig known = configs.get(blob);
-            if (known != null) {
-                return known;
-            }
+        Optional<PromotionConfig> known = known(blob);
+        if (known.isPresent()) {
+            return known.get();
         }
         ConfigLoader.Indexed parsed = ConfigLoader.parseIndexed(ConfigLoader.CONFIG_PATH,
                 tree.read(ConfigLoader.CONFIG_PATH).orElseThrow());
@@ -93,6 +89,12 @@ final class ConfigCache {
         }
         parsed.index().ifPresent(index -> writeIndex(blob, index));
         return parsed.config();
+    }
+
+    private Optional<PromotionConfig> known(ObjectId blob) {
+        synchronized (configs) {
+            return Optional.ofNullable(configs.get(blob));
+        }
     }
 
     private Optional<ConfigIndex> readIndex(ObjectId blob) {

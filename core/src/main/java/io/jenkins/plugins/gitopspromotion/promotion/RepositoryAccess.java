@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.promotion;
 
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.pr.ApiToken;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderDetection;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
 import java.io.Serializable;
@@ -68,13 +69,14 @@ public record RepositoryAccess(String url, String base, AccessCredentials creden
      * @throws IllegalArgumentException if a named provider has no token, or is unknown, or the URL tells too little
      */
     public Optional<ProviderSettings> pullRequests() {
-        if (credentials.apiToken().isEmpty()) {
+        Optional<ApiToken> token = credentials.apiToken();
+        if (token.isEmpty()) {
             if (!provider.equals(ProviderDetection.AUTO) && !provider.equals(ProviderDetection.NONE)) {
                 throw new IllegalArgumentException("the provider " + provider + " needs an API token");
             }
             return Optional.empty();
         }
         return ProviderDetection.detect(location(), provider, Optional.ofNullable(apiUrl).map(URI::create),
-                Optional.ofNullable(project), credentials.apiToken().orElseThrow());
+                Optional.ofNullable(project), token.get());
     }
 }
