@@ -1,11 +1,11 @@
 package io.jenkins.plugins.gitopspromotion.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.gitopspromotion.build.RegistryAccessException;
 import io.jenkins.plugins.gitopspromotion.build.RegistryClient;
 import io.jenkins.plugins.gitopspromotion.build.RegistryTls;
 import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
+import io.jenkins.plugins.gitopspromotion.json.Json;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,7 +62,7 @@ final class ResolveDigestCommand implements Callable<Integer> {
             result.put("tag", tag);
             result.put("digest", digest.toString());
             result.put("reference", pinned);
-            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));
+            spec.commandLine().getOut().println(Json.mapper().writeValueAsString(result));
         } else {
             spec.commandLine().getOut().println(digest);
         }

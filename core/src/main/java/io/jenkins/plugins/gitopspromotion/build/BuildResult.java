@@ -2,9 +2,8 @@ package io.jenkins.plugins.gitopspromotion.build;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.gitopspromotion.image.Digest;
+import io.jenkins.plugins.gitopspromotion.json.Json;
 import java.util.List;
 
 /**
@@ -18,8 +17,6 @@ import java.util.List;
 @JsonPropertyOrder({"image", "tags", "digest", "reference"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record BuildResult(String image, List<String> tags, String digest, String reference) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Copies the tags. */
     public BuildResult {
@@ -38,10 +35,6 @@ public record BuildResult(String image, List<String> tags, String digest, String
 
     /** The result as one JSON object. */
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a build result could not be written as JSON", e);
-        }
+        return Json.write(this, "a build result");
     }
 }

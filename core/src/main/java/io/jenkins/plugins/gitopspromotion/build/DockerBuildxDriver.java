@@ -1,8 +1,8 @@
 package io.jenkins.plugins.gitopspromotion.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.gitopspromotion.image.Digest;
+import io.jenkins.plugins.gitopspromotion.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +16,6 @@ import java.util.Optional;
  * of its {@code --metadata-file}. Credentials through {@code DOCKER_CONFIG}.
  */
 public final class DockerBuildxDriver implements BuilderDriver {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public String name() {
@@ -49,7 +47,7 @@ public final class DockerBuildxDriver implements BuilderDriver {
         if (!Files.isRegularFile(digestFile) || Files.size(digestFile) == 0) {
             return Optional.empty();
         }
-        JsonNode digest = JSON.readTree(digestFile.toFile()).get("containerimage.digest");
+        JsonNode digest = Json.mapper().readTree(digestFile.toFile()).get("containerimage.digest");
         if (digest == null || !digest.isTextual()) {
             return Optional.empty();
         }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.gitopspromotion.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,6 @@ import java.util.Optional;
  */
 public final class RegistryAuth {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final RegistryAuth NONE = new RegistryAuth(null, null, null);
 
     private final Path configFile;
@@ -76,7 +75,7 @@ public final class RegistryAuth {
             return "{\"auths\":{}}".getBytes(StandardCharsets.UTF_8);
         }
         Map<String, Object> auths = Map.of(registry, Map.of("auth", basic(credential)));
-        return JSON.writeValueAsBytes(Map.of("auths", auths));
+        return Json.mapper().writeValueAsBytes(Map.of("auths", auths));
     }
 
     /**
@@ -93,7 +92,7 @@ public final class RegistryAuth {
         if (configFile == null) {
             return Optional.empty();
         }
-        JsonNode auths = JSON.readTree(configFile.toFile()).path("auths");
+        JsonNode auths = Json.mapper().readTree(configFile.toFile()).path("auths");
         for (Iterator<Map.Entry<String, JsonNode>> it = auths.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> entry = it.next();
             if (hostOf(entry.getKey()).equals(host)) {

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.gitopspromotion.build;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
+import io.jenkins.plugins.gitopspromotion.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -34,7 +34,6 @@ public final class RegistryClient {
             "application/vnd.oci.image.manifest.v1+json",
             "application/vnd.docker.distribution.manifest.v2+json");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final RegistryTls tls;
@@ -164,7 +163,7 @@ public final class RegistryClient {
                     + " of the registry " + registry + " refused " + (credential.isPresent() ? "the credentials given"
                     : "an anonymous request (give registry credentials)") + " (HTTP " + response.statusCode() + ")", null);
         }
-        JsonNode body = response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+        JsonNode body = response.statusCode() == 200 ? Json.mapper().readTree(response.body()) : null;
         String token = body == null ? "" : body.path("token").asText(body.path("access_token").asText(""));
         if (token.isEmpty()) {
             throw new RegistryAccessException(RegistryAccessException.Reason.FAILED, "the token service " + uri.getHost()

@@ -1,10 +1,8 @@
 package io.jenkins.plugins.gitopspromotion.guard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.gitopspromotion.json.Json;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -19,8 +17,6 @@ import java.util.Objects;
  * @param notes what could not be checked and why
  */
 public record AuditReport(String source, String configSource, List<Finding> findings, List<String> notes) {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The order findings are listed in: blocking first, then by file, line and kind. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity)
@@ -50,7 +46,7 @@ public record AuditReport(String source, String configSource, List<Finding> find
      * {@code severity}, {@code message}, {@code maskedValue}, null when there is none) and {@code notes}.
      */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.mapper().createObjectNode();
         root.put("source", source);
         if (configSource.isEmpty()) {
             root.putNull("config");
@@ -77,10 +73,6 @@ public record AuditReport(String source, String configSource, List<Finding> find
         }
         ArrayNode noteList = root.putArray("notes");
         notes.forEach(noteList::add);
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an audit report could not be written as JSON", e);
-        }
+        return Json.writeIndented(root, "an audit report");
     }
 }

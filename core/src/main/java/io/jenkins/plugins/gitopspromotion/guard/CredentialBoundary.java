@@ -1,8 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.guard;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.gitopspromotion.json.Json;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +33,6 @@ public final class CredentialBoundary {
 
     /** Where Kubernetes mounts a pod's service account token. */
     public static final Path DEFAULT_SERVICE_ACCOUNT_DIR = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<BoundaryFinding> findings;
 
@@ -100,15 +97,11 @@ public final class CredentialBoundary {
 
     /** {@code {"findings":[{"kind","where","remedy"},…]}}. */
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(new Json(findings));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the boundary findings could not be written as JSON", e);
-        }
+        return Json.write(new Findings(findings), "the boundary findings");
     }
 
     @JsonPropertyOrder({"findings"})
-    private record Json(List<BoundaryFinding> findings) {
+    private record Findings(List<BoundaryFinding> findings) {
     }
 
     /** {@code home}, then {@code HOME} when it is another folder. */

@@ -2,8 +2,8 @@ package io.jenkins.plugins.gitopspromotion.pr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.jenkins.plugins.gitopspromotion.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +29,6 @@ import java.util.function.Function;
  */
 public final class ApiClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "PATCH", "DELETE", "HEAD");
 
     private final String provider;
@@ -140,7 +139,7 @@ public final class ApiClient {
         } else {
             try {
                 builder.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                        .method(method, HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body)));
             } catch (JsonProcessingException e) {
                 throw new ApiException(0, "a request body for " + provider + " could not be written: " + e.getOriginalMessage());
             }
@@ -248,7 +247,7 @@ public final class ApiClient {
             return Optional.of(MissingNode.getInstance());
         }
         try {
-            return Optional.of(JSON.readTree(body));
+            return Optional.of(Json.mapper().readTree(body));
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
@@ -259,7 +258,7 @@ public final class ApiClient {
             return MissingNode.getInstance();
         }
         try {
-            return JSON.readTree(body);
+            return Json.mapper().readTree(body);
         } catch (JsonProcessingException e) {
             return MissingNode.getInstance(); // an HTML error page: the status says enough
         }

@@ -3,8 +3,7 @@ package io.jenkins.plugins.gitopspromotion.promotion;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.gitopspromotion.json.Json;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,8 +31,6 @@ import java.util.Locale;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PromotionResult(Status status, String env, String app, String image, String tag, String digest, String commit,
         String branch, PullRequestRef pullRequest, List<String> files, String reason, List<String> warnings) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What happened. */
     public enum Status {
@@ -80,10 +77,6 @@ public record PromotionResult(Status status, String env, String app, String imag
 
     /** The result as one JSON object. */
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a promotion result could not be written as JSON", e);
-        }
+        return Json.write(this, "a promotion result");
     }
 }

@@ -2,8 +2,8 @@ package io.jenkins.plugins.gitopspromotion.promotion;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.gitopspromotion.json.Json;
 import io.jenkins.plugins.gitopspromotion.update.FileChange;
 import io.jenkins.plugins.gitopspromotion.update.ValueChange;
 import java.util.Optional;
@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class PullRequestBody {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MARKER = "gitops-promotion:v1";
     private static final Pattern BLOCK = Pattern.compile("<!-- " + Pattern.quote(MARKER) + " (\\{.*?\\}) -->", Pattern.DOTALL);
 
@@ -66,14 +65,14 @@ public final class PullRequestBody {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readTree(m.group(1)));
+            return Optional.of(Json.mapper().readTree(m.group(1)));
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
     }
 
     private static String block(ChangePlan plan, Provenance provenance) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.mapper().createObjectNode();
         node.put("app", plan.app().name());
         node.put("env", plan.environment().name());
         node.put("image", plan.update().image().name());

@@ -2,13 +2,11 @@ package io.jenkins.plugins.gitopspromotion.promotion;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jenkins.plugins.gitopspromotion.config.App;
 import io.jenkins.plugins.gitopspromotion.config.Environment;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
 import io.jenkins.plugins.gitopspromotion.config.RepoTree;
+import io.jenkins.plugins.gitopspromotion.json.Json;
 import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,8 +28,6 @@ import java.util.Map;
 @JsonPropertyOrder({"repository", "base", "commit", "configSource", "environments", "apps", "cells"})
 public record StatusReport(String repository, String base, String commit, String configSource, List<String> environments,
         List<String> apps, List<Cell> cells) {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * What one app has in one environment.
@@ -110,10 +106,6 @@ public record StatusReport(String repository, String base, String commit, String
 
     /** The report as indented JSON. */
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a status report could not be written as JSON", e);
-        }
+        return Json.writeIndented(this, "a status report");
     }
 }

@@ -2,10 +2,10 @@ package io.jenkins.plugins.gitopspromotion.update;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
+import io.jenkins.plugins.gitopspromotion.json.Json;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlFile;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlScalars;
@@ -35,8 +35,6 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 public final class SettersUpdater extends YamlImageUpdater {
 
     private static final Pattern TRAILING_COMMENT = Pattern.compile("[ \\t]+#[ \\t]*(\\{.*\\})[ \\t]*");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Optional<String> policy;
 
     /**
@@ -196,7 +194,7 @@ public final class SettersUpdater extends YamlImageUpdater {
         }
         JsonNode json;
         try {
-            json = JSON.readTree(m.group(1));
+            json = Json.mapper().readTree(m.group(1));
         } catch (JsonProcessingException e) {
             throw file.problem(scalar, "malformed $imagepolicy marker " + m.group(1) + ": it must be JSON, "
                     + "e.g. {\"$imagepolicy\": \"flux-system:web\"}");

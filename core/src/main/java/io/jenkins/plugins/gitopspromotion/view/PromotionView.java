@@ -1,7 +1,5 @@
 package io.jenkins.plugins.gitopspromotion.view;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.gitopspromotion.config.App;
 import io.jenkins.plugins.gitopspromotion.config.ConfigLoader;
 import io.jenkins.plugins.gitopspromotion.config.Environment;
@@ -10,6 +8,7 @@ import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.GitTree;
 import io.jenkins.plugins.gitopspromotion.git.Mirror;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.json.Json;
 import io.jenkins.plugins.gitopspromotion.pr.Providers;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
 import io.jenkins.plugins.gitopspromotion.pr.RetryPolicy;
@@ -47,8 +46,6 @@ public final class PromotionView {
 
     /** How many commits of the base branch a full build reads to find who set each cell. */
     public static final int HISTORY_WINDOW = 1_000;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PromotionEngine engine;
     private final RepositoryLocation repository;
@@ -174,11 +171,7 @@ public final class PromotionView {
 
     /** A value of the page's contract as JSON. */
     public static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the view's state could not be written as JSON", e);
-        }
+        return Json.write(value, "the view's state");
     }
 
     private RevCommit tip(Mirror mirror) throws IOException {

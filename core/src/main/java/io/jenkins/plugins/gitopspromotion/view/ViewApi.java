@@ -1,7 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.gitopspromotion.json.Json;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionException;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
 import java.io.IOException;
@@ -23,8 +23,6 @@ public final class ViewApi {
 
     /** The largest POST body read. */
     public static final int MAX_BODY = 16 * 1024;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PromotionView view;
 
@@ -93,7 +91,7 @@ public final class ViewApi {
         }
         JsonNode tree;
         try {
-            tree = JSON.readTree(body);
+            tree = Json.mapper().readTree(body);
         } catch (IOException e) {
             return Answer.error(400, "the request body is not JSON");
         }
@@ -109,7 +107,7 @@ public final class ViewApi {
 
     /** A promotion's result in the JSON {@code --json} prints. */
     private static JsonNode result(PromotionResult result) throws IOException {
-        return JSON.readTree(result.toJson());
+        return Json.mapper().readTree(result.toJson());
     }
 
     private static String required(String value, String name) {

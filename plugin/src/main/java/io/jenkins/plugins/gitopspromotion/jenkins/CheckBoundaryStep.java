@@ -1,13 +1,13 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.gitopspromotion.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +63,7 @@ public class CheckBoundaryStep extends Step {
         @Override
         protected List<Map<String, Object>> run() throws Exception {
             TaskListener listener = getContext().get(TaskListener.class);
-            JsonNode report = new ObjectMapper().readTree(getContext().get(FilePath.class)
+            JsonNode report = Json.mapper().readTree(getContext().get(FilePath.class)
                     .act(new BoundaryOnAgent(getContext().get(EnvVars.class))));
             List<Map<String, Object>> findings = new ArrayList<>();
             for (JsonNode finding : report.path("findings")) {

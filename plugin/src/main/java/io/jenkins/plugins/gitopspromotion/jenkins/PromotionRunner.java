@@ -1,12 +1,12 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.gitopspromotion.json.Json;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionOrder;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import java.io.IOException;
@@ -20,7 +20,6 @@ import java.util.Map;
  */
 final class PromotionRunner {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -74,6 +73,6 @@ final class PromotionRunner {
 
     /** A JSON object from the agent as a map a Jenkinsfile can read. */
     static Map<String, Object> toMap(String json) throws IOException {
-        return JSON.readValue(json, MAP);
+        return Json.mapper().readValue(json, MAP);
     }
 }
