@@ -30,19 +30,24 @@ final class ByHand {
      * overlay's folder, {@code sed -i}, {@code git commit}, {@code git push}.
      */
     static void expert(Target target, Path workspace, String app, String env, String tag) throws IOException {
-        clone(target, workspace, List.of("--filter=blob:none", "--sparse"));
+        String output = clone(target, workspace, List.of("--filter=blob:none", "--sparse"));
+        if (output.contains("filtering not recognized")) {
+            throw new IllegalStateException("the server ignored --filter=blob:none, so the expert baseline would not be"
+                    + " blobless: " + output.strip());
+        }
         Path repo = workspace.resolve("repo");
         git(target, repo, "sparse-checkout", "set", "apps/" + app + "/overlays/" + env);
         editCommitPush(target, repo, app, env, tag);
     }
 
-    private static void clone(Target target, Path workspace, List<String> options) throws IOException {
+    /** Clones into {@code workspace/repo}; returns what {@code git} printed. */
+    private static String clone(Target target, Path workspace, List<String> options) throws IOException {
         Files.createDirectories(workspace);
         List<String> command = new ArrayList<>(List.of("clone", "-q", "--depth", "1", "--branch", "main"));
         command.addAll(options);
         command.add(target.url());
         command.add("repo");
-        git(target, workspace, command.toArray(String[]::new));
+        return git(target, workspace, command.toArray(String[]::new));
     }
 
     private static void editCommitPush(Target target, Path repo, String app, String env, String tag) throws IOException {
@@ -53,11 +58,11 @@ final class ByHand {
         git(target, repo, "push", "-q", "origin", "HEAD:main");
     }
 
-    private static void git(Target target, Path dir, String... arguments) throws IOException {
+    private static String git(Target target, Path dir, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(arguments));
         Map<String, String> environment = new HashMap<>(target.gitEnvironment());
         environment.put("GIT_TERMINAL_PROMPT", "0");
-        Processes.run(dir, environment, command);
+        return Processes.run(dir, environment, command);
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.bench;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,11 @@ import java.util.Map;
 final class Timings {
 
     private final Map<String, List<Double>> millis = new LinkedHashMap<>();
+
+    /** Lists subjects in this order (the first call's order stands), whatever order their runs come in. */
+    void register(Collection<String> subjects) {
+        subjects.forEach(subject -> millis.putIfAbsent(subject, new ArrayList<>()));
+    }
 
     /** Records one run of {@code subject}. */
     void add(String subject, long nanos) {
@@ -24,7 +30,7 @@ final class Timings {
         return n % 2 == 1 ? runs.get(n / 2) : (runs.get(n / 2 - 1) + runs.get(n / 2)) / 2;
     }
 
-    /** The subjects in the order first recorded. */
+    /** The subjects in the order first registered or recorded. */
     List<String> subjects() {
         return List.copyOf(millis.keySet());
     }
