@@ -1,27 +1,37 @@
 package io.jenkins.plugins.gitopspromotion.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The {@code gitops-promotion} CLI as a whole process, JVM start included, with a given set of JVM flags.
+ * The {@code gitops-promotion} CLI as a whole process, JVM start included, with a given {@code java} launcher and
+ * JVM flags.
  *
  * @param label how the report names it
+ * @param launcher the {@code java} launcher
  * @param jar the CLI's runnable jar
  * @param jvmFlags flags before {@code -jar}
  */
-record CliProcess(String label, Path jar, List<String> jvmFlags) {
+record CliProcess(String label, String launcher, Path jar, List<String> jvmFlags) {
 
-    /** The flags that honestly help a short-lived JVM on JDK 17, besides class-data sharing. */
-    static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+    /** The flags that honestly help a short-lived JVM, besides class-data sharing. */
+    static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)[^\"]*\"");
 
     /** The CLI as anyone would start it: {@code java -jar}. */
     static CliProcess plain(Path jar) {
-        return new CliProcess("CLI process, java -jar", jar, List.of());
+        return new CliProcess("CLI process, java -jar", java(), jar, List.of());
     }
 
     /**
@@ -29,25 +39,66 @@ record CliProcess(String label, Path jar, List<String> jvmFlags) {
      * {@link #dumpArchive}) and {@link #QUICK_START}.
      */
     static CliProcess tuned(Path jar, Path archive) {
-        List<String> flags = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive));
+        List<String> flags = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"));
         flags.addAll(QUICK_START);
-        return new CliProcess("CLI process, AppCDS + C1 + SerialGC", jar, flags);
+        return new CliProcess("CLI process, AppCDS + C1 + SerialGC", java(), jar, flags);
     }
 
     /**
      * Makes a static class-data archive: one real promotion lists the classes it loads
      * ({@code -XX:DumpLoadedClassList}), then {@code java -Xshare:dump} archives them with the JDK's own. A static
      * archive, unlike a dynamic one ({@code -XX:ArchiveClassesAtExit}), also holds the pre-generated method-handle
-     * forms the list records; on this repository it started the CLI about 80 ms sooner. Picocli's classes (Java 5
-     * bytecode) stay out of either kind on JDK 17.
+     * forms the list records; on this repository it started the CLI about 80 ms sooner.
      */
     static void dumpArchive(Path jar, Path archive, Target target, Path cache, String app, String env, String tag)
             throws IOException {
         Path classList = archive.resolveSibling(archive.getFileName() + ".classlist");
-        new CliProcess("training", jar, List.of("-XX:DumpLoadedClassList=" + classList))
+        new CliProcess("training", java(), jar, List.of("-XX:DumpLoadedClassList=" + classList))
                 .promote(target, cache, app, env, tag, List.of());
         Processes.run(cache.getParent(), Map.of(), List.of(java(), "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
                 "-XX:SharedArchiveFile=" + archive, "-cp", jar.toString()));
+    }
+
+    /**
+     * The same jar on a newer JDK's {@code java} with its ahead-of-time cache ({@code -XX:AOTCache}, JDK 24 and
+     * later: classes loaded and linked, and on JDK 25 method profiles), made once by one real promotion with
+     * {@code -XX:AOTCacheOutput}; and {@link #QUICK_START}.
+     */
+    static CliProcess withAotCache(String java, Path jar, Path cacheFile, Target target, Path cache, String app,
+            String env, String tag) throws IOException {
+        new CliProcess("training", java, jar, List.of("-XX:AOTCacheOutput=" + cacheFile))
+                .promote(target, cache, app, env, tag, List.of());
+        List<String> flags = new ArrayList<>(List.of("-XX:AOTCache=" + cacheFile));
+        flags.addAll(QUICK_START);
+        return new CliProcess("CLI process, JDK " + majorVersion(Path.of(java).getParent().getParent()).orElse(0)
+                + " AOT cache + C1 + SerialGC", java, jar, flags);
+    }
+
+    /**
+     * The {@code java} of the newest JDK 25 or later installed under {@code /usr/lib/jvm}, if any (the JDK running
+     * the benchmark is 17).
+     */
+    static Optional<String> newestJava() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> homes = Files.list(jvms)) {
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")))
+                    .filter(home -> majorVersion(home).orElse(0) >= 25)
+                    .max(Comparator.comparing(home -> majorVersion(home).orElse(0)))
+                    .map(home -> home.resolve("bin/java").toString());
+        }
+    }
+
+    /** A JDK's feature version, from its {@code release} file. */
+    private static Optional<Integer> majorVersion(Path home) {
+        try {
+            Matcher m = JAVA_VERSION.matcher(Files.readString(home.resolve("release")));
+            return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Promotes {@code app} to {@code tag} in {@code env}, with the mirror cache in {@code cache}. */
@@ -57,7 +108,7 @@ record CliProcess(String label, Path jar, List<String> jvmFlags) {
 
     /** As {@link #promote(Target, Path, String, String, String)}, with extra JVM flags such as {@code -Xmx256m}. */
     void promote(Target target, Path cache, String app, String env, String tag, List<String> extraFlags) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java()));
+        List<String> command = new ArrayList<>(List.of(launcher));
         command.addAll(jvmFlags);
         command.addAll(extraFlags);
         command.addAll(List.of("-jar", jar.toString(), "promote", "--repo", target.url(), "--cache-dir", cache.toString(),

@@ -121,15 +121,23 @@ public final class PromotionBenchmark {
             String tag = "0.9." + i;
             promote(engine, target, app(tag), tag);
         }
+        // Each CLI subject has a mirror cache of its own, warmed by one promotion; an archive or cache of the JVM is
+        // made by a promotion of the kind measured: a warm mirror, the config index in place.
         CliProcess plain = CliProcess.plain(jar);
-        Path plainCache = work.resolve("cache-cli-plain");
-        plain.promote(target, plainCache, app("0.9.90"), ENV, "0.9.90");
+        Map<CliProcess, Path> clis = new LinkedHashMap<>();
+        clis.put(plain, warmCache(plain, target, "plain"));
+        Path tunedCache = warmCache(plain, target, "tuned");
         Path archive = work.resolve("gitops-promotion.jsa");
-        Path tunedCache = work.resolve("cache-cli-tuned");
-        // The archive is made by a promotion of the kind measured: a warm mirror, the config index in place.
-        plain.promote(target, tunedCache, app("0.9.92"), ENV, "0.9.92");
         CliProcess.dumpArchive(jar, archive, target, tunedCache, app("0.9.91"), ENV, "0.9.91");
-        CliProcess tuned = CliProcess.tuned(jar, archive);
+        clis.put(CliProcess.tuned(jar, archive), tunedCache);
+        Optional<String> newerJava = options.containsKey("aot-java")
+                ? Optional.of(options.get("aot-java")).filter(java -> !java.equals("none"))
+                : CliProcess.newestJava();
+        if (newerJava.isPresent()) {
+            Path aotCache = warmCache(plain, target, "aot");
+            clis.put(CliProcess.withAotCache(newerJava.get(), jar, work.resolve("gitops-promotion.aot"), target, aotCache,
+                    app("0.9.93"), ENV, "0.9.93"), aotCache);
+        }
 
         Timings timings = new Timings();
         // Each round runs the subjects in a new order (seeded, so a rerun is the same), so that no subject always
@@ -145,14 +153,16 @@ public final class PromotionBenchmark {
             String naive = app(tag + 1);
             String expert = app(tag + 2);
             String inProcess = app(tag + 3);
-            String cli = app(tag + 4);
-            String cliTuned = app(tag + 5);
             Map<String, Work> subjects = new LinkedHashMap<>();
             subjects.put(NAIVE, () -> ByHand.naive(target, naiveWorkspace, naive, ENV, tag + 1));
             subjects.put(EXPERT, () -> ByHand.expert(target, expertWorkspace, expert, ENV, tag + 2));
             subjects.put(ENGINE, () -> promote(engine, target, inProcess, tag + 3));
-            subjects.put(plain.label(), () -> plain.promote(target, plainCache, cli, ENV, tag + 4));
-            subjects.put(tuned.label(), () -> tuned.promote(target, tunedCache, cliTuned, ENV, tag + 5));
+            int subject = 4;
+            for (Map.Entry<CliProcess, Path> cli : clis.entrySet()) {
+                String version = tag + subject++;
+                String app = app(version);
+                subjects.put(cli.getKey().label(), () -> cli.getKey().promote(target, cli.getValue(), app, ENV, version));
+            }
             timings.register(subjects.keySet());
             List<String> labels = new ArrayList<>(subjects.keySet());
             Collections.shuffle(labels, order);
@@ -163,12 +173,26 @@ public final class PromotionBenchmark {
         System.out.println(timings.table());
         System.out.printf(Locale.ROOT, "- engine in-process vs naive: %.1f× faster (goal ≥ 10×); vs expert: %.1f× (goal ≥ 2×)%n",
                 timings.speedup(NAIVE, ENGINE), timings.speedup(EXPERT, ENGINE));
-        for (CliProcess cli : List.of(plain, tuned)) {
+        for (CliProcess cli : clis.keySet()) {
             System.out.printf(Locale.ROOT, "- %s vs naive: %.1f× faster (goal ≥ 5×); vs expert: %.2f× (goal ≥ 1×)%n",
                     cli.label(), timings.speedup(NAIVE, cli.label()), timings.speedup(EXPERT, cli.label()));
         }
-        System.out.println("- CLI flags: " + String.join(" ", tuned.jvmFlags()).replace(work + "/", "") + " (a static"
-                + " archive: one promotion's -XX:DumpLoadedClassList, then java -Xshare:dump)\n");
+        for (CliProcess cli : clis.keySet()) {
+            if (cli != plain) {
+                System.out.println("- " + cli.label() + ": " + cli.launcher().replace(CliProcess.java(), "java") + " "
+                        + String.join(" ", cli.jvmFlags()).replace(work + "/", ""));
+            }
+        }
+        System.out.println("- the AppCDS archive is a static one (one promotion's -XX:DumpLoadedClassList, then"
+                + " java -Xshare:dump); the AOT cache is made by one promotion with -XX:AOTCacheOutput\n");
+    }
+
+    /** A mirror cache of its own for a CLI subject, warmed by one promotion. */
+    private Path warmCache(CliProcess cli, Target target, String name) throws IOException {
+        Path cache = work.resolve("cache-cli-" + name);
+        String tag = "0.9." + (90 + next % 10);
+        cli.promote(target, cache, app(tag), ENV, tag);
+        return cache;
     }
 
     /** Sixteen promotions of different apps at once, each with its own warm engine: throughput, none lost. */
