@@ -74,8 +74,9 @@ public final class MirrorCache {
             channel = FileChannel.open(root.resolve(location.cacheKey() + ".lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
             FileLock fileLock = channel.lock();
-            return new Mirror(fetchedMirror(dir, location, auth, branches), location, auth, timeoutSeconds, threadLock,
-                    channel, fileLock);
+            Repository repository = fetchedMirror(dir, location, auth, branches);
+            MirrorMaintenance.compactIfNeeded(repository);
+            return new Mirror(repository, location, auth, timeoutSeconds, threadLock, channel, fileLock);
         } catch (IOException | RuntimeException e) {
             if (threadLock.isHeldByCurrentThread()) {
                 if (channel != null && channel.isOpen()) {
