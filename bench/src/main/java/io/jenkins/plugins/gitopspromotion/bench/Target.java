@@ -38,6 +38,11 @@ record Target(String name, String url, GitAuth auth, Map<String, String> gitEnvi
                 List.of("--username", user, "--token-env", TOKEN_VARIABLE), Map.of(TOKEN_VARIABLE, password));
     }
 
+    /** {@code daemon} or {@code http}, as {@code --servers} names the server. */
+    String key() {
+        return url.startsWith("git://") ? "daemon" : "http";
+    }
+
     /** The repository's location for the engine. */
     RepositoryLocation location() {
         return RepositoryLocation.parse(url);
