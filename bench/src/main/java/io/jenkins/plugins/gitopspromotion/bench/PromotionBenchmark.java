@@ -120,7 +120,7 @@ public final class PromotionBenchmark {
         System.out.println("Load average at the end: " + Machine.loadAverage());
     }
 
-    /** Every subject on one server, round-robin, {@code runs} times each. */
+    /** Every subject on one server, {@code runs} times each, one run of each per round in a shuffled order. */
     private void compare(Target target, Repository repository, Path jar, int runs) throws Exception {
         System.out.println("## " + target.name() + "\n");
         Path engineCache = work.resolve("cache-engine");
