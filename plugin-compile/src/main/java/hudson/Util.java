@@ -1,7 +1,7 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/hudson/Util.java (2.555 line): only the members the plugin uses.
-// Checked against stored copies of the current class: "@CheckForNull public static String fixEmptyAndTrim(@CheckForNull
-// String s)" (@since 1.154).
-// Compile-only declaration: never packaged, no behaviour.
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/Util.java at release tag jenkins-2.555.3: only the members the
+// plugin uses. Checked against the source at that tag: "@CheckForNull public static String
+// fixEmptyAndTrim(@CheckForNull String s)" (@since 1.154). Compile-only declaration, never packaged; bodies as
+// plugin-compile/README.md says.
 package hudson;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -10,6 +10,11 @@ public class Util {
 
     @CheckForNull
     public static String fixEmptyAndTrim(@CheckForNull String s) {
-        throw new UnsupportedOperationException("compile-only declaration");
+        // Upstream's behaviour (fixEmpty(s.trim())): the plugin's constructors and setters run it in offline tests.
+        if (s == null) {
+            return null;
+        }
+        String trimmed = s.trim();
+        return trimmed.isEmpty() ? null : trimmed;
     }
 }

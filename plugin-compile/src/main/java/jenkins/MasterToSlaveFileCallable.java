@@ -1,9 +1,9 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/jenkins/MasterToSlaveFileCallable.java (2.555 line). Checked against the
-// stored current copy: "public abstract class MasterToSlaveFileCallable<T> implements ControllerToAgentFileCallable<T>"
-// (jenkins.agents, since 2.485; its Javadoc advises new code to implement ControllerToAgentFileCallable, which records can
-// do). Not deprecated there; a stored copy that deprecates it in favour of a class jenkins.ControllerToAgentFileCallable
-// (commit 1eb8a25a95977b00e04de7e33e1bb10096d0774d) belongs to an unmerged rename and is not followed.
-// Compile-only declaration: never packaged, no behaviour.
+// Mirrors jenkinsci/jenkins core/src/main/java/jenkins/MasterToSlaveFileCallable.java at release tag jenkins-2.555.3: .
+// Checked against the source at that tag: "public abstract class MasterToSlaveFileCallable<T> implements
+// ControllerToAgentFileCallable<T>" (jenkins.agents, since 2.485; its Javadoc advises new code to implement
+// ControllerToAgentFileCallable, which records can do). Not deprecated there; the source at that tag that deprecates it
+// in favour of a class jenkins.ControllerToAgentFileCallable belongs to an unmerged rename and is not followed.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package jenkins;
 
 import jenkins.agents.ControllerToAgentFileCallable;

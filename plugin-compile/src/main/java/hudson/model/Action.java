@@ -1,9 +1,7 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/Action.java (2.555 line): the methods an implementing plugin
-// class must see. Checked against the stored copy at commit 0191e6452401c8e5ea546d9cc49e0f8b61aabcaa (the current form
-// with the menu defaults getGroup/getAction/getId/getSemantic/getBadge, which the plugin does not use):
-// "@CheckForNull String getIconFileName()", "@Override @CheckForNull String getDisplayName()",
-// "@CheckForNull default String getUrlName()".
-// Compile-only declaration: never packaged, no behaviour.
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/Action.java at release tag jenkins-2.555.3: the methods an
+// implementing plugin class must see. Checked against the source at that tag: "@CheckForNull String getIconFileName()",
+// "@Override @CheckForNull String getDisplayName()", "@CheckForNull default String getUrlName()". Compile-only
+// declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -18,7 +16,5 @@ public interface Action extends ModelObject {
     String getDisplayName();
 
     @CheckForNull
-    default String getUrlName() {
-        throw new UnsupportedOperationException("compile-only declaration");
-    }
+    String getUrlName();
 }

@@ -1,9 +1,9 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/Actionable.java (2.555 line): only the members the plugin
-// uses. Checked against stored copies of the current class: "public abstract class Actionable extends
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/Actionable.java at release tag jenkins-2.555.3: only the
+// members the plugin uses. Checked against the source at that tag: "public abstract class Actionable extends
 // AbstractModelObject implements ModelObjectWithContextMenu", "public <T extends Action> T getAction(Class<T> type)",
 // "public void addAction(@NonNull Action a)" (Run overrides it to call RunAction2.onAttached). The supertypes are left
-// out: the plugin uses no other member.
-// Compile-only declaration: never packaged, no behaviour.
+// out: the plugin uses no other member. Compile-only declaration, never packaged; bodies as plugin-compile/README.md
+// says.
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -11,10 +11,9 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 public abstract class Actionable {
 
     public <T extends Action> T getAction(Class<T> type) {
-        throw new UnsupportedOperationException("compile-only declaration");
+        return null;
     }
 
     public void addAction(@NonNull Action a) {
-        throw new UnsupportedOperationException("compile-only declaration");
     }
 }

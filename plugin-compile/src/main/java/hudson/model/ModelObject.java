@@ -1,6 +1,6 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/ModelObject.java (2.555 line), checked against the stored
-// copy at commit 1a176e4294d118371560f91f2775991ead8cf4b1: "public interface ModelObject { String getDisplayName(); }".
-// Compile-only declaration: never packaged, no behaviour.
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/ModelObject.java at release tag jenkins-2.555.3: , checked
+// against the source at that tag: "public interface ModelObject { String getDisplayName(); }". Compile-only
+// declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson.model;
 
 public interface ModelObject {

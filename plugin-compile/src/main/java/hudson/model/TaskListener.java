@@ -1,13 +1,14 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/TaskListener.java (2.555 line): only the members the plugin
-// uses. Checked against the stored copy at commit 0de34373dc4e837c5b32f9c81331d650a55e6342 ("PrintStream getLogger()";
-// current core annotates it @NonNull and extends SerializableOnlyOverRemoting, left out here).
-// Compile-only declaration: never packaged, no behaviour.
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/TaskListener.java at release tag jenkins-2.555.3: only the
+// members the plugin uses. Checked against the source at that tag"; current core annotates it @NonNull and extends
+// SerializableOnlyOverRemoting, left out here). Compile-only declaration, never packaged; bodies as
+// plugin-compile/README.md says.
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.PrintStream;
+import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 
-public interface TaskListener {
+public interface TaskListener extends SerializableOnlyOverRemoting {
 
     @NonNull
     PrintStream getLogger();

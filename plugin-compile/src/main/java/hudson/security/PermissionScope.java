@@ -1,17 +1,16 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/hudson/security/PermissionScope.java (2.555 line): only the member the plugin
-// uses. Checked against the stored copy at commit 1021632f5e1124d219cc4d0cec7f2a44b9914d62: "public final class
-// PermissionScope" with "public static final PermissionScope JENKINS" (upstream initialises it with new
-// PermissionScope(Jenkins.class); null here).
-// Compile-only declaration: never packaged, no behaviour.
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/security/PermissionScope.java at release tag jenkins-2.555.3:
+// only the member the plugin uses. Checked against the source at that tag: "public final class PermissionScope" with
+// "public static final PermissionScope JENKINS" (upstream initialises it with new PermissionScope(Jenkins.class); null
+// here). Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson.security;
+
+import hudson.model.ModelObject;
+import jenkins.model.Jenkins;
 
 public final class PermissionScope {
 
-    public static final PermissionScope JENKINS = null;
-
-    // Upstream has only a public constructor with arguments, which the plugin does not call; this one only hides the
-    // implicit public constructor.
-    private PermissionScope() {
-        throw new UnsupportedOperationException("compile-only declaration");
+    public PermissionScope(Class<? extends ModelObject> modelClass, PermissionScope... containers) {
     }
+
+    public static final PermissionScope JENKINS = new PermissionScope(Jenkins.class);
 }

@@ -1,20 +1,20 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/hudson/util/Secret.java (2.555 line): only the members the plugin uses.
-// Checked: "public final class Secret implements Serializable" with "@NonNull public String getPlainText()" (stored
-// copy of the current class found by text search); Serializable is left out.
-// Compile-only declaration: never packaged, no behaviour.
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/util/Secret.java at release tag jenkins-2.555.3: only the members
+// the plugin uses. Checked: "public final class Secret implements Serializable" with "@NonNull public String
+// getPlainText()" (the source at that tag); Serializable is left out. Compile-only declaration, never packaged; bodies
+// as plugin-compile/README.md says.
 package hudson.util;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import java.io.Serializable;
 
-public final class Secret {
+public final class Secret implements Serializable {
 
     // Upstream has only package-private constructors; this one only hides the implicit public constructor.
     private Secret() {
-        throw new UnsupportedOperationException("compile-only declaration");
     }
 
     @NonNull
     public String getPlainText() {
-        throw new UnsupportedOperationException("compile-only declaration");
+        return null;
     }
 }

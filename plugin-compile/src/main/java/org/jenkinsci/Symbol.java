@@ -1,8 +1,7 @@
-// Mirrors jenkinsci/lib-symbol-annotation src/main/java/org/jenkinsci/Symbol.java (artifact org.jenkins-ci:symbol-annotation,
-// which Jenkins core 2.555 and the structs plugin both bring; not in jenkinsci/structs-plugin). Checked against the stored
-// copy at commit 8a5658c51991bb9ed6b3cfca56abb6d43143de3d: @Retention(RUNTIME), @Target(TYPE), @Documented,
-// "String[] value()". Upstream's @Indexed (annotation-indexer) is left out.
-// Compile-only declaration: never packaged, no behaviour.
+// Mirrors jenkinsci/lib-symbol-annotation src/main/java/org/jenkinsci/Symbol.java at release tag
+// symbol-annotation-1.26: . Checked against the source at that tag: @Retention(RUNTIME), @Target(TYPE), @Documented,
+// "String[] value()". Upstream's @Indexed (annotation-indexer) is left out. Compile-only declaration, never packaged;
+// bodies as plugin-compile/README.md says.
 package org.jenkinsci;
 
 import java.lang.annotation.Documented;

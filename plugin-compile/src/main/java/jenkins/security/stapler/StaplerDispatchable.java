@@ -1,7 +1,7 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/jenkins/security/stapler/StaplerDispatchable.java (2.555 line), read at
-// commit 0c0790f49f114f74bce5acac1c73fabd01a24fc4: "@Target({ElementType.FIELD, ElementType.METHOD})
-// @Retention(RetentionPolicy.RUNTIME) @Documented public @interface StaplerDispatchable {}".
-// Compile-only declaration: never packaged, no behaviour.
+// Mirrors jenkinsci/jenkins core/src/main/java/jenkins/security/stapler/StaplerDispatchable.java at release tag
+// jenkins-2.555.3: , read at commit 0c0790f49f114f74bce5acac1c73fabd01a24fc4: "@Target({ElementType.FIELD,
+// ElementType.METHOD}) @Retention(RetentionPolicy.RUNTIME) @Documented public @interface StaplerDispatchable {}".
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package jenkins.security.stapler;
 
 import java.lang.annotation.Documented;

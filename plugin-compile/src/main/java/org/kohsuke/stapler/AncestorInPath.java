@@ -1,8 +1,7 @@
-// Mirrors jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/AncestorInPath.java (the Stapler that Jenkins 2.555
-// bundles). Checked against the stored copy at commit 5f78dff0baae6e8561ea983a5255f1cefadcbfeb: @Retention(RUNTIME),
-// @Target(PARAMETER), @Documented, no elements. Upstream's @InjectedParameter(HandlerImpl.class) and the nested
-// HandlerImpl are left out.
-// Compile-only declaration: never packaged, no behaviour.
+// Mirrors jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/AncestorInPath.java at release tag
+// 2076.v1b_a_c12445eb_e: . Checked against the source at that tag: @Retention(RUNTIME), @Target(PARAMETER),
+// @Documented, no elements. Upstream's @InjectedParameter(HandlerImpl.class) and the nested HandlerImpl are left out.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package org.kohsuke.stapler;
 
 import static java.lang.annotation.ElementType.PARAMETER;

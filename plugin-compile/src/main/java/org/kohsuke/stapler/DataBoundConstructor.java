@@ -1,7 +1,6 @@
-// Mirrors jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/DataBoundConstructor.java (the Stapler that Jenkins
-// 2.555 bundles). Checked against the stored copy at commit 826b1db77dc3177ea1d49afebafb5a4e7a40b60c:
-// @Retention(RUNTIME), @Target(CONSTRUCTOR), @Documented, no elements.
-// Compile-only declaration: never packaged, no behaviour.
+// Mirrors jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/DataBoundConstructor.java at release tag
+// 2076.v1b_a_c12445eb_e: . Checked against the source at that tag: @Retention(RUNTIME), @Target(CONSTRUCTOR),
+// @Documented, no elements. Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package org.kohsuke.stapler;
 
 import java.lang.annotation.Documented;

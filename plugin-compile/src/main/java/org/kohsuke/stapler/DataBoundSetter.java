@@ -1,7 +1,6 @@
-// Mirrors jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/DataBoundSetter.java (the Stapler that Jenkins 2.555
-// bundles). Checked against the stored copy at commit 18ddae351b554b64713022131cf8b280e6230cba: @Retention(RUNTIME),
-// @Target({METHOD, FIELD}), @Documented, no elements.
-// Compile-only declaration: never packaged, no behaviour.
+// Mirrors jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/DataBoundSetter.java at release tag
+// 2076.v1b_a_c12445eb_e: . Checked against the source at that tag: @Retention(RUNTIME), @Target({METHOD, FIELD}),
+// @Documented, no elements. Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package org.kohsuke.stapler;
 
 import static java.lang.annotation.ElementType.FIELD;

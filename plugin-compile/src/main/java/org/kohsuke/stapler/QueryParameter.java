@@ -1,8 +1,8 @@
-// Mirrors jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/QueryParameter.java (the Stapler that Jenkins 2.555
-// bundles). Checked against the stored copy at commit 097c12edf867e7aa4f4351322b7f3cdeca28e1c6 (jakarta era):
-// @Retention(RUNTIME), @Target(PARAMETER), @Documented. Its elements value(), required() and fixEmpty() all have
-// defaults and the plugin sets none, so they are left out, as are @InjectedParameter(HandlerImpl.class) and HandlerImpl.
-// Compile-only declaration: never packaged, no behaviour.
+// Mirrors jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/QueryParameter.java at release tag
+// 2076.v1b_a_c12445eb_e: . Checked against the source at that tag: @Retention(RUNTIME), @Target(PARAMETER),
+// @Documented. Its elements value(), required() and fixEmpty() all have defaults and the plugin sets none, so they are
+// left out, as are @InjectedParameter(HandlerImpl.class) and HandlerImpl. Compile-only declaration, never packaged;
+// bodies as plugin-compile/README.md says.
 package org.kohsuke.stapler;
 
 import static java.lang.annotation.ElementType.PARAMETER;

@@ -1,7 +1,6 @@
-// Mirrors jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/WebMethod.java (the Stapler that Jenkins 2.555
-// bundles). Checked against the stored copy at commit d90183019f39134dcf2f91a253cd1b1212498bf6: @Retention(RUNTIME),
-// @Target(METHOD), @Documented, one element "String[] name()" without a default.
-// Compile-only declaration: never packaged, no behaviour.
+// Mirrors jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/WebMethod.java at release tag 2076.v1b_a_c12445eb_e:
+// . Checked against the source at that tag: @Retention(RUNTIME), @Target(METHOD), @Documented, one element "String[]
+// name()" without a default. Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package org.kohsuke.stapler;
 
 import static java.lang.annotation.ElementType.METHOD;

@@ -1,8 +1,8 @@
-// Mirrors jenkinsci/plain-credentials-plugin src/main/java/org/jenkinsci/plugins/plaincredentials/StringCredentials.java
-// (the version in BOM bom-2.555.x, 199.v9f8e1f741799): only the members the plugin uses. Checked against the stored copy
-// at commit 5c564c5e7a304d43a2b4628e4b3ec3757a948ec4: "public interface StringCredentials extends StandardCredentials",
-// "@NonNull Secret getSecret()" (its nested NameProvider and @NameWith are not used by the plugin).
-// Compile-only declaration: never packaged, no behaviour.
+// Mirrors jenkinsci/plain-credentials-plugin
+// src/main/java/org/jenkinsci/plugins/plaincredentials/StringCredentials.java at release tag 199.v9f8e1f741799: only
+// the members the plugin uses. Checked against the source at that tag: "public interface StringCredentials extends
+// StandardCredentials", "@NonNull Secret getSecret()" (its nested NameProvider and @NameWith are not used by the
+// plugin). Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package org.jenkinsci.plugins.plaincredentials;
 
 import com.cloudbees.plugins.credentials.common.StandardCredentials;

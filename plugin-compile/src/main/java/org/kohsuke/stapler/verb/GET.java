@@ -1,8 +1,7 @@
-// Mirrors jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/verb/GET.java (the Stapler that Jenkins 2.555
-// bundles). Checked against the stored copy at commit 74da67fd82c1cb3b5a810a53079059290e00437f: @Target(METHOD),
-// @Retention(RUNTIME), @Documented, no elements. Upstream's @InterceptorAnnotation(value = HttpVerbInterceptor.class,
-// stage = Stage.SELECTION) is left out.
-// Compile-only declaration: never packaged, no behaviour.
+// Mirrors jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/verb/GET.java at release tag 2076.v1b_a_c12445eb_e:
+// . Checked against the source at that tag: @Target(METHOD), @Retention(RUNTIME), @Documented, no elements. Upstream's
+// @InterceptorAnnotation(value = HttpVerbInterceptor.class, stage = Stage.SELECTION) is left out. Compile-only
+// declaration, never packaged; bodies as plugin-compile/README.md says.
 package org.kohsuke.stapler.verb;
 
 import java.lang.annotation.Documented;

@@ -1,8 +1,7 @@
-// Mirrors jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/verb/POST.java (the Stapler that Jenkins 2.555
-// bundles). Checked against the stored copy at commit b13964a6e21a2ca7c72e698e2080e6267eac1b6e: @Target(METHOD),
-// @Retention(RUNTIME), @Documented, no elements. Upstream's @InterceptorAnnotation(value = HttpVerbInterceptor.class,
-// stage = Stage.SELECTION) is left out.
-// Compile-only declaration: never packaged, no behaviour.
+// Mirrors jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/verb/POST.java at release tag 2076.v1b_a_c12445eb_e:
+// . Checked against the source at that tag: @Target(METHOD), @Retention(RUNTIME), @Documented, no elements. Upstream's
+// @InterceptorAnnotation(value = HttpVerbInterceptor.class, stage = Stage.SELECTION) is left out. Compile-only
+// declaration, never packaged; bodies as plugin-compile/README.md says.
 package org.kohsuke.stapler.verb;
 
 import java.lang.annotation.Documented;

@@ -1,7 +1,7 @@
-// Mirrors jenkinsci/ssh-credentials-plugin src/main/java/com/cloudbees/jenkins/plugins/sshcredentials/SSHUser.java (the
-// version in BOM bom-2.555.x, 372.va_250881b_08cd), SSHUserPrivateKey's supertype. Checked against a stored copy of the
-// current file: "@Deprecated public interface SSHUser extends StandardUsernameCredentials {}".
-// Compile-only declaration: never packaged, no behaviour.
+// Mirrors jenkinsci/ssh-credentials-plugin src/main/java/com/cloudbees/jenkins/plugins/sshcredentials/SSHUser.java at
+// release tag 361.vb_f6760818e8c: , SSHUserPrivateKey's supertype. Checked against the source at that tag: "@Deprecated
+// public interface SSHUser extends StandardUsernameCredentials {}". Compile-only declaration, never packaged; bodies as
+// plugin-compile/README.md says.
 package com.cloudbees.jenkins.plugins.sshcredentials;
 
 import com.cloudbees.plugins.credentials.common.StandardUsernameCredentials;

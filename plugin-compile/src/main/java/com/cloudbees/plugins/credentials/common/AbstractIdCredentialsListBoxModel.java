@@ -1,11 +1,10 @@
 // Mirrors jenkinsci/credentials-plugin
-// src/main/java/com/cloudbees/plugins/credentials/common/AbstractIdCredentialsListBoxModel.java (1511.v2e3cb_0008ef0):
-// only the members the plugin uses. Checked against the stored current copy (Spring Security APIs, next to deprecated
-// Acegi overloads that are left out): "public abstract class AbstractIdCredentialsListBoxModel<T extends
-// AbstractIdCredentialsListBoxModel<T, C>, C extends IdCredentials> extends ListBoxModel", and the methods below, all
-// returning AbstractIdCredentialsListBoxModel<T, C> (not T). The abstract describe(C), implemented by
-// StandardListBoxModel, is left out.
-// Compile-only declaration: never packaged, no behaviour.
+// src/main/java/com/cloudbees/plugins/credentials/common/AbstractIdCredentialsListBoxModel.java at release tag
+// 1502.v5c95e620ddfe: only the members the plugin uses. Checked against the source at that tag: "public abstract class
+// AbstractIdCredentialsListBoxModel<T extends AbstractIdCredentialsListBoxModel<T, C>, C extends IdCredentials> extends
+// ListBoxModel", and the methods below, all returning AbstractIdCredentialsListBoxModel<T, C> (not T). The abstract
+// describe(C), implemented by StandardListBoxModel, is left out. Compile-only declaration, never packaged; bodies as
+// plugin-compile/README.md says.
 package com.cloudbees.plugins.credentials.common;
 
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
@@ -23,23 +22,23 @@ public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCred
 
     @NonNull
     public AbstractIdCredentialsListBoxModel<T, C> includeEmptyValue() {
-        throw new UnsupportedOperationException("compile-only declaration");
+        return null;
     }
 
     public AbstractIdCredentialsListBoxModel<T, C> includeMatchingAs(@NonNull Authentication authentication,
             @Nullable Item context, @NonNull Class<? extends C> type, @NonNull List<DomainRequirement> domainRequirements,
             @NonNull CredentialsMatcher matcher) {
-        throw new UnsupportedOperationException("compile-only declaration");
+        return null;
     }
 
     @SuppressWarnings("rawtypes") // upstream's signature
     public AbstractIdCredentialsListBoxModel<T, C> includeMatchingAs(@NonNull Authentication authentication,
             @NonNull ItemGroup context, @NonNull Class<? extends C> type, @NonNull List<DomainRequirement> domainRequirements,
             @NonNull CredentialsMatcher matcher) {
-        throw new UnsupportedOperationException("compile-only declaration");
+        return null;
     }
 
     public AbstractIdCredentialsListBoxModel<T, C> includeCurrentValue(@NonNull String value) {
-        throw new UnsupportedOperationException("compile-only declaration");
+        return null;
     }
 }

@@ -1,8 +1,8 @@
 // Mirrors jenkinsci/credentials-plugin
-// src/main/java/com/cloudbees/plugins/credentials/common/StandardUsernameCredentials.java (1511.v2e3cb_0008ef0). Checked
-// against the stored copy at commit 150e25d0d9c1efff4315645855531f135cc4c806: "public interface
-// StandardUsernameCredentials extends StandardCredentials, UsernameCredentials {}".
-// Compile-only declaration: never packaged, no behaviour.
+// src/main/java/com/cloudbees/plugins/credentials/common/StandardUsernameCredentials.java at release tag
+// 1502.v5c95e620ddfe: . Checked against the source at that tag: "public interface StandardUsernameCredentials extends
+// StandardCredentials, UsernameCredentials {}". Compile-only declaration, never packaged; bodies as
+// plugin-compile/README.md says.
 package com.cloudbees.plugins.credentials.common;
 
 public interface StandardUsernameCredentials extends StandardCredentials, UsernameCredentials {

@@ -1,9 +1,9 @@
 // Mirrors jenkinsci/credentials-plugin
-// src/main/java/com/cloudbees/plugins/credentials/common/StandardUsernamePasswordCredentials.java (1511.v2e3cb_0008ef0).
-// Checked against the stored copy at commit 0d65c846b5fbc0c86c0ca2f62277549a178ffc10: "public interface
-// StandardUsernamePasswordCredentials extends StandardUsernameCredentials, UsernamePasswordCredentials" (its nested
-// NameProvider and the @Recommended/@NameWith annotations are not used by the plugin).
-// Compile-only declaration: never packaged, no behaviour.
+// src/main/java/com/cloudbees/plugins/credentials/common/StandardUsernamePasswordCredentials.java at release tag
+// 1502.v5c95e620ddfe: . Checked against the source at that tag: "public interface StandardUsernamePasswordCredentials
+// extends StandardUsernameCredentials, UsernamePasswordCredentials" (its nested NameProvider and the
+// @Recommended/@NameWith annotations are not used by the plugin). Compile-only declaration, never packaged; bodies as
+// plugin-compile/README.md says.
 package com.cloudbees.plugins.credentials.common;
 
 public interface StandardUsernamePasswordCredentials extends StandardUsernameCredentials, UsernamePasswordCredentials {

@@ -1,8 +1,8 @@
 // Mirrors jenkinsci/credentials-plugin
-// src/main/java/com/cloudbees/plugins/credentials/common/UsernamePasswordCredentials.java (1511.v2e3cb_0008ef0). Checked
-// against the stored copy at commit 019b4a17b3bcaaf1547823699742440f68d742b4: "public interface
-// UsernamePasswordCredentials extends UsernameCredentials, PasswordCredentials {}".
-// Compile-only declaration: never packaged, no behaviour.
+// src/main/java/com/cloudbees/plugins/credentials/common/UsernamePasswordCredentials.java at release tag
+// 1502.v5c95e620ddfe: . Checked against the source at that tag: "public interface UsernamePasswordCredentials extends
+// UsernameCredentials, PasswordCredentials {}". Compile-only declaration, never packaged; bodies as
+// plugin-compile/README.md says.
 package com.cloudbees.plugins.credentials.common;
 
 public interface UsernamePasswordCredentials extends UsernameCredentials, PasswordCredentials {

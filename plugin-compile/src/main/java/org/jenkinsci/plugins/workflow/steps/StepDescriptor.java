@@ -1,9 +1,8 @@
-// Mirrors jenkinsci/workflow-step-api-plugin src/main/java/org/jenkinsci/plugins/workflow/steps/StepDescriptor.java
-// (724.v538c2362b_dfb_): the abstract methods a plugin descriptor must implement. Checked against the stored copy at
-// commit 03e1a7a81683b7cd2a8f3df6980bc3ddf6477e74: "public abstract class StepDescriptor extends Descriptor<Step>" (no
-// explicit constructor), "public abstract Set<? extends Class<?>> getRequiredContext()",
-// "public abstract String getFunctionName()".
-// Compile-only declaration: never packaged, no behaviour.
+// Mirrors jenkinsci/workflow-step-api-plugin src/main/java/org/jenkinsci/plugins/workflow/steps/StepDescriptor.java at
+// release tag 710.v3e456cc85233: the abstract methods a plugin descriptor must implement. Checked against the source at
+// that tag: "public abstract class StepDescriptor extends Descriptor<Step>" (no explicit constructor), "public abstract
+// Set<? extends Class<?>> getRequiredContext()", "public abstract String getFunctionName()". Compile-only declaration,
+// never packaged; bodies as plugin-compile/README.md says.
 package org.jenkinsci.plugins.workflow.steps;
 
 import hudson.model.Descriptor;

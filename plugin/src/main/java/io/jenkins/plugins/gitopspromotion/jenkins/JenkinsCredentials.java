@@ -8,6 +8,7 @@ import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.model.Run;
+import hudson.util.Secret;
 import io.jenkins.plugins.gitopspromotion.promotion.AccessCredentials;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -65,8 +66,8 @@ final class JenkinsCredentials {
             if (keys.isEmpty()) {
                 throw new AbortException(Messages.JenkinsCredentials_NoKey(credentialsId));
             }
-            return AccessCredentials.sshKey(keys.get(0),
-                    key.getPassphrase() == null ? null : key.getPassphrase().getPlainText().toCharArray(), null);
+            Secret passphrase = key.getPassphrase();
+            return AccessCredentials.sshKey(keys.get(0), passphrase == null ? null : passphrase.getPlainText().toCharArray(), null);
         }
         throw new AbortException(Messages.JenkinsCredentials_Unsupported(credentialsId));
     }

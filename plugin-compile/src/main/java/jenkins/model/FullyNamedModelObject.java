@@ -1,0 +1,11 @@
+// Mirrors jenkinsci/jenkins core/src/main/java/jenkins/model/FullyNamedModelObject.java at release tag jenkins-2.555.3:
+// "public interface FullyNamedModelObject extends ModelObject" with "String getFullDisplayName()", a supertype of
+// ItemGroup (which Jenkins is). Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
+package jenkins.model;
+
+import hudson.model.ModelObject;
+
+public interface FullyNamedModelObject extends ModelObject {
+
+    String getFullDisplayName();
+}
