@@ -119,6 +119,51 @@ public class BuildImageBuilder extends Builder implements SimpleBuildStep {
         fields.setInsecureRegistry(insecureRegistry);
     }
 
+    public String getLabels() {
+        return fields.getLabels();
+    }
+
+    @DataBoundSetter
+    public void setLabels(String labels) {
+        fields.setLabels(labels);
+    }
+
+    public String getLayers() {
+        return fields.getLayers();
+    }
+
+    @DataBoundSetter
+    public void setLayers(String layers) {
+        fields.setLayers(layers);
+    }
+
+    public String getFrom() {
+        return fields.getFrom();
+    }
+
+    @DataBoundSetter
+    public void setFrom(String from) {
+        fields.setFrom(from);
+    }
+
+    public String getStorageDriver() {
+        return fields.getStorageDriver();
+    }
+
+    @DataBoundSetter
+    public void setStorageDriver(String storageDriver) {
+        fields.setStorageDriver(storageDriver);
+    }
+
+    public String getIsolation() {
+        return fields.getIsolation();
+    }
+
+    @DataBoundSetter
+    public void setIsolation(String isolation) {
+        fields.setIsolation(isolation);
+    }
+
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env, @NonNull Launcher launcher,
             @NonNull TaskListener listener) throws InterruptedException, IOException {

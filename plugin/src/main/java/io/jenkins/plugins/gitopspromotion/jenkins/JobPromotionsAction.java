@@ -53,7 +53,7 @@ public class JobPromotionsAction implements Action {
             List<PromotionRecord> promotions = new ArrayList<>(action.getPromotions());
             Collections.reverse(promotions); // a build's last promotion of a cell wins
             for (PromotionRecord record : promotions) {
-                latest.putIfAbsent(record.repository() + " " + record.app() + " " + record.env(), record);
+                latest.putIfAbsent(record.getRepository() + " " + record.getApp() + " " + record.getEnv(), record);
             }
         }
         return List.copyOf(latest.values());
