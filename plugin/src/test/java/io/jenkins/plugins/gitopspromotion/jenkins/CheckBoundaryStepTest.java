@@ -19,19 +19,20 @@ class CheckBoundaryStepTest {
 
     @Test
     void aKubeconfigInTheBuildsEnvironmentFailsTheBuildOrWarns(JenkinsRule j) throws Exception {
+        JenkinsTestSupport.outsideAnyCluster(j, temp.resolve("no-service-account"));
         Path kubeconfig = Files.writeString(temp.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\n");
         WorkflowJob job = j.createProject(WorkflowJob.class, "boundary");
         job.setDefinition(new CpsFlowDefinition("""
                 node {
                   def clear = gitopsCheckBoundary()
                   echo "clear=${clear.size()}"
-                  withEnv(['KUBECONFIG=%s']) {
+                  withEnv([%s]) {
                     def found = gitopsCheckBoundary warnOnly: true
                     echo "found=${found[0].kind}"
                     gitopsCheckBoundary()
                   }
                 }
-                """.formatted(kubeconfig), true));
+                """.formatted(JenkinsTestSupport.groovy("KUBECONFIG=" + kubeconfig)), true));
         WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
         j.assertLogContains("clear=0", run);
         j.assertLogContains("found=kubeconfig", run);
@@ -40,12 +41,14 @@ class CheckBoundaryStepTest {
 
     @Test
     void aPromotionIsRefusedWhenTheBuildCanReachACluster(JenkinsRule j) throws Exception {
+        JenkinsTestSupport.outsideAnyCluster(j, temp.resolve("no-service-account"));
         Path kubeconfig = Files.writeString(temp.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\n");
         Path dir = temp.resolve("config.git");
         ConfigRepositories.create(dir).close();
         WorkflowJob job = j.createProject(WorkflowJob.class, "promote");
-        job.setDefinition(new CpsFlowDefinition("node { withEnv(['KUBECONFIG=" + kubeconfig + "']) { gitopsPromote repository: '"
-                + ConfigRepositories.url(dir) + "', environment: 'dev', app: 'web', tag: '1.5.0' } }", true));
+        job.setDefinition(new CpsFlowDefinition("node { withEnv([" + JenkinsTestSupport.groovy("KUBECONFIG=" + kubeconfig)
+                + "]) { gitopsPromote repository: " + JenkinsTestSupport.groovy(ConfigRepositories.url(dir))
+                + ", environment: 'dev', app: 'web', tag: '1.5.0' } }", true));
         WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
         j.assertLogContains("GitOps Promotion refused", run);
         j.assertLogContains("KUBECONFIG", run);

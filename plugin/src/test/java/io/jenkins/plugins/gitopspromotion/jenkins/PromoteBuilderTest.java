@@ -36,6 +36,7 @@ class PromoteBuilderTest {
 
     @Test
     void aFreestyleBuildPromotesWithBuildVariables(JenkinsRule j) throws Exception {
+        JenkinsTestSupport.outsideAnyCluster(j, temp.resolve("no-service-account"));
         Path dir = temp.resolve("config.git");
         try (Repository remote = ConfigRepositories.create(dir)) {
             FreeStyleProject project = j.createFreeStyleProject();
@@ -51,8 +52,8 @@ class PromoteBuilderTest {
             assertThat(BareRepos.readFile(remote, "main", "apps/worker/dev/worker.yaml"))
                     .contains("image: ghcr.io/acme/worker:0.9.1 # {\"$imagepolicy\": \"flux-system:worker\"}");
             PromotionRecord record = build.getAction(PromotionsAction.class).getPromotions().get(0);
-            assertThat(record.app()).isEqualTo("worker");
-            assertThat(record.version()).isEqualTo("0.9.1");
+            assertThat(record.getApp()).isEqualTo("worker");
+            assertThat(record.getVersion()).isEqualTo("0.9.1");
             j.createWebClient().getPage(build, "gitops-promotions");
         }
     }

@@ -47,19 +47,21 @@ class PromoteStepTest {
 
     @Test
     void aPipelinePromotesIntoAFileRepositoryAndReadsTheResult(JenkinsRule j) throws Exception {
+        JenkinsTestSupport.outsideAnyCluster(j, temp.resolve("no-service-account"));
         Path dir = temp.resolve("config.git");
         try (Repository remote = ConfigRepositories.create(dir)) {
             WorkflowJob job = j.createProject(WorkflowJob.class, "web");
             job.setDefinition(new CpsFlowDefinition("""
                     node {
-                      def r = gitopsPromote repository: '%s', environment: 'dev', app: 'web', tag: '1.5.0'
+                      def r = gitopsPromote repository: %s, environment: 'dev', app: 'web', tag: '1.5.0'
                       echo "status=${r.status} tag=${r.tag} files=${r.files} pr=${r.pullRequestUrl}"
-                      def again = gitopsPromote repository: '%s', environment: 'dev', app: 'web', tag: '1.5.0'
+                      def again = gitopsPromote repository: %s, environment: 'dev', app: 'web', tag: '1.5.0'
                       echo "again=${again.status}"
-                      def status = gitopsPromotionStatus repository: '%s'
+                      def status = gitopsPromotionStatus repository: %s
                       echo "dev has ${status.cells.find { it.app == 'web' && it.env == 'dev' }.tag}"
                     }
-                    """.formatted(ConfigRepositories.url(dir), ConfigRepositories.url(dir), ConfigRepositories.url(dir)), true));
+                    """.formatted(JenkinsTestSupport.groovy(ConfigRepositories.url(dir)), JenkinsTestSupport.groovy(ConfigRepositories.url(dir)),
+                    JenkinsTestSupport.groovy(ConfigRepositories.url(dir))), true));
             WorkflowRun run = j.buildAndAssertSuccess(job);
             j.assertLogContains("status=promoted tag=1.5.0 files=[apps/web/dev/kustomization.yaml] pr=null", run);
             j.assertLogContains("again=unchanged", run);
@@ -67,22 +69,23 @@ class PromoteStepTest {
             assertThat(BareRepos.readFile(remote, "main", "apps/web/dev/kustomization.yaml")).contains("newTag: \"1.5.0\"   # keep");
 
             List<PromotionRecord> records = run.getAction(PromotionsAction.class).getPromotions();
-            assertThat(records).extracting(PromotionRecord::status).containsExactly("promoted", "unchanged");
-            assertThat(records.get(0).commit()).isEqualTo(BareRepos.head(remote, "main").name());
-            assertThat(records.get(0).env()).isEqualTo("dev");
+            assertThat(records).extracting(PromotionRecord::getStatus).containsExactly("promoted", "unchanged");
+            assertThat(records.get(0).getCommit()).isEqualTo(BareRepos.head(remote, "main").name());
+            assertThat(records.get(0).getEnv()).isEqualTo("dev");
             assertThat(job.getAction(JobPromotionsAction.class).getLatest()).singleElement()
-                    .satisfies(latest -> assertThat(latest.version()).isEqualTo("1.5.0"));
+                    .satisfies(latest -> assertThat(latest.getVersion()).isEqualTo("1.5.0"));
         }
     }
 
     @Test
     void aRefusedPromotionFailsTheBuildAndPushesNothing(JenkinsRule j) throws Exception {
+        JenkinsTestSupport.outsideAnyCluster(j, temp.resolve("no-service-account"));
         Path dir = temp.resolve("config.git");
         try (Repository remote = ConfigRepositories.create(dir)) {
             WorkflowJob job = j.createProject(WorkflowJob.class, "web");
             // staging requires dev to have the version first
-            job.setDefinition(new CpsFlowDefinition("node { gitopsPromote repository: '" + ConfigRepositories.url(dir)
-                    + "', environment: 'staging', app: 'web', tag: '9.9.9', mode: 'commit' }", true));
+            job.setDefinition(new CpsFlowDefinition("node { gitopsPromote repository: " + JenkinsTestSupport.groovy(ConfigRepositories.url(dir))
+                    + ", environment: 'staging', app: 'web', tag: '9.9.9', mode: 'commit' }", true));
             WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
             j.assertLogContains("GitOps Promotion refused", run);
             assertThat(BareRepos.log(remote, "main")).hasSize(1);
@@ -91,6 +94,7 @@ class PromoteStepTest {
 
     @Test
     void aRegisteredRepositorysCredentialsAreUsedAndNeverLogged(JenkinsRule j) throws Exception {
+        JenkinsTestSupport.outsideAnyCluster(j, temp.resolve("no-service-account"));
         Path dir = temp.resolve("config.git");
         try (Repository remote = ConfigRepositories.create(dir)) {
             CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),

@@ -32,6 +32,9 @@ class PromotionViewPageTest {
         try (Repository remote = BareRepos.create(dir)) {
             SyntheticConfigRepository.of(3).seed(remote);
             GitOpsPromotionConfiguration.get().setRepositories(List.of(new ConfigRepository("config", ConfigRepositories.url(dir))));
+            // The view promotes from the controller's own process, which the test shares: in a Kubernetes pod (Jenkins'
+            // CI) its environment names the cluster. This test is about permissions, not the boundary.
+            GitOpsPromotionConfiguration.get().setBoundary("warn");
             j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
             j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                     .grant(Jenkins.READ).everywhere().to("reader", "promoter")
