@@ -8,16 +8,17 @@
 // plugin-compile/README.md says.
 package hudson;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.model.TaskListener;
-import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 public abstract class Launcher {
 
-    protected Launcher(@NonNull Launcher launcher) {
+    // Upstream's constructors are protected and take a TaskListener and a channel, or a Launcher to wrap; the plugin
+    // makes no launcher, so this one only hides the implicit public constructor.
+    private Launcher() {
     }
 
     @NonNull
@@ -34,7 +35,11 @@ public abstract class Launcher {
             return null;
         }
 
-        public ProcStarter pwd(@NonNull File workDir) {
+        public ProcStarter masks(@CheckForNull boolean... masks) {
+            return null;
+        }
+
+        public ProcStarter pwd(@NonNull String workDir) {
             return null;
         }
 
@@ -48,13 +53,6 @@ public abstract class Launcher {
 
         public Proc start() throws IOException {
             return null;
-        }
-    }
-
-    public static class LocalLauncher extends Launcher {
-
-        public LocalLauncher(@NonNull TaskListener listener) {
-            super((Launcher) null);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitopspromotion.build.BuildException;
 import io.jenkins.plugins.gitopspromotion.build.BuildRequest;
 import io.jenkins.plugins.gitopspromotion.build.BuildResult;
 import io.jenkins.plugins.gitopspromotion.build.BuilderKind;
+import io.jenkins.plugins.gitopspromotion.build.LocalScratchSpace;
 import io.jenkins.plugins.gitopspromotion.build.ContainerStorage;
 import io.jenkins.plugins.gitopspromotion.build.Layer;
 import io.jenkins.plugins.gitopspromotion.build.LocalProcessRunner;
@@ -99,7 +100,7 @@ final class BuildCommand implements Callable<Integer> {
         BuildResult result;
         try {
             // The builder's own output goes to stderr so that stdout holds only the result.
-            result = builder.builder(new LocalProcessRunner(), storage).build(request, err::println);
+            result = builder.builder(new LocalProcessRunner(), LocalScratchSpace.temporary(), storage).build(request, err::println);
         } catch (BuildException e) {
             err.println("gitops-promotion: " + e.getMessage());
             return GitOpsPromotionCli.FAILED;

@@ -140,15 +140,25 @@ public final class BuildOrder implements Serializable {
      * @param environment the build's environment: {@code GIT_URL}, {@code GIT_COMMIT} and {@code SOURCE_DATE_EPOCH}
      *     for the standard OCI labels
      * @param runner runs the builder's programs
+     * @param scratch where the build's private files go (registry login, digest file), where the programs see them
      * @param log receives the builder's output, line by line
      * @throws BuildException if the builder is missing, the build fails or the registry refuses the push
      * @throws IOException if temporary files cannot be written or the digest file read
      * @throws InterruptedException if interrupted
      */
-    public BuildResult run(Path workspace, Map<String, String> environment, ProcessRunner runner, Consumer<String> log)
-            throws BuildException, IOException, InterruptedException {
+    public BuildResult run(Path workspace, Map<String, String> environment, ProcessRunner runner, ScratchSpace scratch,
+            Consumer<String> log) throws BuildException, IOException, InterruptedException {
         BuildRequest request = request(workspace, environment, Instant.now());
-        return BuilderKind.parse(builder).builder(runner, new ContainerStorage(null, null, storageDriver, isolation)).build(request, log);
+        return kind().builder(runner, scratch, new ContainerStorage(null, null, storageDriver, isolation)).build(request, log);
+    }
+
+    /**
+     * The builder this order names.
+     *
+     * @throws IllegalArgumentException if it names none
+     */
+    public BuilderKind kind() {
+        return BuilderKind.parse(builder);
     }
 
     /** The request in {@code workspace}. */

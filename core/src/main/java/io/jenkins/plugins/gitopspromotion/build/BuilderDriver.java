@@ -2,8 +2,7 @@ package io.jenkins.plugins.gitopspromotion.build;
 
 import io.jenkins.plugins.gitopspromotion.image.Digest;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,10 +27,11 @@ public interface BuilderDriver {
     /**
      * The digest the builder wrote after pushing.
      *
-     * @return empty when the file is missing or empty (nothing was pushed)
-     * @throws IOException if it cannot be read or holds no valid digest
+     * @param digestFile what the builder wrote to its digest file
+     * @return empty when the file is empty (nothing was pushed)
+     * @throws IOException if it holds no valid digest
      */
-    Optional<Digest> readDigest(Path digestFile) throws IOException;
+    Optional<Digest> readDigest(byte[] digestFile) throws IOException;
 
     /**
      * Adds the options buildah, podman and docker buildx share, in this order: {@code --file}, {@code --platform},
@@ -57,11 +57,8 @@ public interface BuilderDriver {
     }
 
     /** Reads a file holding just {@code sha256:…}, as buildah, podman and kaniko write it. */
-    static Optional<Digest> readPlainDigest(Path digestFile, String builder) throws IOException {
-        if (!Files.isRegularFile(digestFile)) {
-            return Optional.empty();
-        }
-        String text = Files.readString(digestFile).strip();
+    static Optional<Digest> readPlainDigest(byte[] digestFile, String builder) throws IOException {
+        String text = new String(digestFile, StandardCharsets.UTF_8).strip();
         if (text.isEmpty()) {
             return Optional.empty();
         }

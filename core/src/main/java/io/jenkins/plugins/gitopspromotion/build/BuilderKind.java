@@ -17,13 +17,18 @@ public enum BuilderKind {
     /** Jib core, in this JVM: no daemon, no Containerfile. */
     JIB;
 
-    /** The builder for this kind. */
-    public ImageBuilder builder(ProcessRunner runner, ContainerStorage storage) {
+    /**
+     * The builder for this kind.
+     *
+     * @param runner starts the builder's programs
+     * @param scratch where a build's private files go, where the programs see them
+     */
+    public ImageBuilder builder(ProcessRunner runner, ScratchSpace scratch, ContainerStorage storage) {
         return switch (this) {
-            case BUILDAH -> new CommandImageBuilder(ContainersDriver.buildah(storage), runner);
-            case PODMAN -> new CommandImageBuilder(ContainersDriver.podman(storage), runner);
-            case DOCKER -> new CommandImageBuilder(new DockerBuildxDriver(), runner);
-            case KANIKO -> new CommandImageBuilder(new KanikoDriver(), runner);
+            case BUILDAH -> new CommandImageBuilder(ContainersDriver.buildah(storage), runner, scratch);
+            case PODMAN -> new CommandImageBuilder(ContainersDriver.podman(storage), runner, scratch);
+            case DOCKER -> new CommandImageBuilder(new DockerBuildxDriver(), runner, scratch);
+            case KANIKO -> new CommandImageBuilder(new KanikoDriver(), runner, scratch);
             case JIB -> new JibImageBuilder();
         };
     }

@@ -5,25 +5,32 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Runs a builder program through a {@link ProcessRunner}: the driver's commands in order, with registry
- * credentials in a {@link TemporaryAuthConfig} that is removed afterwards whatever happens, and the digest
+ * credentials in a {@link TemporaryAuthConfig} in a private folder removed afterwards whatever happens, and the digest
  * read from the builder's digest file.
  */
 public final class CommandImageBuilder implements ImageBuilder {
 
+    /** The digest file's name in the build's folder. */
+    private static final String DIGEST_FILE = "digest";
+
     private final BuilderDriver driver;
     private final ProcessRunner runner;
+    private final ScratchSpace scratch;
 
     /**
      * @param driver the builder's commands
      * @param runner where they run
+     * @param scratch where the build's private files go: the digest file, the registry login, the CA certificate
      */
-    public CommandImageBuilder(BuilderDriver driver, ProcessRunner runner) {
+    public CommandImageBuilder(BuilderDriver driver, ProcessRunner runner, ScratchSpace scratch) {
         this.driver = driver;
         this.runner = runner;
+        this.scratch = scratch;
     }
 
     @Override
@@ -37,17 +44,13 @@ public final class CommandImageBuilder implements ImageBuilder {
             throw new BuildException(BuildException.Reason.INVALID_REQUEST, "the CA certificate " + request.caCertificate()
                     + " cannot be read", List.of(), null);
         }
-        Path work = PrivateFiles.directory(null, "image-build");
-        Path digestFile = work.resolve("digest");
-        Path certDirectory = request.caCertificate() == null ? null : work.resolve("certs");
-        try (TemporaryAuthConfig auth = request.auth().isNone() ? null : TemporaryAuthConfig.write(request.auth(), work)) {
-            if (certDirectory != null) {
-                Files.createDirectory(certDirectory);
-                Files.copy(request.caCertificate(), certDirectory.resolve("ca.crt"));
-            }
+        try (ScratchFolder work = scratch.create()) {
+            TemporaryAuthConfig auth = request.auth().isNone() ? null : TemporaryAuthConfig.write(request.auth(), work);
+            Path certDirectory = request.caCertificate() == null ? null
+                    : work.createPrivateFile("certs/ca.crt", Files.readAllBytes(request.caCertificate())).getParent();
             List<BuildStep> steps;
             try {
-                steps = driver.steps(request, new BuildFiles(digestFile, auth, certDirectory));
+                steps = driver.steps(request, new BuildFiles(work.path().resolve(DIGEST_FILE), auth, certDirectory));
             } catch (IllegalArgumentException e) {
                 throw new BuildException(BuildException.Reason.INVALID_REQUEST, e.getMessage(), List.of(), null);
             }
@@ -58,16 +61,11 @@ public final class CommandImageBuilder implements ImageBuilder {
             if (!request.push()) {
                 return BuildResult.of(request.image().toString(), request.tags(), null);
             }
-            Digest digest = driver.readDigest(digestFile).orElseThrow(() -> new BuildException(BuildException.Reason.PUSH_FAILED,
-                    driver.name() + " pushed to " + request.registry() + " but wrote no digest to its digest file", tail.lines(), null));
-            return BuildResult.of(request.image().toString(), request.tags(), digest);
-        } finally {
-            if (certDirectory != null) {
-                Files.deleteIfExists(certDirectory.resolve("ca.crt"));
-                Files.deleteIfExists(certDirectory);
-            }
-            Files.deleteIfExists(digestFile);
-            Files.deleteIfExists(work);
+            Optional<byte[]> written = work.read(DIGEST_FILE);
+            Optional<Digest> digest = written.isEmpty() ? Optional.empty() : driver.readDigest(written.get());
+            return BuildResult.of(request.image().toString(), request.tags(), digest.orElseThrow(() -> new BuildException(
+                    BuildException.Reason.PUSH_FAILED, driver.name() + " pushed to " + request.registry()
+                    + " but wrote no digest to its digest file", tail.lines(), null)));
         }
     }
 

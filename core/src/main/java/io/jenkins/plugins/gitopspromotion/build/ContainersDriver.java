@@ -80,7 +80,7 @@ public final class ContainersDriver implements BuilderDriver {
     }
 
     @Override
-    public Optional<Digest> readDigest(Path digestFile) throws IOException {
+    public Optional<Digest> readDigest(byte[] digestFile) throws IOException {
         return BuilderDriver.readPlainDigest(digestFile, program);
     }
 }

@@ -43,11 +43,11 @@ public final class DockerBuildxDriver implements BuilderDriver {
     }
 
     @Override
-    public Optional<Digest> readDigest(Path digestFile) throws IOException {
-        if (!Files.isRegularFile(digestFile) || Files.size(digestFile) == 0) {
+    public Optional<Digest> readDigest(byte[] digestFile) throws IOException {
+        if (digestFile.length == 0) {
             return Optional.empty();
         }
-        JsonNode digest = Json.mapper().readTree(digestFile.toFile()).get("containerimage.digest");
+        JsonNode digest = Json.mapper().readTree(digestFile).get("containerimage.digest");
         if (digest == null || !digest.isTextual()) {
             return Optional.empty();
         }

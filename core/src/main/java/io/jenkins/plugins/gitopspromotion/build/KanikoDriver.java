@@ -46,7 +46,7 @@ public final class KanikoDriver implements BuilderDriver {
     }
 
     @Override
-    public Optional<Digest> readDigest(Path digestFile) throws IOException {
+    public Optional<Digest> readDigest(byte[] digestFile) throws IOException {
         return BuilderDriver.readPlainDigest(digestFile, "kaniko");
     }
 }

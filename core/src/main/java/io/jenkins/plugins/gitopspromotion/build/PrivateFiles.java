@@ -25,6 +25,11 @@ final class PrivateFiles {
         return parent == null ? Files.createTempDirectory(prefix, attributes) : Files.createTempDirectory(parent, prefix, attributes);
     }
 
+    /** A new folder readable only by its owner. */
+    static Path createDirectory(Path directory) throws IOException {
+        return Files.createDirectory(directory, attributes("rwx------"));
+    }
+
     /** The attributes of a file only its owner can read and write. */
     static FileAttribute<?>[] fileAttributes() {
         return attributes("rw-------");

@@ -35,7 +35,7 @@ class BuildOrderTest {
             assertThat(order.toString()).doesNotContain(PASSWORD);
 
             BuildResult result = order.run(workspace, Map.of("GIT_URL", "https://ci-bot:tok3n@git.example.com/acme/site.git",
-                    "GIT_COMMIT", "0123456789abcdef"), new LocalProcessRunner(), line -> { });
+                    "GIT_COMMIT", "0123456789abcdef"), new LocalProcessRunner(), LocalScratchSpace.temporary(), line -> { });
             assertThat(result.digest()).isEqualTo(registry.skopeoDigest("acme/site", "2.0.0"));
             String inspect = registry.skopeoInspect("acme/site", "2.0.0");
             assertThat(inspect).contains("\"org.opencontainers.image.revision\": \"0123456789abcdef\"")

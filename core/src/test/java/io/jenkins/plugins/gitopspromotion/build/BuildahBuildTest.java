@@ -32,7 +32,7 @@ class BuildahBuildTest {
             RecordingRunner runner = new RecordingRunner();
             List<String> log = new ArrayList<>();
 
-            BuildResult result = BuilderKind.BUILDAH.builder(runner, ImageFixtures.storage(dir)).build(request, log::add);
+            BuildResult result = BuilderKind.BUILDAH.builder(runner, LocalScratchSpace.temporary(), ImageFixtures.storage(dir)).build(request, log::add);
 
             String served = registry.skopeoDigest("acme/web", "1.0.0");
             assertThat(result.digest()).isEqualTo(served);
@@ -63,7 +63,7 @@ class BuildahBuildTest {
                     .withAuth(RegistryAuth.password(registry.host(), new RegistryCredential(USER, PASSWORD.toCharArray())));
             RecordingRunner runner = new RecordingRunner();
 
-            BuildResult result = BuilderKind.BUILDAH.builder(runner, ImageFixtures.storage(dir)).build(request, line -> { });
+            BuildResult result = BuilderKind.BUILDAH.builder(runner, LocalScratchSpace.temporary(), ImageFixtures.storage(dir)).build(request, line -> { });
 
             assertThat(result.digest()).isEqualTo(registry.skopeoDigest("acme/api", "2.0.0"));
             assertThat(runner.commands.get(1).argv()).contains("--cert-dir").doesNotContain("--tls-verify=false");
@@ -81,7 +81,7 @@ class BuildahBuildTest {
         try (TestRegistry registry = TestRegistry.basicAuthOverTls(dir.resolve("registry"), USER, PASSWORD)) {
             BuildRequest anonymous = BuildRequest.of(ImageFixtures.context(dir, "denied"),
                     ImageReference.parseName(registry.host() + "/acme/api"), List.of("3.0.0")).withPush(true).withInsecureRegistry(true);
-            ImageBuilder buildah = BuilderKind.BUILDAH.builder(new LocalProcessRunner(), ImageFixtures.storage(dir));
+            ImageBuilder buildah = BuilderKind.BUILDAH.builder(new LocalProcessRunner(), LocalScratchSpace.temporary(), ImageFixtures.storage(dir));
 
             assertThatThrownBy(() -> buildah.build(anonymous, line -> { }))
                     .isInstanceOfSatisfying(BuildException.class, e -> {
@@ -94,7 +94,7 @@ class BuildahBuildTest {
             String wrong = "wrong-" + PASSWORD;
             RecordingRunner runner = new RecordingRunner();
             BuildRequest wrongPassword = anonymous.withAuth(RegistryAuth.password(registry.host(), new RegistryCredential(USER, wrong.toCharArray())));
-            assertThatThrownBy(() -> BuilderKind.BUILDAH.builder(runner, ImageFixtures.storage(dir)).build(wrongPassword, line -> { }))
+            assertThatThrownBy(() -> BuilderKind.BUILDAH.builder(runner, LocalScratchSpace.temporary(), ImageFixtures.storage(dir)).build(wrongPassword, line -> { }))
                     .isInstanceOfSatisfying(BuildException.class,
                             e -> assertThat(e.reason()).isEqualTo(BuildException.Reason.PUSH_UNAUTHORIZED))
                     .hasMessageContaining("refused the credentials given")
@@ -111,7 +111,7 @@ class BuildahBuildTest {
         Files.writeString(context.resolve("Containerfile"), "FROM scratch\nCOPY missing.txt /missing.txt\n");
         BuildRequest request = BuildRequest.of(context, ImageReference.parseName("127.0.0.1:1/acme/broken"), List.of("1"));
 
-        assertThatThrownBy(() -> BuilderKind.BUILDAH.builder(new LocalProcessRunner(), ImageFixtures.storage(dir)).build(request, l -> { }))
+        assertThatThrownBy(() -> BuilderKind.BUILDAH.builder(new LocalProcessRunner(), LocalScratchSpace.temporary(), ImageFixtures.storage(dir)).build(request, l -> { }))
                 .isInstanceOfSatisfying(BuildException.class, e -> assertThat(e.reason()).isEqualTo(BuildException.Reason.BUILD_FAILED))
                 .hasMessageContaining("buildah failed to build 127.0.0.1:1/acme/broken (exit ")
                 .hasMessageContaining("missing.txt");

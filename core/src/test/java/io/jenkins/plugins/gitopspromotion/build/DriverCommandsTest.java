@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.build;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -31,7 +32,7 @@ class DriverCommandsTest {
 
     private static BuildFiles files(Path dir) throws Exception {
         RegistryAuth auth = RegistryAuth.password("registry.example.com:5000", new RegistryCredential("u", "p4ss".toCharArray()));
-        return new BuildFiles(DIGEST, TemporaryAuthConfig.write(auth, dir), null);
+        return new BuildFiles(DIGEST, TemporaryAuthConfig.write(auth, new LocalScratchSpace(dir).create()), null);
     }
 
     @Test
@@ -80,10 +81,10 @@ class DriverCommandsTest {
                 .containsSequence("--output", "type=image,push=true,registry.insecure=true").doesNotContain("--push");
         assertThat(docker.steps(request(false, false), files).get(0).command().argv()).doesNotContain("--push", "--output");
 
-        Path metadata = Files.writeString(dir.resolve("metadata.json"), "{\"buildx.build.ref\":\"x\",\"containerimage.digest\":"
-                + "\"sha256:" + "a".repeat(64) + "\",\"image.name\":\"registry.example.com:5000/acme/web:1.2\"}");
+        byte[] metadata = ("{\"buildx.build.ref\":\"x\",\"containerimage.digest\":"
+                + "\"sha256:" + "a".repeat(64) + "\",\"image.name\":\"registry.example.com:5000/acme/web:1.2\"}").getBytes(UTF_8);
         assertThat(docker.readDigest(metadata)).hasValueSatisfying(d -> assertThat(d).hasToString("sha256:" + "a".repeat(64)));
-        assertThat(docker.readDigest(dir.resolve("absent.json"))).isEmpty();
+        assertThat(docker.readDigest(new byte[0])).isEmpty();
         assertThatThrownBy(() -> docker.steps(request(true, false).withCaCertificate(Path.of("/certs/ca.pem")), files))
                 .hasMessageStartingWith("docker buildx trusts registry certificates configured in its builder");
     }
@@ -105,10 +106,10 @@ class DriverCommandsTest {
         assertThat(kaniko.steps(request(true, false).withCaCertificate(Path.of("/certs/ca.pem")), files).get(0).command().argv())
                 .endsWith("--digest-file", "/tmp/b/digest", "--registry-certificate", "registry.example.com:5000=/certs/ca.pem");
 
-        Path digest = Files.writeString(dir.resolve("digest"), "sha256:" + "b".repeat(64) + "\n");
+        byte[] digest = ("sha256:" + "b".repeat(64) + "\n").getBytes(UTF_8);
         assertThat(kaniko.readDigest(digest)).hasValueSatisfying(d -> assertThat(d).hasToString("sha256:" + "b".repeat(64)));
-        Path garbage = Files.writeString(dir.resolve("garbage"), "not a digest");
-        assertThatThrownBy(() -> kaniko.readDigest(garbage)).hasMessageStartingWith("kaniko wrote no valid digest to its digest file");
+        assertThat(kaniko.readDigest(" \n".getBytes(UTF_8))).isEmpty();
+        assertThatThrownBy(() -> kaniko.readDigest("not a digest".getBytes(UTF_8))).hasMessageStartingWith("kaniko wrote no valid digest to its digest file");
     }
 
     @Test
@@ -116,7 +117,7 @@ class DriverCommandsTest {
         assumeFalse(Programs.installed("executor"), "kaniko's executor is installed here");
         BuildRequest request = BuildRequest.of(CONTEXT, ImageReference.parseName("registry.example.com/acme/web"), List.of("1"));
 
-        assertThatThrownBy(() -> BuilderKind.KANIKO.builder(new LocalProcessRunner(), ContainerStorage.defaults())
+        assertThatThrownBy(() -> BuilderKind.KANIKO.builder(new LocalProcessRunner(), LocalScratchSpace.temporary(), ContainerStorage.defaults())
                 .build(request, l -> { }))
                 .isInstanceOfSatisfying(BuildException.class, e -> assertThat(e.reason()).isEqualTo(BuildException.Reason.BUILDER_MISSING))
                 .hasMessageStartingWith("the kaniko builder is not installed or not on the PATH (cannot start 'executor'");
@@ -126,7 +127,7 @@ class DriverCommandsTest {
     void layersAndABaseImageAreForJibOnly() {
         BuildRequest request = BuildRequest.of(CONTEXT, ImageReference.parseName("registry.example.com/acme/web"), List.of("1"))
                 .withLayers(List.of(Layer.parse("a:/a")), "scratch");
-        assertThatThrownBy(() -> BuilderKind.PODMAN.builder(new LocalProcessRunner(), ContainerStorage.defaults()).build(request, l -> { }))
+        assertThatThrownBy(() -> BuilderKind.PODMAN.builder(new LocalProcessRunner(), LocalScratchSpace.temporary(), ContainerStorage.defaults()).build(request, l -> { }))
                 .hasMessage("podman builds from a Containerfile in the context; layers and a base image (--layer, --from) are for jib");
     }
 }

@@ -33,17 +33,20 @@ class RegistryAuthTest {
     }
 
     @Test
-    void writesAnOwnerOnlyConfigThatCloseRemoves(@TempDir Path dir) throws Exception {
+    void writesAnOwnerOnlyConfigThatClosingTheBuildsFolderRemoves(@TempDir Path dir) throws Exception {
         RegistryCredential credential = new RegistryCredential("robot", "t0ken".toCharArray());
-        TemporaryAuthConfig config = TemporaryAuthConfig.write(RegistryAuth.password("Registry.Example.com", credential), dir);
+        ScratchFolder folder = new LocalScratchSpace(dir).create();
+        TemporaryAuthConfig config = TemporaryAuthConfig.write(RegistryAuth.password("Registry.Example.com", credential), folder);
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config.file()))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config.directory()))).isEqualTo("rwx------");
         assertThat(Files.readString(config.file())).isEqualTo("{\"auths\":{\"registry.example.com\":{\"auth\":\""
                 + Base64.getEncoder().encodeToString("robot:t0ken".getBytes()) + "\"}}}");
         Files.createDirectories(config.directory().resolve("buildx/instances"));
-        config.close();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.path()))).isEqualTo("rwx------");
+        folder.close();
         assertThat(config.directory()).doesNotExist();
+        assertThat(folder.path()).doesNotExist();
         assertThat(credential.toString()).doesNotContain("t0ken");
         assertThat(RegistryAuth.password("r.example.com", credential).toString()).doesNotContain("t0ken");
     }

@@ -23,7 +23,7 @@ class RegistryClientTest {
         BuildRequest request = BuildRequest.of(ImageFixtures.context(dir.resolve(repository), repository),
                 ImageReference.parseName(registry.host() + "/" + repository), List.of("1.0"))
                 .withPush(true).withInsecureRegistry(true).withAuth(auth);
-        return BuilderKind.BUILDAH.builder(new LocalProcessRunner(), ImageFixtures.storage(dir)).build(request, l -> { });
+        return BuilderKind.BUILDAH.builder(new LocalProcessRunner(), LocalScratchSpace.temporary(), ImageFixtures.storage(dir)).build(request, l -> { });
     }
 
     @Test

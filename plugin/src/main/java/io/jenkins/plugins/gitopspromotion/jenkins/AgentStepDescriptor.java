@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Item;
@@ -22,6 +23,11 @@ public abstract class AgentStepDescriptor extends StepDescriptor {
 
     @POST
     public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-        return FormFields.credentials(item, credentialsId);
+        return FormFields.credentials(item, credentialsId, credentialKinds());
+    }
+
+    /** The kinds of credentials the field takes: those of a config repository, unless a step says otherwise. */
+    CredentialsMatcher credentialKinds() {
+        return JenkinsCredentials.SUPPORTED;
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -168,7 +169,7 @@ public class BuildImageBuilder extends Builder implements SimpleBuildStep {
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env, @NonNull Launcher launcher,
             @NonNull TaskListener listener) throws InterruptedException, IOException {
         try {
-            Map<String, Object> result = ImageBuildRunner.build(run, workspace, env, listener, fields.order(env::expand),
+            Map<String, Object> result = ImageBuildRunner.build(run, workspace, env, launcher, listener, fields.order(env::expand),
                     fields.getCredentialsId());
             run.addAction(new BuiltImageAction(String.valueOf(result.get("reference")), String.valueOf(result.get("digest"))));
         } catch (IllegalArgumentException e) {
@@ -185,6 +186,12 @@ public class BuildImageBuilder extends Builder implements SimpleBuildStep {
         @Override
         public String getDisplayName() {
             return Messages.BuildImageBuilder_DisplayName();
+        }
+
+        /** Registry logins: a user name with a password or token. */
+        @Override
+        CredentialsMatcher credentialKinds() {
+            return JenkinsCredentials.REGISTRY;
         }
 
         @POST

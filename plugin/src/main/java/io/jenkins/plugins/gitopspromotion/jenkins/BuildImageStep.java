@@ -1,9 +1,11 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.Launcher;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Run;
@@ -15,6 +17,7 @@ import io.jenkins.plugins.gitopspromotion.build.BuilderKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -197,7 +200,6 @@ public class BuildImageStep extends Step {
         this.isolation = Util.fixEmptyAndTrim(isolation);
     }
 
-    /** The order these fields describe. */
     /**
      * The order these fields describe, each text passed through {@code expand} first (the freestyle build step
      * expands build variables; Groovy has done so for a Pipeline).
@@ -252,7 +254,7 @@ public class BuildImageStep extends Step {
                 throw new hudson.AbortException(Messages.ImageBuildRunner_BadInput(e.getMessage()));
             }
             return ImageBuildRunner.build(getContext().get(Run.class), getContext().get(FilePath.class), getContext().get(EnvVars.class),
-                    getContext().get(TaskListener.class), order, step.credentialsId);
+                    getContext().get(Launcher.class), getContext().get(TaskListener.class), order, step.credentialsId);
         }
     }
 
@@ -263,6 +265,18 @@ public class BuildImageStep extends Step {
         @Override
         public String getFunctionName() {
             return "gitopsBuildImage";
+        }
+
+        /** The launcher too: builder programs start through it, so that {@code container()} and the like apply. */
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, EnvVars.class, Launcher.class, TaskListener.class);
+        }
+
+        /** Registry logins: a user name with a password or token. */
+        @Override
+        CredentialsMatcher credentialKinds() {
+            return JenkinsCredentials.REGISTRY;
         }
 
         @NonNull

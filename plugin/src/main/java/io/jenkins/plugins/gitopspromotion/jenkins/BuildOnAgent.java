@@ -1,11 +1,12 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
 import hudson.AbortException;
-import hudson.Launcher;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.gitopspromotion.build.BuildException;
 import io.jenkins.plugins.gitopspromotion.build.BuildOrder;
+import io.jenkins.plugins.gitopspromotion.build.LocalProcessRunner;
+import io.jenkins.plugins.gitopspromotion.build.LocalScratchSpace;
 import java.io.File;
 import java.io.IOException;
 import java.util.HashMap;
@@ -13,8 +14,9 @@ import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * Builds (and pushes) an image in the workspace on the agent, where the context, the builder and the temporary
- * auth file are; the builder's programs start through a {@link Launcher} of that agent. Returns the result as JSON.
+ * Builds (and pushes) an image with Jib in the agent's JVM, in the workspace: Jib is a library, it starts no program,
+ * so there is no launcher to go through (builder programs start through the build's launcher instead, see
+ * {@link ImageBuildRunner}). Returns the result as JSON.
  */
 final class BuildOnAgent extends MasterToSlaveFileCallable<String> {
 
@@ -33,7 +35,7 @@ final class BuildOnAgent extends MasterToSlaveFileCallable<String> {
     @Override
     public String invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         try {
-            return order.run(workspace.toPath(), environment, new LauncherProcessRunner(new Launcher.LocalLauncher(listener)),
+            return order.run(workspace.toPath(), environment, new LocalProcessRunner(), LocalScratchSpace.temporary(),
                     listener.getLogger()::println).toJson();
         } catch (BuildException | IllegalArgumentException e) {
             // The message names the builder, the registry and the builder's last lines, never a credential.

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
@@ -30,8 +31,10 @@ final class FormFields {
     private FormFields() {
     }
 
-    /** The credentials the job may use; only the current value to those who may not configure it. */
-    static ListBoxModel credentials(Item item, String credentialsId) {
+    /**
+     * The credentials of the given kinds the job may use; only the current value to those who may not configure it.
+     */
+    static ListBoxModel credentials(Item item, String credentialsId, CredentialsMatcher kinds) {
         StandardListBoxModel model = new StandardListBoxModel();
         if (item == null ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER)
                 : !item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
@@ -39,7 +42,7 @@ final class FormFields {
         }
         return model.includeEmptyValue()
                 .includeMatchingAs(item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2, item,
-                        StandardCredentials.class, List.of(), JenkinsCredentials.SUPPORTED)
+                        StandardCredentials.class, List.of(), kinds)
                 .includeCurrentValue(credentialsId);
     }
 

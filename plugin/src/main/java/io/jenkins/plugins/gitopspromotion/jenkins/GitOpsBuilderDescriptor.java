@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import hudson.model.AbstractProject;
 import hudson.model.Item;
 import hudson.tasks.BuildStepDescriptor;
@@ -20,6 +21,11 @@ public abstract class GitOpsBuilderDescriptor extends BuildStepDescriptor<Builde
 
     @POST
     public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-        return FormFields.credentials(item, credentialsId);
+        return FormFields.credentials(item, credentialsId, credentialKinds());
+    }
+
+    /** The kinds of credentials the field takes: those of a config repository, unless a step says otherwise. */
+    CredentialsMatcher credentialKinds() {
+        return JenkinsCredentials.SUPPORTED;
     }
 }

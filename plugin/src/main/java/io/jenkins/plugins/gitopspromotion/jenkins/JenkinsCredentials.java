@@ -20,11 +20,17 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  */
 final class JenkinsCredentials {
 
-    /** The kinds offered in credential dropdowns. */
+    /** The kinds a config repository may use, as credential dropdowns offer them. */
     static final CredentialsMatcher SUPPORTED = CredentialsMatchers.anyOf(
             CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
             CredentialsMatchers.instanceOf(StringCredentials.class),
             CredentialsMatchers.instanceOf(SSHUserPrivateKey.class));
+
+    /**
+     * The kind a registry login may be: a user name with a password or token. A registry needs the user name (Docker
+     * Hub and others refuse a token under another name), so neither secret text nor an SSH key will do.
+     */
+    static final CredentialsMatcher REGISTRY = CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class);
 
     /** The user name going with a secret-text token over HTTPS; hosting providers ignore it. */
     private static final String TOKEN_USER = "git";
@@ -43,6 +49,27 @@ final class JenkinsCredentials {
             return AccessCredentials.none();
         }
         return translate(credentialsId, CredentialsProvider.findCredentialById(credentialsId, StandardCredentials.class, run));
+    }
+
+    /**
+     * Looks a registry login up as the build may see them (usage is tracked).
+     *
+     * @param credentialsId the id, or {@code null} for none (anonymous pushes and pulls)
+     * @throws AbortException if there is no such credential visible to the build, or it is not a user name with a
+     *     password
+     */
+    static AccessCredentials registry(String credentialsId, Run<?, ?> run) throws AbortException {
+        if (credentialsId == null) {
+            return AccessCredentials.none();
+        }
+        StandardCredentials credentials = CredentialsProvider.findCredentialById(credentialsId, StandardCredentials.class, run);
+        if (credentials == null) {
+            throw new AbortException(Messages.JenkinsCredentials_NotFound(credentialsId));
+        }
+        if (!(credentials instanceof StandardUsernamePasswordCredentials)) {
+            throw new AbortException(Messages.JenkinsCredentials_RegistryNeedsUser(credentialsId));
+        }
+        return translate(credentialsId, credentials);
     }
 
     /**

@@ -9,26 +9,44 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Runs the engine's builder programs through a Jenkins {@link Launcher}: the argument array as given (never a
- * shell), the command line shown in the build log as Jenkins shows every command, and the output streamed back
- * line by line. Credentials never appear in the arguments: builders get them as a temporary auth file.
+ * Runs the engine's builder programs through the build's own {@link Launcher}, so that whatever decorates it applies:
+ * {@code container('buildah')} on a Kubernetes agent, {@code withDockerContainer}, {@code docker.image().inside}. The
+ * program gets the build's environment ({@code withEnv}, tool {@code PATH+X}, {@code DOCKER_HOST}) with the
+ * command's own variables on top, runs in the command's folder, and its argument array is passed as given (never a
+ * shell) and shown in the build log as Jenkins shows every command, an argument holding a secret masked. Output
+ * streams back line by line. Credentials reach builders only as files, so a masked argument is a second guard.
  */
 final class LauncherProcessRunner implements ProcessRunner {
 
     private final Launcher launcher;
+    private final Map<String, String> environment;
+    private final Set<String> secrets;
 
-    LauncherProcessRunner(Launcher launcher) {
+    /**
+     * @param launcher the build's launcher
+     * @param environment the build's environment
+     * @param secrets values never to show in the log
+     */
+    LauncherProcessRunner(Launcher launcher, Map<String, String> environment, Set<String> secrets) {
         this.launcher = launcher;
+        this.environment = Map.copyOf(environment);
+        this.secrets = Set.copyOf(secrets);
     }
 
     @Override
     public int run(ProcessCommand command, Consumer<String> output) throws IOException, InterruptedException {
-        Launcher.ProcStarter starter = launcher.launch().cmds(command.argv()).envs(command.environment()).readStdout();
+        Map<String, String> envs = new HashMap<>(environment);
+        envs.putAll(command.environment());
+        Launcher.ProcStarter starter = launcher.launch().cmds(command.argv()).masks(masks(command.argv())).envs(envs).readStdout();
         if (command.workingDirectory() != null) {
-            starter.pwd(command.workingDirectory().toFile());
+            starter.pwd(command.workingDirectory().toString());
         }
         Proc proc;
         try {
@@ -47,5 +65,15 @@ final class LauncherProcessRunner implements ProcessRunner {
                 proc.kill();
             }
         }
+    }
+
+    /** Which arguments hold a secret. */
+    private boolean[] masks(List<String> argv) {
+        boolean[] masks = new boolean[argv.size()];
+        for (int i = 0; i < masks.length; i++) {
+            String argument = argv.get(i);
+            masks[i] = secrets.stream().anyMatch(secret -> !secret.isEmpty() && argument.contains(secret));
+        }
+        return masks;
     }
 }

@@ -54,6 +54,7 @@ class BuildImageStepTest {
 
     @Test
     void aPipelineBuildsWithJibAndPromotesTheDigestItPushed(JenkinsRule j) throws Exception {
+        JenkinsTestSupport.outsideAnyCluster(j, temp.resolve("no-service-account"));
         RealParts.require(TestRegistry.installed(), "docker-registry");
         Path dir = temp.resolve("config.git");
         ConfigRepositories.create(dir).close();
@@ -65,10 +66,10 @@ class BuildImageStepTest {
                       def built = gitopsBuildImage image: '%s/acme/web', tags: '1.6.0', builder: 'jib', layers: 'site:/srv/www',
                           insecureRegistry: true
                       echo "digest=${built.digest}"
-                      def promoted = gitopsPromote repository: '%s', environment: 'dev', app: 'web', tag: built.tags[0], digest: built.digest
+                      def promoted = gitopsPromote repository: %s, environment: 'dev', app: 'web', tag: built.tags[0], digest: built.digest
                       echo "promoted=${promoted.status} ${promoted.digest}"
                     }
-                    """.formatted(registry.host(), ConfigRepositories.url(dir)), true));
+                    """.formatted(registry.host(), JenkinsTestSupport.groovy(ConfigRepositories.url(dir))), true));
             WorkflowRun run = j.buildAndAssertSuccess(job);
             String digest = registry.skopeoDigest("acme/web", "1.6.0");
             j.assertLogContains("digest=" + digest, run);
@@ -78,6 +79,7 @@ class BuildImageStepTest {
 
     @Test
     void aFreestyleBuildHandsItsReferenceToLaterSteps(JenkinsRule j) throws Exception {
+        JenkinsTestSupport.outsideAnyCluster(j, temp.resolve("no-service-account"));
         RealParts.require(TestRegistry.installed(), "docker-registry");
         Path dir = temp.resolve("config.git");
         ConfigRepositories.create(dir).close();
@@ -94,7 +96,7 @@ class BuildImageStepTest {
             project.getBuildersList().add(promote);
 
             FreeStyleBuild build = j.buildAndAssertSuccess(project);
-            assertThat(build.getAction(PromotionsAction.class).getPromotions().get(0).version())
+            assertThat(build.getAction(PromotionsAction.class).getPromotions().get(0).getVersion())
                     .endsWith(registry.skopeoDigest("acme/web", "1.7.0"));
         }
     }
