@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 
 /**
@@ -32,11 +34,29 @@ public final class PromotionRecord {
         this.reason = reason;
     }
 
-    /** A record of an engine result. */
+    /**
+     * A record of an engine result. The pull request's URL comes from the Git host's answer and pages make a link of
+     * it: only an http(s) URL is kept, so that no answer can store a {@code javascript:} link in a build.
+     */
     static PromotionRecord of(String repository, Map<String, Object> result) {
         return new PromotionRecord(repository, text(result.get("status")), text(result.get("env")), text(result.get("app")),
                 PromotionRunner.version(result), text(result.get("commit")), text(result.get("branch")),
-                text(result.get("pullRequestUrl")), text(result.get("reason")));
+                webLink(text(result.get("pullRequestUrl"))), text(result.get("reason")));
+    }
+
+    /** {@code url} if it is an absolute http or https URL, else null. */
+    static String webLink(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme();
+            return scheme != null && (scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http")) && uri.getHost() != null
+                    ? url : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     /** The config repository's URL. */
