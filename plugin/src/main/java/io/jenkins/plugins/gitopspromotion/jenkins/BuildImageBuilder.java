@@ -171,7 +171,7 @@ public class BuildImageBuilder extends Builder implements SimpleBuildStep {
         try {
             Map<String, Object> result = ImageBuildRunner.build(run, workspace, env, launcher, listener, fields.order(env::expand),
                     fields.getCredentialsId());
-            run.addAction(new BuiltImageAction(String.valueOf(result.get("reference")), String.valueOf(result.get("digest"))));
+            run.addAction(BuiltImageAction.of(result));
         } catch (IllegalArgumentException e) {
             throw new hudson.AbortException(Messages.ImageBuildRunner_BadInput(e.getMessage()));
         }
