@@ -10,11 +10,9 @@ import hudson.model.Descriptor;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderDetection;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderKind;
 import java.util.List;
-import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -28,9 +26,6 @@ import org.kohsuke.stapler.verb.POST;
  */
 public class ConfigRepository implements Describable<ConfigRepository> {
 
-    /** What an id may be: it is typed into Jenkinsfiles. */
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-
     private final String id;
     private final String url;
     private String credentialsId;
@@ -42,11 +37,12 @@ public class ConfigRepository implements Describable<ConfigRepository> {
     /**
      * @param id how jobs name the repository
      * @param url its https, ssh, git or file URL
+     * @throws IllegalArgumentException naming what is wrong with either (from the form and from JCasC alike)
      */
     @DataBoundConstructor
     public ConfigRepository(String id, String url) {
-        this.id = Util.fixEmptyAndTrim(id);
-        this.url = Util.fixEmptyAndTrim(url);
+        this.id = SettingChecks.id(id);
+        this.url = SettingChecks.url(url);
     }
 
     /** How jobs name the repository. */
@@ -126,26 +122,13 @@ public class ConfigRepository implements Describable<ConfigRepository> {
         @POST
         public FormValidation doCheckId(@QueryParameter String value) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            String id = Util.fixEmptyAndTrim(value);
-            if (id == null) {
-                return FormValidation.error(Messages.ConfigRepository_IdRequired());
-            }
-            return ID.matcher(id).matches() ? FormValidation.ok() : FormValidation.error(Messages.ConfigRepository_IdInvalid(id));
+            return SettingChecks.form(value, SettingChecks::id);
         }
 
         @POST
         public FormValidation doCheckUrl(@QueryParameter String value) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            String url = Util.fixEmptyAndTrim(value);
-            if (url == null) {
-                return FormValidation.error(Messages.ConfigRepository_UrlRequired());
-            }
-            try {
-                RepositoryLocation.parse(url);
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return SettingChecks.form(value, SettingChecks::url);
         }
 
         @POST

@@ -3,7 +3,6 @@ package io.jenkins.plugins.gitopspromotion.jenkins;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
-import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
@@ -44,9 +43,10 @@ public class GitOpsPromotionConfiguration extends GlobalConfiguration {
         return List.copyOf(repositories);
     }
 
+    /** @throws IllegalArgumentException if two have the same id */
     @DataBoundSetter
     public void setRepositories(List<ConfigRepository> repositories) {
-        this.repositories = repositories == null ? new ArrayList<>() : new ArrayList<>(repositories);
+        this.repositories = new ArrayList<>(SettingChecks.repositories(repositories == null ? List.of() : repositories));
         save();
     }
 
@@ -60,10 +60,10 @@ public class GitOpsPromotionConfiguration extends GlobalConfiguration {
         return boundary;
     }
 
+    /** @throws IllegalArgumentException if it names no mode */
     @DataBoundSetter
     public void setBoundary(String boundary) {
-        String value = Util.fixEmptyAndTrim(boundary);
-        this.boundary = value == null ? BoundaryMode.ENFORCE.optionName() : value;
+        this.boundary = SettingChecks.boundary(boundary);
         save();
     }
 
@@ -72,9 +72,10 @@ public class GitOpsPromotionConfiguration extends GlobalConfiguration {
         return cacheFolder;
     }
 
+    /** @throws IllegalArgumentException if it is not absolute */
     @DataBoundSetter
     public void setCacheFolder(String cacheFolder) {
-        this.cacheFolder = Util.fixEmptyAndTrim(cacheFolder);
+        this.cacheFolder = SettingChecks.cacheFolder(cacheFolder);
         save();
     }
 
@@ -91,10 +92,8 @@ public class GitOpsPromotionConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckCacheFolder(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        String folder = Util.fixEmptyAndTrim(value);
         // Checked on agents, where the folder is; here only its form.
-        return folder == null || folder.startsWith("/") || folder.matches("[A-Za-z]:[\\\\/].*")
-                ? FormValidation.ok() : FormValidation.error(Messages.GitOpsPromotionConfiguration_CacheFolderAbsolute());
+        return SettingChecks.form(value, SettingChecks::cacheFolder);
     }
 
     @NonNull
