@@ -9,6 +9,8 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import net.sf.json.JSONObject;
+import org.kohsuke.stapler.StaplerRequest2;
 
 public abstract class Descriptor<T extends Describable<T>> {
 
@@ -24,5 +26,21 @@ public abstract class Descriptor<T extends Describable<T>> {
     }
 
     public synchronized void load() {
+    }
+
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        return false;
+    }
+
+    // Upstream also implements Stapler's HttpResponse (the error page); the plugin only throws it.
+    public static final class FormException extends Exception {
+
+        public FormException(String message, String formField) {
+            super(message);
+        }
+
+        public FormException(String message, Throwable cause, String formField) {
+            super(message, cause);
+        }
     }
 }

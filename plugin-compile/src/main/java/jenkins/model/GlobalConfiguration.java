@@ -9,6 +9,8 @@ package jenkins.model;
 import hudson.ExtensionPoint;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import net.sf.json.JSONObject;
+import org.kohsuke.stapler.StaplerRequest2;
 
 public abstract class GlobalConfiguration extends Descriptor<GlobalConfiguration>
         implements ExtensionPoint, Describable<GlobalConfiguration> {
@@ -19,5 +21,10 @@ public abstract class GlobalConfiguration extends Descriptor<GlobalConfiguration
     @Override
     public final Descriptor<GlobalConfiguration> getDescriptor() {
         return null;
+    }
+
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        return false;
     }
 }

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -94,6 +96,35 @@ public class GitOpsPromotionConfiguration extends GlobalConfiguration {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         // Checked on agents, where the folder is; here only its form.
         return SettingChecks.form(value, SettingChecks::cacheFolder);
+    }
+
+    /**
+     * Saves the form. A repeatable list without entries sends no key at all, so without this the last repository
+     * could never be deleted: the list starts empty and the form fills it. A value the setters refuse is shown on the
+     * form, naming the problem.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        try {
+            if (!json.has("repositories")) {
+                setRepositories(List.of());
+            }
+            req.bindJSON(this, json);
+        } catch (IllegalArgumentException e) {
+            throw new FormException(ownMessage(e), e, "repositories");
+        }
+        return true;
+    }
+
+    /** The message of the innermost refusal: Stapler wraps what a constructor throws in messages of its own. */
+    private static String ownMessage(IllegalArgumentException e) {
+        String message = e.getMessage();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException) {
+                message = cause.getMessage();
+            }
+        }
+        return message;
     }
 
     @NonNull
