@@ -320,7 +320,8 @@ class BitbucketCloudProviderTest {
                 .withHeader("Retry-After", "3600")));
 
         assertThatThrownBy(() -> bitbucket.findOpen(HEAD, "main")).isInstanceOf(ApiException.class)
-                .hasMessageContaining("answered 429; it asks to wait 3600 s more, beyond the 120 s allowed; try again later")
+                .hasMessageContaining("answered 429 (Rate limit for this resource has been exceeded); it asks to wait 3600 s more,"
+                        + " beyond the 120 s allowed; try again later")
                 .satisfies(ProviderTestSupport::assertTokenNeverShown);
         assertThat(support.waits()).isEmpty();
     }
