@@ -99,6 +99,14 @@ class BitbucketServerProviderTest {
                 .formatted(id, title, REPO, toBranch, toBranch, REPO, reviewers, id);
     }
 
+    /** A RestApplicationUser as "Get user" answers it. */
+    private static String user(String name, String slug, String displayName) {
+        return """
+                {"name": "%s", "emailAddress": "%s", "active": true, "displayName": "%s", "id": 101, "slug": "%s", "type": "NORMAL",
+                 "links": {"self": [{"href": "https://bitbucket.example.com/users/%s"}]}}""".formatted(name, name.contains("@")
+                ? name : name + "@example.com", displayName, slug, slug);
+    }
+
     /** A page of pull requests. */
     private static String page(int start, boolean last, String... values) {
         return "{\"size\": %d, \"limit\": 25, \"start\": %d, \"isLastPage\": %s, %s\"values\": [%s]}".formatted(values.length,
@@ -162,6 +170,7 @@ class BitbucketServerProviderTest {
     void reviewersAreAddedToThoseAlreadyAskedAndLabelsAreANoOp() throws Exception {
         api.stubFor(get(urlEqualTo(PRS + "/12")).willReturn(okJson(PR_12)));
         api.stubFor(put(urlEqualTo(PRS + "/12")).willReturn(okJson(PR_12)));
+        api.stubFor(get(urlEqualTo(API + "/users/bob")).willReturn(okJson(user("bob", "bob", "Bob"))));
         PullRequest pr = new PullRequest(12, URL_12, "12");
 
         // The author (ci-bot) cannot review; alice is asked already; only bob is new.
@@ -173,7 +182,33 @@ class BitbucketServerProviderTest {
                 {"version": 3, "title": "Promote web 1.0.0 → 1.1.0 to staging", "description": "old body",
                  "reviewers": [{"user": {"name": "alice"}}, {"user": {"name": "bob"}}]}""")));
         api.verify(2, getRequestedFor(urlEqualTo(PRS + "/12")));
-        assertThat(api.getAllServeEvents()).hasSize(3); // labels sent nothing
+        assertThat(api.getAllServeEvents()).hasSize(4); // labels sent nothing
+    }
+
+    @Test
+    void aReviewerGivenBySlugIsSentByUserName() throws Exception {
+        // "Get user" (/api/latest/users/{userSlug}): a user name with characters a slug cannot hold has another slug.
+        api.stubFor(get(urlEqualTo(PRS + "/12")).willReturn(okJson(PR_12)));
+        api.stubFor(get(urlEqualTo(API + "/users/john.doe_example.com"))
+                .willReturn(okJson(user("John.Doe@example.com", "john.doe_example.com", "John Doe"))));
+        api.stubFor(put(urlEqualTo(PRS + "/12")).willReturn(okJson(PR_12)));
+
+        bitbucket.requestReviewers(new PullRequest(12, URL_12, "12"), List.of("john.doe_example.com"));
+
+        api.verify(1, putRequestedFor(urlEqualTo(PRS + "/12")).withRequestBody(equalToJson("""
+                {"version": 3, "title": "Promote web 1.0.0 → 1.1.0 to staging", "description": "old body",
+                 "reviewers": [{"user": {"name": "alice"}}, {"user": {"name": "John.Doe@example.com"}}]}""")));
+    }
+
+    @Test
+    void aReviewerWhoseSlugResolvesToSomeoneAskedAlreadyChangesNothing() throws Exception {
+        String asked = pull(12, "main", "Promote web 1.0.0 → 1.1.0 to staging", "[{\"user\": " + user("John.Doe@example.com",
+                "john.doe_example.com", "John Doe") + ", \"role\": \"REVIEWER\", \"approved\": false, \"status\": \"UNAPPROVED\"}]");
+        api.stubFor(get(urlEqualTo(PRS + "/12")).willReturn(okJson(asked)));
+
+        bitbucket.requestReviewers(new PullRequest(12, URL_12, "12"), List.of("john.doe_example.com", "John.Doe@example.com"));
+
+        api.verify(0, putRequestedFor(urlEqualTo(PRS + "/12")));
     }
 
     @Test
