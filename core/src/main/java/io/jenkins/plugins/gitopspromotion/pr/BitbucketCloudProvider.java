@@ -92,6 +92,12 @@ public final class BitbucketCloudProvider implements PullRequestProvider {
         return pullRequest(put(pullRequest, current, draft.title(), Optional.of(draft.body()), reviewers(current)));
     }
 
+    /** False: Bitbucket Cloud's Markdown escapes HTML, so a comment shows as text ("Markdown syntax guide"). */
+    @Override
+    public boolean hidesHtmlComments() {
+        return false;
+    }
+
     /** Does nothing: Bitbucket Cloud pull requests have no labels. */
     @Override
     public void addLabels(PullRequest pullRequest, List<String> labels) {

@@ -88,6 +88,12 @@ public final class BitbucketServerProvider implements PullRequestProvider {
         return put(pullRequest, current, draft.title(), draft.body(), reviewerNames(current));
     }
 
+    /** False: Bitbucket Data Center's Markdown escapes HTML, so a comment shows as text ("Markdown syntax guide"). */
+    @Override
+    public boolean hidesHtmlComments() {
+        return false;
+    }
+
     /** Does nothing: Bitbucket Data Center pull requests have no labels. */
     @Override
     public void addLabels(PullRequest pullRequest, List<String> labels) {

@@ -416,11 +416,12 @@ public final class PromotionEngine {
         }
         ProviderSettings settings = request.pullRequests().get();
         Environment environment = current.environment();
+        PullRequestProvider provider = providers.apply(settings);
         PullRequestDraft draft = new PullRequestDraft(branch, request.base(), PromotionMessage.title(plan, current.rollback()),
-                PullRequestBody.render(plan, current.provenance()), environment.labels(), environment.reviewers(),
-                environment.autoMerge());
+                PullRequestBody.render(plan, current.provenance(), provider.hidesHtmlComments()), environment.labels(),
+                environment.reviewers(), environment.autoMerge());
         try {
-            PullRequest pullRequest = PullRequests.ensure(providers.apply(settings), draft);
+            PullRequest pullRequest = PullRequests.ensure(provider, draft);
             return new PromotionResult.PullRequestRef(pullRequest.url(), pullRequest.number());
         } catch (ApiException e) {
             throw new PromotionException((pushed ? "pushed " : "found ") + branch + ", but the pull request could not be"

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -413,8 +414,9 @@ class BitbucketCloudProviderTest {
         api.stubFor(put(urlEqualTo(REPO + "/pullrequests/12"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .withRequestBody(matchingJsonPath("$.title", equalTo("Promote web 1.0.0 → 1.2.0 to staging")))
-                .withRequestBody(matchingJsonPath("$.description", containing(
-                        "<!-- gitops-promotion:v1 {\"app\":\"web\",\"env\":\"staging\"")))
+                .withRequestBody(matchingJsonPath("$.description", containing("Promotes **web** to **staging**")))
+                // Bitbucket shows HTML comments as text: no machine-readable comment in the description.
+                .withRequestBody(matchingJsonPath("$.description", notMatching("(?s).*<!--.*")))
                 .willReturn(okJson(pullRequest(12, "Promote web 1.0.0 → 1.2.0 to staging", "main", ""))));
 
         List<PromotionResult> results = support.promoteTwice(temp, ProviderKind.BITBUCKET, "/2.0", "acme/config");
@@ -425,5 +427,7 @@ class BitbucketCloudProviderTest {
         assertThat(results.get(1).toJson()).contains("\"pullRequest\":{\"url\":\"" + PR_URL + "\",\"number\":12}");
         api.verify(1, postRequestedFor(urlEqualTo(REPO + "/pullrequests")));
         api.verify(1, putRequestedFor(urlEqualTo(REPO + "/pullrequests/12")));
+        assertThat(api.getAllServeEvents()).as("neither the creation nor the update carries an HTML comment")
+                .allSatisfy(e -> assertThat(e.getRequest().getBodyAsString()).doesNotContain("<!--"));
     }
 }

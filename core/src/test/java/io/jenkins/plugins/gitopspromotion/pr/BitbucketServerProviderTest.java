@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -370,8 +371,9 @@ class BitbucketServerProviderTest {
         api.stubFor(put(urlEqualTo(PRS + "/12"))
                 .withRequestBody(matchingJsonPath("$.version", equalTo("3")))
                 .withRequestBody(matchingJsonPath("$.title", equalTo("Promote web 1.0.0 → 1.2.0 to staging")))
-                .withRequestBody(matchingJsonPath("$.description", containing(
-                        "<!-- gitops-promotion:v1 {\"app\":\"web\",\"env\":\"staging\"")))
+                .withRequestBody(matchingJsonPath("$.description", containing("Promotes **web** to **staging**")))
+                // Bitbucket shows HTML comments as text: no machine-readable comment in the description.
+                .withRequestBody(matchingJsonPath("$.description", notMatching("(?s).*<!--.*")))
                 .withRequestBody(matchingJsonPath("$.reviewers[0].user.name", equalTo("alice")))
                 .willReturn(okJson(PR_12)));
 
@@ -388,5 +390,7 @@ class BitbucketServerProviderTest {
             assertThat(e.getRequest().getBodyAsString()).doesNotContain(TOKEN);
             assertThat(e.getRequest().getUrl()).doesNotContain(TOKEN);
         });
+        assertThat(api.getAllServeEvents()).as("neither the creation nor the update carries an HTML comment")
+                .allSatisfy(e -> assertThat(e.getRequest().getBodyAsString()).doesNotContain("<!--"));
     }
 }
