@@ -58,6 +58,13 @@ public final class ProviderDetection {
         return Optional.of(new ProviderSettings(kind.get(), api, name, token));
     }
 
+    /** Why {@code auto} opens no pull requests for a location {@link #detect} recognised no provider in. */
+    public static String unrecognised(RepositoryLocation location) {
+        return "no pull request was opened: the provider is auto, and " + location + " is on no host it recognises as a Git"
+                + " host with pull requests; name the provider (" + ProviderKind.optionNames() + ") and, for a self-hosted"
+                + " one, its API URL, or set the provider to none to push branches only";
+    }
+
     private static Optional<ProviderKind> kindOf(String host, List<String> path) {
         if (host.isEmpty()) {
             return Optional.empty();
