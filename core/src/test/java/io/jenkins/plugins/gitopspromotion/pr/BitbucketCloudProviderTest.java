@@ -166,8 +166,7 @@ class BitbucketCloudProviderTest {
 
     @Test
     void aNextPageOnAnotherHostIsNotFollowedWithTheToken() {
-        String elsewhere = api.baseUrl().contains("localhost") ? api.baseUrl().replace("localhost", "127.0.0.1")
-                : api.baseUrl().replace("127.0.0.1", "localhost");
+        String elsewhere = support.otherHostUrl();
         api.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(page("", elsewhere + LIST + "&page=2"))));
         api.stubFor(get(urlEqualTo(LIST + "&page=2")).willReturn(okJson(page(pr12(""), null))));
 

@@ -85,12 +85,6 @@ class GitHubProviderTest {
                         + ", \"rebaseMergeAllowed\": " + rebase + "}}}}")));
     }
 
-    /** The WireMock server under another host name: another address as far as the token is concerned. */
-    private String otherHostOfTheSameServer() {
-        return api.baseUrl().contains("localhost") ? api.baseUrl().replace("localhost", "127.0.0.1")
-                : api.baseUrl().replace("127.0.0.1", "localhost");
-    }
-
     private static PullRequest pr12() {
         return new PullRequest(12, "https://github.com/acme/config/pull/12", "PR_kwDOABCD1234");
     }
@@ -331,7 +325,7 @@ class GitHubProviderTest {
     @Test
     void aNextPageOnAnotherHostIsNotFollowedWithTheToken() {
         // A Link header must not send the token anywhere but the API.
-        String elsewhere = otherHostOfTheSameServer();
+        String elsewhere = support.otherHostUrl();
         api.stubFor(get(urlPathEqualTo(REPO + "/pulls")).withQueryParam("state", equalTo("open"))
                 .willReturn(okJson("[]").withHeader("Link", "<" + elsewhere + REPO + "/pulls?page=2>; rel=\"next\"")));
         api.stubFor(get(urlEqualTo(REPO + "/pulls?page=2")).willReturn(okJson("[" + PR_12 + "]")));
@@ -353,7 +347,7 @@ class GitHubProviderTest {
         assertThat(github.findOpen(HEAD, "main")).map(PullRequest::number).contains(12L);
 
         api.stubFor(get(urlPathEqualTo(REPO + "/pulls")).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", otherHostOfTheSameServer() + "/repositories/42/pulls?state=open")));
+                .withHeader("Location", support.otherHostUrl() + "/repositories/42/pulls?state=open")));
         assertThatThrownBy(() -> github.findOpen(HEAD, "main")).isInstanceOf(ApiException.class)
                 .hasMessageContaining("was not sent").hasMessageContaining("the token goes only there");
         api.verify(1, getRequestedFor(urlEqualTo("/repositories/42/pulls?state=open")));
