@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopspromotion.cli;
 import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
+import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import java.io.IOException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,9 +49,11 @@ final class PromotionOptions {
     /** A request builder with these options and the repository options applied. */
     PromotionRequest.Builder request(CommandSpec spec, RepositoryOptions repository) throws IOException {
         RepositoryLocation location = repository.location(spec);
+        RepositoryAccess access = provider.access(spec, repository, location);
         return PromotionRequest.builder(location, environment)
                 .auth(repository.auth(spec))
-                .pullRequests(provider.settings(spec, repository, location).orElse(null))
+                .pullRequests(provider.settings(spec, access).orElse(null))
+                .noPullRequests(access.noPullRequests().orElse(null))
                 .sourceCommit(sourceCommit)
                 .sourceUrl(sourceUrl)
                 .base(repository.base)

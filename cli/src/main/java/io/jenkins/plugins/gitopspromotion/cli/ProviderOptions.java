@@ -26,17 +26,24 @@ final class ProviderOptions {
     @Option(names = "--project", paramLabel = "OWNER/NAME", description = "The repository's name at the provider, when the URL does not tell it.")
     String project;
 
-    /** Where to open pull requests: needs a token; {@code auto} without one opens none (the rule of {@link RepositoryAccess}). */
-    Optional<ProviderSettings> settings(CommandSpec spec, RepositoryOptions repository, RepositoryLocation location)
-            throws IOException {
+    /** The repository as these options and the repository options describe it, with the API token read once. */
+    RepositoryAccess access(CommandSpec spec, RepositoryOptions repository, RepositoryLocation location) throws IOException {
         Optional<char[]> token = repository.token(spec);
         AccessCredentials credentials = token.map(t -> AccessCredentials.password(repository.username, t)).orElse(AccessCredentials.none());
+        return new RepositoryAccess(location.toString(), repository.base, credentials, provider, apiUrl == null ? null : apiUrl.toString(),
+                project);
+    }
+
+    /**
+     * Where to open pull requests: needs a token; {@code auto} without one opens none (the rule of {@link RepositoryAccess},
+     * whose {@link RepositoryAccess#noPullRequests()} says why).
+     */
+    Optional<ProviderSettings> settings(CommandSpec spec, RepositoryAccess access) {
         try {
-            return new RepositoryAccess(location.toString(), repository.base, credentials, provider,
-                    apiUrl == null ? null : apiUrl.toString(), project).pullRequests();
+            return access.pullRequests();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--provider: " + e.getMessage()
-                    + (token.isEmpty() ? ": give --token-env or --token-file" : ""));
+                    + (access.credentials().apiToken().isEmpty() ? ": give --token-env or --token-file" : ""));
         }
     }
 }

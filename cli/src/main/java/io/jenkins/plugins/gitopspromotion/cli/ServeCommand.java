@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
 import io.jenkins.plugins.gitopspromotion.pr.RetryPolicy;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
+import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import io.jenkins.plugins.gitopspromotion.view.PromotionView;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,13 +54,15 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         RepositoryLocation location = repository.location(spec);
         GitAuth auth = repository.auth(spec);
-        Optional<ProviderSettings> settings = provider.settings(spec, repository, location);
+        RepositoryAccess access = provider.access(spec, repository, location);
+        Optional<ProviderSettings> settings = provider.settings(spec, access);
+        String noPullRequests = access.noPullRequests().orElse(null);
         PersonIdent by = author.ident(spec);
         BoundaryMode mode = boundary.mode(spec);
         PromotionView view = new PromotionView(new PromotionEngine(repository.cache()), location, auth, repository.base,
                 settings.map(s -> Providers.create(s, RetryPolicy.DEFAULT)),
                 env -> PromotionRequest.builder(location, env).auth(auth).base(repository.base)
-                        .pullRequests(settings.orElse(null)).author(by).boundary(mode));
+                        .pullRequests(settings.orElse(null)).noPullRequests(noPullRequests).author(by).boundary(mode));
         try (ViewServer server = ViewServer.start(view, port, readOnly)) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("The promotion view of " + location + " (" + repository.base + ") is at " + server.url()

@@ -84,6 +84,32 @@ class PullRequestCommandTest {
     }
 
     @Test
+    void whereAutoFindsNoProviderTheJsonResultSaysSo() throws Exception {
+        try (GitHttpServer git = GitHttpServer.start(temp.resolve("git"), "ci", TOKEN)) {
+            ConfigRepositoryFixture.seed(git.createRepository("config"));
+            BareRepos.commitFile(git.repository("config"), "main", "apps/web/dev/kustomization.yaml",
+                    "images:\n- name: ghcr.io/acme/web\n  newTag: 1.1.0\n", "dev has 1.1.0");
+            Path token = temp.resolve("token");
+            Files.writeString(token, TOKEN);
+
+            // A Git host on loopback is no provider auto knows: the branch is pushed, and the result says why no pull request.
+            CliRun run = CliRun.of("promote", "--repo", git.url("config").toString(), "--cache-dir", temp.resolve("cache").toString(),
+                    "--username", "ci", "--token-file", token.toString(), "--env", "staging", "--app", "web", "--from", "dev",
+                    "--json", "--boundary", "off");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode result = new ObjectMapper().readTree(run.out());
+            assertThat(result.get("status").asText()).isEqualTo("promoted");
+            assertThat(result.get("branch").asText()).isEqualTo("gitops-promotion/staging/web");
+            assertThat(result.get("pullRequest").isNull()).isTrue();
+            assertThat(result.get("warnings").get(0).asText()).startsWith("no pull request was opened: the provider is auto, and "
+                    + git.url("config") + " is on no host it recognises");
+            assertThat(run.err()).contains("warning: no pull request was opened");
+            assertThat(run.out() + run.err()).doesNotContain(TOKEN);
+        }
+    }
+
+    @Test
     void anExplicitProviderNeedsAToken() {
         CliRun run = CliRun.of("promote", "--repo", temp.toString(), "--provider", "gitlab", "--env", "dev", "--app", "web",
                 "--tag", "1");

@@ -30,7 +30,8 @@ import java.util.stream.StreamSupport;
  *       saying how to find the id, since resolving names needs the identity service on another host
  *       ({@code vssps.dev.azure.com}).</li>
  *   <li>Auto-merge is auto-complete: set by the pull request's creator (the token's identity, which opened it), with
- *       a squash merge that deletes the promotion branch. It still waits for the branch policies.</li>
+ *       the first merge strategy of squash, merge, rebase and rebase-merge that the target branch's "Limit merge
+ *       types" policy allows, deleting the promotion branch. It still waits for the branch policies.</li>
  *   <li>A bad token is sometimes answered with 203 and an HTML sign-in page instead of 401; any answer that is not
  *       JSON is reported as a refused token.</li>
  *   <li>Descriptions are kept to 4000 characters by Azure; a longer body is shortened in the middle, keeping its
@@ -165,7 +166,8 @@ public final class AzureDevOpsProvider implements PullRequestProvider {
     }
 
     /**
-     * Sets auto-complete, by the pull request's creator, with a squash merge that deletes the promotion branch.
+     * Sets auto-complete, by the pull request's creator, with a merge strategy the branch allows (see
+     * {@link AzureMergeStrategy}), deleting the promotion branch.
      *
      * @throws ApiException if Azure refuses, or the pull request has no creator to set it by
      */
@@ -179,12 +181,22 @@ public final class AzureDevOpsProvider implements PullRequestProvider {
                     + ", so auto-complete cannot be set by them");
         }
         Map<String, Object> completion = new LinkedHashMap<>();
-        completion.put("mergeStrategy", "squash");
+        completion.put("mergeStrategy", mergeStrategy(pullRequest, current.path("repository").path("id").asText(), draft.base()));
         completion.put("deleteSourceBranch", true);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("autoCompleteSetBy", Map.of("id", creator));
         body.put("completionOptions", completion);
         json("PATCH", pullRequestPath(pullRequest) + "?" + API_VERSION, body);
+    }
+
+    /** The strategy the target branch's merge strategy policies allow, by "Policy Configurations - Get". */
+    private String mergeStrategy(PullRequest pullRequest, String repositoryId, String base) throws ApiException {
+        JsonNode policies = json("GET", segment(organization) + "/" + segment(project) + "/_apis/git/policy/configurations?repositoryId="
+                + encode(repositoryId) + "&refName=" + encode("refs/heads/" + base) + "&policyType=" + AzureMergeStrategy.POLICY_TYPE
+                + "&" + API_VERSION, null);
+        return AzureMergeStrategy.choose(policies).orElseThrow(() -> new ApiException(0, "the branch policies of " + base
+                + " allow no merge strategy (squash, merge, rebase, rebase and merge), so " + pullRequest.url()
+                + " cannot be set to complete by itself; check the policy \"Limit merge types\" of " + base));
     }
 
     /**

@@ -61,9 +61,9 @@ public final class BitbucketCloudProvider implements PullRequestProvider {
         while (page.isPresent()) {
             JsonNode answer = api.get(page.get()).body();
             for (JsonNode pull : answer.path("values")) {
-                // The filter should return only matches; checking again costs nothing and guards against a query
-                // the server read differently.
-                if (head.equals(pull.path("source").path("branch").path("name").asText())
+                // The filter should return only open matches; checking again costs nothing and guards against a
+                // query or state filter the server read differently (a merged one must not be updated).
+                if ("OPEN".equals(pull.path("state").asText()) && head.equals(pull.path("source").path("branch").path("name").asText())
                         && base.equals(pull.path("destination").path("branch").path("name").asText())) {
                     return Optional.of(pullRequest(pull));
                 }
@@ -89,7 +89,13 @@ public final class BitbucketCloudProvider implements PullRequestProvider {
     @Override
     public PullRequest update(PullRequest pullRequest, PullRequestDraft draft) throws ApiException {
         JsonNode current = get(pullRequest);
-        return pullRequest(put(pullRequest, current, draft.title(), draft.body(), reviewers(current)));
+        return pullRequest(put(pullRequest, current, draft.title(), Optional.of(draft.body()), reviewers(current)));
+    }
+
+    /** False: Bitbucket Cloud's Markdown escapes HTML, so a comment shows as text ("Markdown syntax guide"). */
+    @Override
+    public boolean hidesHtmlComments() {
+        return false;
     }
 
     /** Does nothing: Bitbucket Cloud pull requests have no labels. */
@@ -124,7 +130,7 @@ public final class BitbucketCloudProvider implements PullRequestProvider {
             }
         }
         if (added) {
-            put(pullRequest, current, current.path("title").asText(), current.path("description").asText(), merged);
+            put(pullRequest, current, current.path("title").asText(), description(current), merged);
         }
     }
 
@@ -133,14 +139,25 @@ public final class BitbucketCloudProvider implements PullRequestProvider {
     }
 
     /**
-     * PUT writes the whole pull request: Bitbucket has been seen to clear what a body leaves out (the reviewers,
-     * the description), and it requires the title. So every field it may clear is sent, as it is unless changed.
+     * The description as the pull request has it: the reference defines it as {@code summary.raw} (the
+     * {@code description} some answers also carry is not in the reference); empty when neither is there, so that
+     * nothing is sent rather than a blank that would erase it.
      */
-    private JsonNode put(PullRequest pullRequest, JsonNode current, String title, String description,
+    private static Optional<String> description(JsonNode pull) {
+        return Optional.ofNullable(pull.path("summary").path("raw").textValue())
+                .or(() -> Optional.ofNullable(pull.path("description").textValue()));
+    }
+
+    /**
+     * PUT writes the whole pull request: Bitbucket has been seen to clear what a body leaves out (the reviewers,
+     * the description), and it requires the title. So every field it may clear is sent, as it is unless changed;
+     * a description that could not be read is left out rather than sent blank.
+     */
+    private JsonNode put(PullRequest pullRequest, JsonNode current, String title, Optional<String> description,
             List<Map<String, String>> reviewers) throws ApiException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", title);
-        body.put("description", description);
+        description.ifPresent(text -> body.put("description", text));
         body.put("reviewers", reviewers);
         body.put("close_source_branch", current.path("close_source_branch").asBoolean(true));
         return api.send("PUT", pullRequestsPath() + "/" + pullRequest.number(), body).body();

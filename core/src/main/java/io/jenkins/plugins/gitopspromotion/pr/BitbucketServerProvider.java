@@ -30,7 +30,7 @@ import java.util.Optional;
  *       that same request merges at once, and project or repository access tokens cannot merge at all; so
  *       {@link #supportsAutoMerge()} is false and {@code autoMerge: true} is refused.</li>
  * </ul>
- * Reviewers are user names (or slugs); there are no team reviewers.
+ * Reviewers are user names or slugs (a slug is looked up for its user name); there are no team reviewers.
  */
 public final class BitbucketServerProvider implements PullRequestProvider {
 
@@ -88,6 +88,12 @@ public final class BitbucketServerProvider implements PullRequestProvider {
         return put(pullRequest, current, draft.title(), draft.body(), reviewerNames(current));
     }
 
+    /** False: Bitbucket Data Center's Markdown escapes HTML, so a comment shows as text ("Markdown syntax guide"). */
+    @Override
+    public boolean hidesHtmlComments() {
+        return false;
+    }
+
     /** Does nothing: Bitbucket Data Center pull requests have no labels. */
     @Override
     public void addLabels(PullRequest pullRequest, List<String> labels) {
@@ -97,7 +103,9 @@ public final class BitbucketServerProvider implements PullRequestProvider {
     /**
      * Adds the users (by user name or slug) to the pull request's reviewers, keeping those already there; the
      * pull request's author is left out, since Bitbucket refuses authors as reviewers. Nothing is sent when all
-     * of them are reviewers already.
+     * of them are reviewers already. The PUT names reviewers by user name ({@code {"user": {"name": ...}}}), which
+     * can differ from the slug ({@code John.Doe@example.com} and {@code john.doe_example.com}), so a slug is turned
+     * into its user's name first.
      */
     @Override
     public void requestReviewers(PullRequest pullRequest, List<String> reviewers) throws ApiException {
@@ -105,16 +113,40 @@ public final class BitbucketServerProvider implements PullRequestProvider {
         List<String> names = reviewerNames(current);
         int before = names.size();
         for (String reviewer : reviewers) {
-            boolean known = isUser(current.path("author").path("user"), reviewer);
-            for (JsonNode existing : current.path("reviewers")) {
-                known |= isUser(existing.path("user"), reviewer);
+            if (asked(current, reviewer)) {
+                continue;
             }
-            if (!known && !names.contains(reviewer)) {
-                names.add(reviewer);
+            String name = userName(reviewer);
+            if (!asked(current, name) && !names.contains(name)) {
+                names.add(name);
             }
         }
         if (names.size() > before) {
             put(pullRequest, current, current.path("title").asText(), current.path("description").asText(""), names);
+        }
+    }
+
+    /** Whether the user, by name or slug, is the pull request's author or one of its reviewers. */
+    private static boolean asked(JsonNode pull, String nameOrSlug) {
+        boolean known = isUser(pull.path("author").path("user"), nameOrSlug);
+        for (JsonNode existing : pull.path("reviewers")) {
+            known |= isUser(existing.path("user"), nameOrSlug);
+        }
+        return known;
+    }
+
+    /**
+     * The user name of a user given by slug or name: {@code GET users/{userSlug}}; a 404 means it is no slug, so it
+     * is taken as a user name (Bitbucket says so on the update if it is neither).
+     */
+    private String userName(String nameOrSlug) throws ApiException {
+        try {
+            return Optional.ofNullable(api.get("users/" + encode(nameOrSlug)).body().path("name").textValue()).orElse(nameOrSlug);
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return nameOrSlug;
+            }
+            throw e;
         }
     }
 

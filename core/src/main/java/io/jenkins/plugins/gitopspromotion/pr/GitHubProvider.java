@@ -9,19 +9,33 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * GitHub and GitHub Enterprise Server, through the REST API ({@code /repos/{owner}/{repo}/pulls}, issue labels,
- * requested reviewers) and, for auto-merge, the GraphQL mutation {@code enablePullRequestAutoMerge}.
- * Reviewers written {@code org/team} are asked as teams, others as users.
+ * GitHub, GitHub Enterprise Cloud and GitHub Enterprise Server, through the REST API
+ * ({@code /repos/{owner}/{repo}/pulls}, issue labels, requested reviewers) and, for auto-merge, GraphQL: the
+ * repository's allowed merge methods and the pull request's head, then the mutation {@code enablePullRequestAutoMerge}.
+ * Reviewers written {@code org/team} are asked as teams of the repository's organization, others as users.
+ *
+ * <p>GitHub refuses auto-merge on a pull request with nothing left to wait for ("is in clean status", or
+ * "unstable status" when only optional checks fail); such a pull request is merged at once instead, with the
+ * same method and only at the head that was read, as GitLab and Gitea do by themselves.
  */
 public final class GitHubProvider implements PullRequestProvider {
 
     private static final Map<String, String> HEADERS = Map.of(
             "Accept", "application/vnd.github+json",
             "X-GitHub-Api-Version", "2022-11-28");
+
+    /** The merge methods in order of preference: squash keeps one commit per promotion on the base branch. */
+    private static final List<MergeMethod> MERGE_METHODS = List.of(new MergeMethod("squashMergeAllowed", "SQUASH"),
+            new MergeMethod("mergeCommitAllowed", "MERGE"), new MergeMethod("rebaseMergeAllowed", "REBASE"));
+
+    /** How GitHub refuses auto-merge on a pull request that can merge now ("Pull request is in clean status"). */
+    private static final Pattern NOTHING_TO_WAIT_FOR = Pattern.compile("is in (clean|unstable) status");
 
     private final ApiClient api;
     private final String owner;
@@ -37,9 +51,17 @@ public final class GitHubProvider implements PullRequestProvider {
         String[] parts = settings.projectParts(2, "owner/repo");
         this.owner = parts[0];
         this.repo = parts[1];
-        String base = settings.apiUrl().toString().replaceAll("/+$", "");
-        // api.github.com/graphql; an Enterprise Server has /api/v3 for REST and /api/graphql.
-        this.graphql = URI.create(base.endsWith("/api/v3") ? base.substring(0, base.length() - 3) + "graphql" : base + "/graphql");
+        this.graphql = graphqlUrl(settings.apiUrl());
+    }
+
+    /**
+     * GraphQL's URL beside the REST API's: {@code https://api.github.com/graphql} (and {@code api.SUBDOMAIN.ghe.com}),
+     * or {@code https://HOST/api/graphql} for an Enterprise Server, whose REST API is {@code https://HOST/api/v3}.
+     */
+    private static URI graphqlUrl(URI apiUrl) {
+        String base = apiUrl.toString().replaceAll("/+$", "");
+        String rest = "/v3";
+        return URI.create((base.endsWith("/api" + rest) ? base.substring(0, base.length() - rest.length()) : base) + "/graphql");
     }
 
     @Override
@@ -91,10 +113,15 @@ public final class GitHubProvider implements PullRequestProvider {
         List<String> users = new ArrayList<>();
         List<String> teams = new ArrayList<>();
         for (String reviewer : reviewers) {
-            if (reviewer.contains("/")) {
-                teams.add(reviewer.substring(reviewer.indexOf('/') + 1));
-            } else {
+            int slash = reviewer.indexOf('/');
+            if (slash < 0) {
                 users.add(reviewer);
+            } else if (reviewer.substring(0, slash).equalsIgnoreCase(owner)) {
+                teams.add(reviewer.substring(slash + 1));
+            } else {
+                // Sent as a bare slug, it would ask the namesake team of this organization, or fail.
+                throw new ApiException(0, "GitHub asks only teams of the repository's organization " + owner + " for review,"
+                        + " not '" + reviewer + "'; write it " + owner + "/TEAM or list its members");
             }
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -108,18 +135,61 @@ public final class GitHubProvider implements PullRequestProvider {
         return true;
     }
 
+    /**
+     * Sets the pull request to merge once its requirements pass, with the first merge method the repository allows
+     * of squash, merge commit and rebase; merges it at once when GitHub says there is nothing to wait for.
+     *
+     * @throws ApiException if the repository allows no merge method or refuses auto-merge, or the merge fails
+     */
     @Override
     public void enableAutoMerge(PullRequest pullRequest, PullRequestDraft draft) throws ApiException {
-        Map<String, Object> query = new LinkedHashMap<>();
-        query.put("query", "mutation($id: ID!) { enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: SQUASH})"
-                + " { pullRequest { number } } }");
-        query.put("variables", Map.of("id", pullRequest.id()));
-        JsonNode answer = api.send("POST", graphql.toString(), query, HEADERS).body();
-        // GraphQL reports failures with 200 and an errors array.
-        if (answer.path("errors").isArray() && !answer.path("errors").isEmpty()) {
-            throw new ApiException(422, "GitHub could not enable auto-merge on " + pullRequest.url() + ": "
-                    + answer.path("errors").get(0).path("message").asText());
+        JsonNode read = graphql("query($id: ID!) { node(id: $id) { ... on PullRequest { headRefOid"
+                + " repository { squashMergeAllowed mergeCommitAllowed rebaseMergeAllowed } } } }", Map.of("id", pullRequest.id()));
+        Optional<String> unreadable = firstError(read);
+        if (unreadable.isPresent()) {
+            throw new ApiException(422, "GitHub could not read " + pullRequest.url() + " to set it to auto-merge: " + unreadable.get());
         }
+        JsonNode node = read.path("data").path("node");
+        String method = mergeMethod(pullRequest, node.path("repository"));
+        JsonNode answer = graphql("mutation($id: ID!, $method: PullRequestMergeMethod!) {"
+                + " enablePullRequestAutoMerge(input: {pullRequestId: $id, mergeMethod: $method}) { pullRequest { number } } }",
+                Map.of("id", pullRequest.id(), "method", method));
+        Optional<String> refusal = firstError(answer);
+        if (refusal.isEmpty()) {
+            return;
+        }
+        if (!NOTHING_TO_WAIT_FOR.matcher(refusal.get()).find()) {
+            throw new ApiException(422, "GitHub could not enable auto-merge on " + pullRequest.url() + ": " + refusal.get());
+        }
+        Map<String, Object> merge = new LinkedHashMap<>();
+        merge.put("merge_method", method.toLowerCase(Locale.ROOT));
+        merge.put("sha", node.path("headRefOid").asText());
+        // Never repeated: a merge whose answer was lost would be refused the second time as "not mergeable".
+        api.sendOnce("PUT", repoPath() + "/pulls/" + pullRequest.number() + "/merge", merge, HEADERS);
+    }
+
+    /** The first method of squash, merge and rebase the repository allows, as GraphQL names it. */
+    private static String mergeMethod(PullRequest pullRequest, JsonNode repository) throws ApiException {
+        for (MergeMethod method : MERGE_METHODS) {
+            if (repository.path(method.allowedField()).asBoolean(false)) {
+                return method.name();
+            }
+        }
+        throw new ApiException(422, "the repository of " + pullRequest.url() + " allows no merge method (squash, merge commit"
+                + " or rebase), so it cannot be set to merge by itself; allow one in its settings");
+    }
+
+    /** A GraphQL request; GraphQL reports most failures with 200 and an {@code errors} array, see {@link #firstError}. */
+    private JsonNode graphql(String query, Map<String, Object> variables) throws ApiException {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("query", query);
+        request.put("variables", variables);
+        return api.send("POST", graphql.toString(), request, HEADERS).body();
+    }
+
+    private static Optional<String> firstError(JsonNode answer) {
+        JsonNode errors = answer.path("errors");
+        return errors.isArray() && !errors.isEmpty() ? Optional.of(errors.get(0).path("message").asText()) : Optional.empty();
     }
 
     private String repoPath() {
@@ -141,6 +211,10 @@ public final class GitHubProvider implements PullRequestProvider {
                     : error.path("resource").asText() + " " + error.path("field").asText() + " " + error.path("code").asText());
         }
         return Optional.of(message.toString());
+    }
+
+    /** A merge method as GraphQL names it, and the repository field that says whether it is allowed. */
+    private record MergeMethod(String allowedField, String name) {
     }
 
     private static String encode(String text) {

@@ -23,11 +23,13 @@ import java.util.Set;
  * <p>What GitLab itself limits: reviewers are users (GitLab has no group reviewers, so {@code org/team} entries are
  * refused), and GitLab Free keeps a single reviewer per merge request (several are a Premium feature). Label
  * names cannot contain a comma, since the API takes them as a comma-separated list. Auto-merge merges at once
- * when the merge request is already mergeable and nothing is left to wait for, as the web UI's button does.
+ * when the merge request is already mergeable and nothing is left to wait for (no pipeline, say), as the web UI's
+ * button does.
  */
 public final class GitLabProvider implements PullRequestProvider {
 
     private final ApiClient api;
+    private final RetryPolicy retry;
     private final String mergeRequests;
 
     /**
@@ -37,6 +39,7 @@ public final class GitLabProvider implements PullRequestProvider {
     public GitLabProvider(ProviderSettings settings, RetryPolicy retry, HttpClient http, Clock clock) {
         this.api = new ApiClient("GitLab", settings.apiUrl(), settings.token(), token -> "Bearer " + token,
                 GitLabProvider::errorMessage, retry, http, clock);
+        this.retry = retry;
         String project = settings.project().strip().replaceAll("^/+|/+$", "");
         if (!project.matches("\\d+") && (!project.contains("/") || project.contains("//"))) {
             throw new IllegalArgumentException("a GitLab project is named group/name or group/subgroup/name (or given by"
@@ -136,22 +139,22 @@ public final class GitLabProvider implements PullRequestProvider {
 
     /**
      * {@code PUT .../merge} with {@code auto_merge} (GitLab 17.11 and later) and its deprecated former name
-     * {@code merge_when_pipeline_succeeds} (earlier versions), which GitLab reads as one switch; an earlier
-     * version that ignored {@code auto_merge} would otherwise merge at once.
+     * {@code merge_when_pipeline_succeeds} (earlier versions), which GitLab reads as one switch (an earlier version
+     * that ignored {@code auto_merge} would otherwise merge at once), and the merge request's {@code sha}, which
+     * GitLab 19.2 and later require where a group says so, and which keeps a newer push from merging unseen. A 405
+     * right after the merge request was opened or pushed to (its mergeability not checked yet) is tried again for a
+     * few seconds.
      */
     @Override
     public void enableAutoMerge(PullRequest pullRequest, PullRequestDraft draft) throws ApiException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("auto_merge", true);
-        body.put("merge_when_pipeline_succeeds", true);
         try {
-            api.send("PUT", mergeRequest(pullRequest) + "/merge", body);
+            ShortRetry.run(retry, e -> e.status() == 405, () -> merge(pullRequest));
         } catch (ApiException e) {
             // The merge endpoint gives these two their own meaning (docs: "Merge a merge request").
             String why = switch (e.status()) {
                 case 401 -> "the token's user may not merge into " + draft.base();
                 case 405 -> "it cannot merge yet and has nothing to wait for (a draft, conflicts, a failed pipeline,"
-                        + " missing approvals)";
+                        + " missing approvals), still after " + ShortRetry.totalSeconds() + " s";
                 default -> null;
             };
             if (why == null) {
@@ -160,6 +163,32 @@ public final class GitLabProvider implements PullRequestProvider {
             throw new ApiException(e.status(), "GitLab would not set " + pullRequest.url() + " to auto-merge: " + why
                     + "; " + e.getMessage());
         }
+    }
+
+    /** One try: nothing to do if it is merged or set already (a previous answer lost, say), else the merge request. */
+    private void merge(PullRequest pullRequest) throws ApiException {
+        JsonNode current = api.get(mergeRequest(pullRequest)).body();
+        if (mergedOrSet(current)) {
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("auto_merge", true);
+        body.put("merge_when_pipeline_succeeds", true);
+        body.put("sha", current.path("sha").asText());
+        try {
+            // Never repeated blindly: a second request after one that took effect is refused with a 405.
+            api.sendOnce("PUT", mergeRequest(pullRequest) + "/merge", body, Map.of());
+        } catch (ApiException e) {
+            boolean mayHaveTakenEffect = e.status() == 0 || e.status() >= 500;
+            if (!mayHaveTakenEffect || !mergedOrSet(api.get(mergeRequest(pullRequest)).body())) {
+                throw e;
+            }
+        }
+    }
+
+    /** Merged, or set to auto-merge ({@code merge_when_pipeline_succeeds} is GitLab's name for "auto-merge is on"). */
+    private static boolean mergedOrSet(JsonNode mergeRequest) {
+        return "merged".equals(mergeRequest.path("state").asText()) || mergeRequest.path("merge_when_pipeline_succeeds").asBoolean();
     }
 
     private String mergeRequest(PullRequest pullRequest) {

@@ -27,7 +27,9 @@ import java.util.Optional;
  *   <li>Reviewers written {@code org/team} are asked as teams, which Gitea looks up in the repository's own
  *       organization only; a team of another organization is refused rather than confused with a namesake.</li>
  *   <li>Auto-merge uses the repository's default merge style. Gitea merges at once when the checks have already
- *       passed, and otherwise schedules the merge; a merge already scheduled counts as done.</li>
+ *       passed, and otherwise schedules the merge; a merge already scheduled counts as done. While Gitea re-checks
+ *       the pull request after a push it answers 405 "Please try again later" (its mergeability check comes
+ *       before the "already scheduled" one), which is tried again for a few seconds.</li>
  * </ul>
  */
 public final class GiteaProvider implements PullRequestProvider {
@@ -35,7 +37,11 @@ public final class GiteaProvider implements PullRequestProvider {
     /** Gitea's default {@code MAX_RESPONSE_ITEMS}; a larger page would be cut down to it anyway. */
     private static final int PAGE_SIZE = 50;
 
+    /** Gitea's 405 while the pull request is being checked ({@code ErrNotMergeableState} in the merge route). */
+    private static final String TRY_AGAIN_LATER = "Please try again later";
+
     private final ApiClient api;
+    private final RetryPolicy retry;
     private final String owner;
     private final String repo;
 
@@ -49,6 +55,7 @@ public final class GiteaProvider implements PullRequestProvider {
         // "token", not "Bearer": the form Gitea documents for access tokens (Forgejo accepts both).
         this.api = new ApiClient("Gitea", settings.apiUrl(), settings.token(), token -> "token " + token,
                 GiteaProvider::errorMessage, retry, http, clock);
+        this.retry = retry;
         String[] parts = settings.projectParts(2, "owner/repo");
         this.owner = parts[0];
         this.repo = parts[1];
@@ -174,12 +181,18 @@ public final class GiteaProvider implements PullRequestProvider {
         body.put("Do", style.isBlank() ? "merge" : style);
         body.put("merge_when_checks_succeed", true);
         try {
-            api.send("POST", repoPath() + "/pulls/" + pullRequest.number() + "/merge", body);
+            ShortRetry.run(retry, e -> e.status() == 405 && e.getMessage().contains(TRY_AGAIN_LATER),
+                    () -> api.send("POST", repoPath() + "/pulls/" + pullRequest.number() + "/merge", body));
         } catch (ApiException e) {
             // Every promotion asks again; Gitea answers 409 to a second scheduling, which is what we want already.
-            if (e.status() != 409 || !e.getMessage().contains("already scheduled to auto merge")) {
-                throw e;
+            if (e.status() == 409 && e.getMessage().contains("already scheduled to auto merge")) {
+                return;
             }
+            if (e.status() == 405 && e.getMessage().contains(TRY_AGAIN_LATER)) {
+                throw new ApiException(405, "Gitea was still checking " + pullRequest.url() + " after " + ShortRetry.totalSeconds()
+                        + " s, or it has conflicts; the next promotion sets auto-merge again; " + e.getMessage());
+            }
+            throw e;
         }
     }
 

@@ -2,6 +2,8 @@ package io.jenkins.plugins.gitopspromotion.pr;
 
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,10 +15,13 @@ import java.util.Optional;
  * auto}), its API's base URL and the repository's name there, each of which {@code --provider}, {@code --api-url}
  * and {@code --project} can override for self-hosted or unusual URLs.
  *
- * <p>Recognised: {@code github.com} and hosts named {@code github.*} (Enterprise Server, API under {@code /api/v3}),
- * {@code gitlab.com} and {@code gitlab.*}, {@code bitbucket.org}, {@code bitbucket.*} and {@code /scm/} paths
- * (Data Center), {@code codeberg.org}, {@code gitea.com}, {@code gitea.*} and {@code forgejo.*}, and
- * {@code dev.azure.com}, {@code ssh.dev.azure.com} and {@code *.visualstudio.com}.
+ * <p>Recognised: {@code github.com}, {@code *.ghe.com} (Enterprise Cloud with data residency, API at
+ * {@code api.SUBDOMAIN.ghe.com}) and hosts named {@code github.*} (Enterprise Server, API under {@code /api/v3}),
+ * {@code gitlab.com} and {@code gitlab.*}, {@code bitbucket.org}, and Bitbucket Data Center on hosts named
+ * {@code bitbucket.*} or by its paths ({@code [/CONTEXT]/scm/KEY/repo.git}, {@code [/CONTEXT]/projects/KEY/repos/slug}),
+ * {@code codeberg.org}, {@code gitea.com}, {@code gitea.*} and {@code forgejo.*}, and {@code dev.azure.com},
+ * {@code ssh.dev.azure.com}, {@code *.visualstudio.com} and {@code vs-ssh.visualstudio.com}. Percent-escapes in the
+ * path are decoded once, in scp-like SSH locations as in URLs.
  */
 public final class ProviderDetection {
 
@@ -41,23 +46,30 @@ public final class ProviderDetection {
             return Optional.empty();
         }
         String host = Optional.ofNullable(location.uri().getHost()).orElse("").toLowerCase(Locale.ROOT);
-        List<String> path = segments(location.uri().getPath());
+        List<String> path = segments(location);
         Optional<ProviderKind> kind = AUTO.equals(provider) ? kindOf(host, path) : Optional.of(ProviderKind.fromOptionName(provider)
                 .orElseThrow(() -> new IllegalArgumentException("unknown provider '" + provider + "'; use auto, none or one of "
                         + ProviderKind.optionNames())));
         if (kind.isEmpty()) {
             return Optional.empty();
         }
-        URI api = apiUrl.orElseGet(() -> defaultApiUrl(kind.get(), location, host));
+        URI api = apiUrl.orElseGet(() -> defaultApiUrl(kind.get(), location, host, path));
         String name = project.orElseGet(() -> projectOf(kind.get(), location, path));
         return Optional.of(new ProviderSettings(kind.get(), api, name, token));
+    }
+
+    /** Why {@code auto} opens no pull requests for a location {@link #detect} recognised no provider in. */
+    public static String unrecognised(RepositoryLocation location) {
+        return "no pull request was opened: the provider is auto, and " + location + " is on no host it recognises as a Git"
+                + " host with pull requests; name the provider (" + ProviderKind.optionNames() + ") and, for a self-hosted"
+                + " one, its API URL, or set the provider to none to push branches only";
     }
 
     private static Optional<ProviderKind> kindOf(String host, List<String> path) {
         if (host.isEmpty()) {
             return Optional.empty();
         }
-        if (host.equals("github.com") || host.startsWith("github.")) {
+        if (host.equals("github.com") || host.startsWith("github.") || host.endsWith(".ghe.com")) {
             return Optional.of(ProviderKind.GITHUB);
         }
         if (host.equals("gitlab.com") || host.startsWith("gitlab.")) {
@@ -66,7 +78,7 @@ public final class ProviderDetection {
         if (host.equals("bitbucket.org") || host.equals("altssh.bitbucket.org")) {
             return Optional.of(ProviderKind.BITBUCKET);
         }
-        if (host.startsWith("bitbucket.") || !path.isEmpty() && path.get(0).equals("scm")) {
+        if (host.startsWith("bitbucket.") || bitbucketServerPath(path).isPresent()) {
             return Optional.of(ProviderKind.BITBUCKET_SERVER);
         }
         if (host.equals("codeberg.org") || host.equals("gitea.com") || host.startsWith("gitea.") || host.startsWith("forgejo.")) {
@@ -78,17 +90,19 @@ public final class ProviderDetection {
         return Optional.empty();
     }
 
-    private static URI defaultApiUrl(ProviderKind kind, RepositoryLocation location, String host) {
+    private static URI defaultApiUrl(ProviderKind kind, RepositoryLocation location, String host, List<String> path) {
         if (host.isEmpty()) {
             throw new IllegalArgumentException("the repository " + location + " has no host to reach " + kind.optionName()
                     + " at; give --api-url");
         }
         String web = "https://" + host;
         return URI.create(switch (kind) {
-            case GITHUB -> host.equals("github.com") ? "https://api.github.com" : web + "/api/v3";
+            case GITHUB -> host.equals("github.com") ? "https://api.github.com" : host.endsWith(".ghe.com") ? "https://api." + host
+                    : web + "/api/v3";
             case GITLAB -> web + "/api/v4";
             case BITBUCKET -> "https://api.bitbucket.org/2.0";
-            case BITBUCKET_SERVER -> web + "/rest/api/latest";
+            case BITBUCKET_SERVER -> web + bitbucketServerPath(path).filter(p -> !p.context().isEmpty())
+                    .map(p -> "/" + String.join("/", p.context())).orElse("") + "/rest/api/latest";
             case GITEA -> web + "/api/v1";
             case AZURE_DEVOPS -> "https://dev.azure.com";
         });
@@ -100,9 +114,9 @@ public final class ProviderDetection {
         if (!parts.isEmpty()) {
             parts.set(parts.size() - 1, parts.get(parts.size() - 1).replaceFirst("\\.git$", ""));
         }
-        String host = Optional.ofNullable(location.uri().getHost()).orElse("");
+        String host = Optional.ofNullable(location.uri().getHost()).orElse("").toLowerCase(Locale.ROOT);
         List<String> name = switch (kind) {
-            case BITBUCKET_SERVER -> parts.size() >= 3 && parts.get(0).equals("scm") ? parts.subList(1, 3) : lastTwo(parts);
+            case BITBUCKET_SERVER -> bitbucketServerPath(parts).map(BitbucketServerPath::repository).orElseGet(() -> lastTwo(parts));
             case AZURE_DEVOPS -> azure(parts, host);
             case GITLAB -> parts; // groups nest: group/subgroup/project
             default -> lastTwo(parts);
@@ -119,25 +133,75 @@ public final class ProviderDetection {
     }
 
     /**
-     * {@code https://dev.azure.com/org/project/_git/repo}, {@code git@ssh.dev.azure.com:v3/org/project/repo},
-     * {@code https://org.visualstudio.com/project/_git/repo}: organization, project, repository.
+     * A Bitbucket Data Center path: a clone URL {@code [/CONTEXT]/scm/KEY/repo.git} or a web link
+     * {@code [/CONTEXT]/projects/KEY/repos/slug[/browse...]}.
+     *
+     * @param context the context path's segments (empty at the host's root)
+     * @param repository the project key and the repository slug
+     */
+    private record BitbucketServerPath(List<String> context, List<String> repository) {
+    }
+
+    private static Optional<BitbucketServerPath> bitbucketServerPath(List<String> path) {
+        for (int i = 0; i < path.size(); i++) {
+            if (path.get(i).equals("scm") && path.size() == i + 3) {
+                return Optional.of(new BitbucketServerPath(path.subList(0, i), List.of(path.get(i + 1),
+                        path.get(i + 2).replaceFirst("\\.git$", ""))));
+            }
+            if (path.get(i).equals("projects") && path.size() >= i + 4 && path.get(i + 2).equals("repos")) {
+                return Optional.of(new BitbucketServerPath(path.subList(0, i), List.of(path.get(i + 1), path.get(i + 3))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Organization, project, repository from {@code https://dev.azure.com/org/project/_git/repo},
+     * {@code https://dev.azure.com/org/_git/repo} (a project's default repository, named as the project),
+     * {@code git@ssh.dev.azure.com:v3/org/project/repo}, {@code org@vs-ssh.visualstudio.com:v3/org/project/repo}
+     * and {@code https://org.visualstudio.com[/DefaultCollection]/project/_git/repo}.
      */
     private static List<String> azure(List<String> parts, String host) {
         List<String> rest = new ArrayList<>(parts);
-        rest.remove("_git");
         if (!rest.isEmpty() && rest.get(0).equals("v3")) {
             rest.remove(0);
-        }
-        if (host.endsWith(".visualstudio.com")) {
+        } else if (host.endsWith(".visualstudio.com")) {
+            // The organization is the host's first label; the collection of the old URLs is always DefaultCollection.
+            if (!rest.isEmpty() && rest.get(0).equalsIgnoreCase("DefaultCollection")) {
+                rest.remove(0);
+            }
             rest.add(0, host.substring(0, host.indexOf('.')));
+        }
+        int git = rest.indexOf("_git");
+        if (git == 1 && rest.size() == 3) {
+            return List.of(rest.get(0), rest.get(2), rest.get(2));
+        }
+        if (git >= 0) {
+            rest.remove(git);
         }
         return rest.size() == 3 ? rest : List.of();
     }
 
-    private static List<String> segments(String path) {
+    /**
+     * The path's segments, decoded: JGit decodes the path of a URL but not of an scp-like {@code git@host:path}, whose
+     * escapes ({@code My%20Project}) would otherwise be encoded a second time in API paths.
+     */
+    private static List<String> segments(RepositoryLocation location) {
+        String path = location.uri().getPath();
         if (path == null) {
             return List.of();
         }
-        return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
+        boolean scpLike = location.uri().getScheme() == null && location.uri().getHost() != null;
+        return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).map(s -> scpLike ? decode(s, location) : s).toList();
+    }
+
+    private static String decode(String segment, RepositoryLocation location) {
+        try {
+            // URLDecoder reads '+' as a space, which a path does not.
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the path of " + location + " has a broken %-escape in '" + segment
+                    + "'; write it as the provider shows it, or give --project");
+        }
     }
 }

@@ -7,11 +7,15 @@ import java.time.Duration;
 /** Makes the {@link PullRequestProvider} for a provider's settings. */
 public final class Providers {
 
-    /** One client for all providers: HTTP/1.1 everywhere, since some self-hosted servers mishandle HTTP/2 upgrades. */
+    /**
+     * One client for all providers: HTTP/1.1 everywhere, since some self-hosted servers mishandle HTTP/2 upgrades.
+     * It follows no redirect: it would send the Authorization header to whatever host a redirect names, so
+     * {@link ApiClient} follows those on the API's own address itself.
+     */
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(30))
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
     private Providers() {

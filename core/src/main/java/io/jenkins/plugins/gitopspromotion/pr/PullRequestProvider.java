@@ -28,6 +28,14 @@ public interface PullRequestProvider {
     /** Asks reviewers for review, keeping any already asked. */
     void requestReviewers(PullRequest pullRequest, List<String> reviewers) throws ApiException;
 
+    /**
+     * Whether the provider renders an HTML comment ({@code <!-- ... -->}) in a description as nothing. GitHub,
+     * GitLab, Gitea and Azure DevOps do; Bitbucket (Cloud and Data Center) escapes HTML and shows it as text.
+     */
+    default boolean hidesHtmlComments() {
+        return true;
+    }
+
     /** Whether the provider can merge a pull request by itself once its checks and reviews pass. */
     default boolean supportsAutoMerge() {
         return false;

@@ -389,17 +389,28 @@ public final class PromotionEngine {
             PromotionResult.PullRequestRef pullRequest = pullRequest(plan, current, request, branch, false);
             return Optional.of(result(PromotionResult.Status.UNCHANGED, current, existing.get().name(), branch, paths(plan),
                     pullRequest, branch + " already proposes " + current.app().name() + " " + current.update().label() + " for "
-                            + current.environment().name()));
+                            + current.environment().name()).withWarnings(noPullRequestWarning(current, request)));
         }
         PushOutcome outcome = mirror.push(branch, commit, existing.map(RevCommit::getId).orElse(ObjectId.zeroId()), true);
         if (outcome.status() != PushOutcome.Status.OK) {
             return landed(outcome, current, commit, branch, plan, request);
         }
         PromotionResult.PullRequestRef pullRequest = pullRequest(plan, current, request, branch, true);
-        boolean branchOnly = current.mode() == PromotionMode.PULL_REQUEST && request.pullRequests().isEmpty();
+        boolean branchOnly = branchOnly(current, request);
         return Optional.of(result(PromotionResult.Status.PROMOTED, current, commit.name(), branch, paths(plan), pullRequest,
                 PromotionMessage.title(plan, current.rollback())
-                        + (branchOnly ? " (on branch " + branch + " only: no pull-request provider is configured)" : "")));
+                        + (branchOnly ? " (on branch " + branch + " only: no pull-request provider is configured)" : ""))
+                .withWarnings(noPullRequestWarning(current, request)));
+    }
+
+    /** Why a {@code pull-request} environment got no pull request, when {@code auto} found no provider. */
+    private static List<String> noPullRequestWarning(Attempt current, PromotionRequest request) {
+        return branchOnly(current, request) ? request.noPullRequests().stream().toList() : List.of();
+    }
+
+    /** A {@code pull-request} environment without a provider: its branch is pushed, and no pull request opened. */
+    private static boolean branchOnly(Attempt current, PromotionRequest request) {
+        return current.mode() == PromotionMode.PULL_REQUEST && request.pullRequests().isEmpty();
     }
 
     /**
@@ -416,11 +427,12 @@ public final class PromotionEngine {
         }
         ProviderSettings settings = request.pullRequests().get();
         Environment environment = current.environment();
+        PullRequestProvider provider = providers.apply(settings);
         PullRequestDraft draft = new PullRequestDraft(branch, request.base(), PromotionMessage.title(plan, current.rollback()),
-                PullRequestBody.render(plan, current.provenance()), environment.labels(), environment.reviewers(),
-                environment.autoMerge());
+                PullRequestBody.render(plan, current.provenance(), provider.hidesHtmlComments()), environment.labels(),
+                environment.reviewers(), environment.autoMerge());
         try {
-            PullRequest pullRequest = PullRequests.ensure(providers.apply(settings), draft);
+            PullRequest pullRequest = PullRequests.ensure(provider, draft);
             return new PromotionResult.PullRequestRef(pullRequest.url(), pullRequest.number());
         } catch (ApiException e) {
             throw new PromotionException((pushed ? "pushed " : "found ") + branch + ", but the pull request could not be"

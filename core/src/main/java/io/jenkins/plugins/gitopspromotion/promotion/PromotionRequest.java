@@ -31,6 +31,9 @@ import org.eclipse.jgit.lib.Repository;
  * @param sourceUrl a link to that commit
  * @param pullRequests where to open pull requests in {@code pull-request} mode; without it that mode pushes the
  *     branch only
+ * @param noPullRequests why there is nowhere to open pull requests, when {@code pullRequests} is empty because
+ *     {@code auto} found no provider (reported as a warning when a {@code pull-request} environment pushes its branch
+ *     only); empty otherwise
  * @param boundary what to do when cluster credentials are within reach of this process
  * @param dryRun plan and report, but write nothing
  * @param author who the commit is by
@@ -39,8 +42,8 @@ import org.eclipse.jgit.lib.Repository;
 public record PromotionRequest(RepositoryLocation repository, GitAuth auth, String base, String environment,
         Optional<String> app, Optional<ImageReference> image, VersionSource version, Optional<PromotionMode> mode,
         Optional<String> buildUrl, Optional<String> sourceCommit, Optional<String> sourceUrl,
-        Optional<ProviderSettings> pullRequests, BoundaryMode boundary, boolean dryRun, PersonIdent author,
-        Optional<CommitSigner> signer) {
+        Optional<ProviderSettings> pullRequests, Optional<String> noPullRequests, BoundaryMode boundary, boolean dryRun,
+        PersonIdent author, Optional<CommitSigner> signer) {
 
     /** The identity commits are made with when the caller names none. */
     public static final PersonIdent DEFAULT_AUTHOR = new PersonIdent("gitops-promotion", "gitops-promotion@users.noreply.invalid");
@@ -55,6 +58,7 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(signer, "signer");
         Objects.requireNonNull(boundary, "boundary");
+        Objects.requireNonNull(noPullRequests, "noPullRequests");
         if (app.isEmpty() && image.isEmpty()) {
             throw new IllegalArgumentException("name the app, or the image the app uses");
         }
@@ -88,6 +92,7 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         private Optional<String> sourceCommit = Optional.empty();
         private Optional<String> sourceUrl = Optional.empty();
         private Optional<ProviderSettings> pullRequests = Optional.empty();
+        private Optional<String> noPullRequests = Optional.empty();
         private BoundaryMode boundary = BoundaryMode.ENFORCE;
         private boolean dryRun;
         private PersonIdent author = DEFAULT_AUTHOR;
@@ -158,6 +163,12 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
             return this;
         }
 
+        /** Why there is nowhere to open pull requests ({@code auto} found no provider); null when there is no such reason. */
+        public Builder noPullRequests(String why) {
+            this.noPullRequests = Optional.ofNullable(why);
+            return this;
+        }
+
         /** What to do when cluster credentials are within reach (default: refuse). */
         public Builder boundary(BoundaryMode value) {
             this.boundary = value;
@@ -185,7 +196,7 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         /** The request. */
         public PromotionRequest build() {
             return new PromotionRequest(repository, auth, base, environment, app, image, version, mode, buildUrl, sourceCommit,
-                    sourceUrl, pullRequests, boundary, dryRun, author, signer);
+                    sourceUrl, pullRequests, noPullRequests, boundary, dryRun, author, signer);
         }
     }
 }

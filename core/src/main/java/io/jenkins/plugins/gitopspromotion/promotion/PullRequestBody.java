@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 /**
  * The description of a promotion's pull request: what changes (image, tag, digest, files), where it comes
  * from (the environment, the build, the source commit), and a machine-readable block, an HTML comment that
- * renders as nothing, from which the promotion view reads promotions back.
+ * GitHub, GitLab, Gitea and Azure DevOps render as nothing, for tools that read promotions back from pull
+ * requests. Bitbucket shows HTML comments as text, so there the block is left out: the same facts are in the
+ * promotion branch's commit trailers ({@link PromotionMessage}), which the promotion view reads.
  */
 public final class PullRequestBody {
 
@@ -24,11 +26,22 @@ public final class PullRequestBody {
     }
 
     /**
-     * The body for a plan.
+     * The body for a plan, ending with the machine-readable block.
      *
      * @param provenance where the version comes from
      */
     public static String render(ChangePlan plan, Provenance provenance) {
+        return render(plan, provenance, true);
+    }
+
+    /**
+     * The body for a plan.
+     *
+     * @param provenance where the version comes from
+     * @param machineBlock whether to end with the machine-readable HTML comment: false where the provider would
+     *     show it as text
+     */
+    public static String render(ChangePlan plan, Provenance provenance, boolean machineBlock) {
         StringBuilder body = new StringBuilder();
         body.append("Promotes **").append(plan.app().name()).append("** to **").append(plan.environment().name())
                 .append("** (`").append(plan.labelBefore()).append("` → `").append(plan.update().label()).append("`).\n\n");
@@ -53,8 +66,10 @@ public final class PullRequestBody {
             }
         }
         body.append("\nOpened by gitops-promotion; a newer promotion of ").append(plan.app().name()).append(" to ")
-                .append(plan.environment().name()).append(" updates this pull request.\n\n");
-        body.append("<!-- ").append(MARKER).append(' ').append(block(plan, provenance)).append(" -->\n");
+                .append(plan.environment().name()).append(" updates this pull request.\n");
+        if (machineBlock) {
+            body.append("\n<!-- ").append(MARKER).append(' ').append(block(plan, provenance)).append(" -->\n");
+        }
         return body.toString();
     }
 

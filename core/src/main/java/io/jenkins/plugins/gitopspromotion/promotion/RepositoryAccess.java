@@ -60,7 +60,8 @@ public record RepositoryAccess(String url, String base, AccessCredentials creden
         return PromotionRequest.builder(location(), environment)
                 .auth(credentials.gitAuth())
                 .base(base)
-                .pullRequests(pullRequests().orElse(null));
+                .pullRequests(pullRequests().orElse(null))
+                .noPullRequests(noPullRequests().orElse(null));
     }
 
     /**
@@ -78,5 +79,23 @@ public record RepositoryAccess(String url, String base, AccessCredentials creden
         }
         return ProviderDetection.detect(location(), provider, Optional.ofNullable(apiUrl).map(URI::create),
                 Optional.ofNullable(project), token.get());
+    }
+
+    /**
+     * Why {@code auto} opens no pull requests here, for a warning where an environment wants them: no API token,
+     * or a repository on no host it recognises. Empty for a named provider (set up, or refused by
+     * {@link #pullRequests()}) and for {@code none}, which asks for none.
+     *
+     * @throws IllegalArgumentException if the URL is not one
+     */
+    public Optional<String> noPullRequests() {
+        if (!provider.equals(ProviderDetection.AUTO)) {
+            return Optional.empty();
+        }
+        if (credentials.apiToken().isEmpty()) {
+            return Optional.of("no pull request was opened: the provider is auto and there is no API token to open one with;"
+                    + " give a token, or set the provider to none to push branches only");
+        }
+        return pullRequests().isPresent() ? Optional.empty() : Optional.of(ProviderDetection.unrecognised(location()));
     }
 }

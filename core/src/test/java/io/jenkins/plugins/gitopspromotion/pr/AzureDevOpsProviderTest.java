@@ -26,18 +26,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The Azure DevOps Services REST API, version 7.1, as documented on learn.microsoft.com, played by WireMock:
@@ -86,6 +90,9 @@ class AzureDevOpsProviderTest {
     private static final String CREATOR = "d6245f20-2af8-44f4-9451-8107cb2767db";
     private static final String REVIEWER = "19d9411e-9a34-45bb-b985-d24d9d87c0c9";
     private static final String PR_12 = pull(12, HEAD, "active", true);
+    /** "Policy Configurations - Get" (git/policy/configurations) for the repository of PR_12, main and the merge strategy type. */
+    private static final String POLICIES = "/acme/platform/_apis/git/policy/configurations?repositoryId=3411ebc1-d5aa-464f-9615-0b527bc66719"
+            + "&refName=refs%2Fheads%2Fmain&policyType=fa4e907d-c16b-4a4c-9dfa-4916e5d171ab&api-version=7.1";
 
     private ProviderTestSupport support;
     private WireMockServer api;
@@ -195,6 +202,7 @@ class AzureDevOpsProviderTest {
         api.stubFor(get(urlEqualTo(REPO + "/pullRequests/12/reviewers?api-version=7.1")).inScenario("reviewers")
                 .whenScenarioStateIs("asked").willReturn(okJson("{\"value\": [" + policyGroup + ", " + ours + "], \"count\": 2}")));
         api.stubFor(get(urlEqualTo(pr)).willReturn(okJson(PR_12)));
+        api.stubFor(get(urlEqualTo(POLICIES)).willReturn(okJson("{\"count\": 0, \"value\": []}")));
         api.stubFor(patch(urlEqualTo(pr))
                 .withRequestBody(equalToJson("{\"autoCompleteSetBy\": {\"id\": \"" + CREATOR + "\"}, \"completionOptions\":"
                         + " {\"mergeStrategy\": \"squash\", \"deleteSourceBranch\": true}}"))
@@ -216,6 +224,61 @@ class AzureDevOpsProviderTest {
         api.verify(anyRequestedFor(anyUrl()).withHeader("Authorization", equalTo(AUTHORIZATION)));
         assertThat(api.getAllServeEvents()).allSatisfy(e -> assertThat(e.getRequest().getBodyAsString())
                 .doesNotContain(TOKEN).doesNotContain(AUTHORIZATION.substring(6)));
+    }
+
+    /** A "Require a merge strategy" policy on main, as "Policy Configurations - Get" lists it, with these settings. */
+    private static String mergeStrategyPolicy(String settings) {
+        return """
+                {"count": 1, "value": [{"createdBy": {"id": "%s", "displayName": "Normal Paulk"},
+                  "createdDate": "2026-02-23T12:51:06.935666", "isEnabled": true, "isBlocking": true, "isDeleted": false,
+                  "settings": {%s, "scope": [{"refName": "refs/heads/main", "matchKind": "Exact",
+                    "repositoryId": "3411ebc1-d5aa-464f-9615-0b527bc66719"}]},
+                  "revision": 1, "id": 19, "url": "https://dev.azure.com/acme/_apis/policy/configurations/19",
+                  "type": {"id": "fa4e907d-c16b-4a4c-9dfa-4916e5d171ab", "displayName": "Require a merge strategy"}}]}"""
+                .formatted(CREATOR, settings);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "\"allowSquash\": false, \"allowNoFastForward\": true, \"allowRebase\": true, \"allowRebaseMerge\": false | noFastForward",
+        "\"allowSquash\": false, \"allowNoFastForward\": false, \"allowRebase\": false, \"allowRebaseMerge\": true | rebaseMerge",
+        "\"useSquashMerge\": true | squash",
+        "\"useSquashMerge\": false | noFastForward",
+    })
+    void autoCompleteUsesAMergeStrategyTheBranchPolicyAllows(String settings, String strategy) throws Exception {
+        String pr = REPO + "/pullrequests/12?api-version=7.1";
+        api.stubFor(get(urlEqualTo(pr)).willReturn(okJson(PR_12)));
+        api.stubFor(get(urlEqualTo(POLICIES)).willReturn(okJson(mergeStrategyPolicy(settings))));
+        api.stubFor(patch(urlEqualTo(pr)).withRequestBody(matchingJsonPath("$.completionOptions.mergeStrategy", equalTo(strategy)))
+                .willReturn(okJson(PR_12)));
+
+        azure.enableAutoMerge(new PullRequest(12, WEB_URL, "12"), draft(List.of(), List.of(), true));
+
+        api.verify(1, patchRequestedFor(urlEqualTo(pr)).withRequestBody(matchingJsonPath("$.completionOptions.mergeStrategy",
+                equalTo(strategy))));
+    }
+
+    @Test
+    void aBranchWhosePolicyAllowsNoStrategyIsReportedBeforeAnyChange() {
+        api.stubFor(get(urlEqualTo(REPO + "/pullrequests/12?api-version=7.1")).willReturn(okJson(PR_12)));
+        api.stubFor(get(urlEqualTo(POLICIES)).willReturn(okJson(mergeStrategyPolicy("\"allowSquash\": false, \"allowRebase\": false"))));
+
+        assertThatThrownBy(() -> azure.enableAutoMerge(new PullRequest(12, WEB_URL, "12"), draft(List.of(), List.of(), true)))
+                .isInstanceOf(ApiException.class).hasMessageContaining("the branch policies of main allow no merge strategy");
+        api.verify(0, patchRequestedFor(urlPathEqualTo(REPO + "/pullrequests/12")));
+    }
+
+    @Test
+    void anScpStyleSshUrlWithAnEscapedProjectNameNamesTheProjectOnce() throws Exception {
+        // git@ssh.dev.azure.com:v3/ORG/PROJECT/REPO as the web UI's "Clone" shows it for a project with a space.
+        ProviderSettings detected = ProviderDetection.detect(RepositoryLocation.parse("git@ssh.dev.azure.com:v3/acme/My%20Project/config"),
+                "auto", Optional.empty(), Optional.empty(), ApiToken.of(TOKEN.toCharArray())).orElseThrow();
+        PullRequestProvider fromSsh = support.provider(detected.kind(), "", detected.project());
+        api.stubFor(get(urlPathEqualTo("/acme/My%20Project/_apis/git/repositories/config/pullrequests")).willReturn(okJson(list())));
+
+        assertThat(fromSsh.findOpen(HEAD, "main")).isEmpty();
+
+        api.verify(1, getRequestedFor(urlPathEqualTo("/acme/My%20Project/_apis/git/repositories/config/pullrequests")));
     }
 
     @Test

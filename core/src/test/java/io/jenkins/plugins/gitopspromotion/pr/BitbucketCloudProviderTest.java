@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -83,10 +84,20 @@ class BitbucketCloudProviderTest {
         support.close();
     }
 
-    /** A pull request as Bitbucket returns it (the fields this provider reads, and a few around them). */
+    /**
+     * A pull request as the reference's {@code pullrequest} schema has it (the fields this provider reads, and a few
+     * around them): the description is {@code summary.raw}, with its rendering; the schema has no {@code description}.
+     */
     private static String pullRequest(long id, String title, String destination, String reviewers) {
+        return pullRequest(id, title, destination, reviewers, "OPEN");
+    }
+
+    private static String pullRequest(long id, String title, String destination, String reviewers, String state) {
         return """
-                {"type": "pullrequest", "id": %d, "title": "%s", "description": "body text", "state": "OPEN",
+                {"type": "pullrequest", "id": %d, "title": "%s", "state": "%s",
+                 "summary": {"type": "rendered", "raw": "body text", "markup": "markdown", "html": "<p>body text</p>"},
+                 "rendered": {"title": {"type": "rendered", "raw": "%2$s", "markup": "markdown", "html": "<p>%2$s</p>"},
+                              "description": {"type": "rendered", "raw": "body text", "markup": "markdown", "html": "<p>body text</p>"}},
                  "author": {"type": "user", "display_name": "config-bot", "uuid": "{0a1b2c3d-0000-4000-8000-000000000001}"},
                  "source": {"branch": {"name": "gitops-promotion/staging/web"}, "commit": {"type": "commit", "hash": "9f3c2a1b7d4e"},
                             "repository": {"type": "repository", "full_name": "acme/config", "name": "config",
@@ -98,7 +109,7 @@ class BitbucketCloudProviderTest {
                  "links": {"self": {"href": "https://api.bitbucket.org/2.0/repositories/acme/config/pullrequests/%d"},
                            "html": {"href": "https://bitbucket.org/acme/config/pull-requests/%d"}},
                  "created_on": "2026-11-27T11:00:00.000000+00:00", "updated_on": "2026-11-27T11:00:00.000000+00:00"}"""
-                .formatted(id, title, destination, reviewers, id, id);
+                .formatted(id, title, state, destination, reviewers, id, id);
     }
 
     private static String pr12(String reviewers) {
@@ -142,6 +153,51 @@ class BitbucketCloudProviderTest {
         api.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(page("", null))));
 
         assertThat(bitbucket.findOpen(HEAD, "main")).isEmpty();
+    }
+
+    @Test
+    void aPullRequestThatIsNotOpenIsNotTakenForTheOpenOne() throws Exception {
+        // A server that ignored state=OPEN: the merged pull request of the branch comes back first.
+        api.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(page(pullRequest(9, "Promote web 0.9.0 → 1.0.0 to staging", "main", "",
+                "MERGED") + ", " + pr12(""), null))));
+
+        assertThat(bitbucket.findOpen(HEAD, "main")).contains(new PullRequest(12, PR_URL, "12"));
+    }
+
+    @Test
+    void aNextPageOnAnotherHostIsNotFollowedWithTheToken() {
+        String elsewhere = support.otherHostUrl();
+        api.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(page("", elsewhere + LIST + "&page=2"))));
+        api.stubFor(get(urlEqualTo(LIST + "&page=2")).willReturn(okJson(page(pr12(""), null))));
+
+        assertThatThrownBy(() -> bitbucket.findOpen(HEAD, "main")).isInstanceOf(ApiException.class)
+                .hasMessageContaining("was not sent").hasMessageContaining("the token goes only there");
+        api.verify(0, getRequestedFor(urlEqualTo(LIST + "&page=2")));
+    }
+
+    @Test
+    void addingReviewersSendsBackTheDescriptionFromSummaryRawAndNeverABlank() throws Exception {
+        api.stubFor(get(urlEqualTo(REPO + "/pullrequests/12")).willReturn(okJson(pr12("").replace("\"raw\": \"body text\"",
+                "\"raw\": \"Promotes **web**\""))));
+        api.stubFor(put(urlEqualTo(REPO + "/pullrequests/12")).willReturn(okJson(pr12(account(BOB, "557058:bob", "Bob")))));
+
+        bitbucket.requestReviewers(new PullRequest(12, PR_URL, "12"), List.of(BOB));
+
+        api.verify(1, putRequestedFor(urlEqualTo(REPO + "/pullrequests/12")).withRequestBody(matchingJsonPath("$.description",
+                equalTo("Promotes **web**"))));
+    }
+
+    @Test
+    void aDescriptionThatCannotBeReadIsLeftOutOfThePut() throws Exception {
+        String withoutSummary = pr12("").replaceAll("\"summary\": \\{[^}]*\\},", "");
+        assertThat(withoutSummary).doesNotContain("summary");
+        api.stubFor(get(urlEqualTo(REPO + "/pullrequests/12")).willReturn(okJson(withoutSummary)));
+        api.stubFor(put(urlEqualTo(REPO + "/pullrequests/12")).willReturn(okJson(pr12(account(BOB, "557058:bob", "Bob")))));
+
+        bitbucket.requestReviewers(new PullRequest(12, PR_URL, "12"), List.of(BOB));
+
+        api.verify(1, putRequestedFor(urlEqualTo(REPO + "/pullrequests/12")).withRequestBody(matchingJsonPath("$.title")));
+        api.verify(0, putRequestedFor(urlEqualTo(REPO + "/pullrequests/12")).withRequestBody(matchingJsonPath("$.description")));
     }
 
     @Test
@@ -320,7 +376,8 @@ class BitbucketCloudProviderTest {
                 .withHeader("Retry-After", "3600")));
 
         assertThatThrownBy(() -> bitbucket.findOpen(HEAD, "main")).isInstanceOf(ApiException.class)
-                .hasMessageContaining("answered 429; it asks to wait 3600 s more, beyond the 120 s allowed; try again later")
+                .hasMessageContaining("answered 429 (Rate limit for this resource has been exceeded); it asks to wait 3600 s more,"
+                        + " beyond the 120 s allowed; try again later")
                 .satisfies(ProviderTestSupport::assertTokenNeverShown);
         assertThat(support.waits()).isEmpty();
     }
@@ -356,8 +413,9 @@ class BitbucketCloudProviderTest {
         api.stubFor(put(urlEqualTo(REPO + "/pullrequests/12"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .withRequestBody(matchingJsonPath("$.title", equalTo("Promote web 1.0.0 → 1.2.0 to staging")))
-                .withRequestBody(matchingJsonPath("$.description", containing(
-                        "<!-- gitops-promotion:v1 {\"app\":\"web\",\"env\":\"staging\"")))
+                .withRequestBody(matchingJsonPath("$.description", containing("Promotes **web** to **staging**")))
+                // Bitbucket shows HTML comments as text: no machine-readable comment in the description.
+                .withRequestBody(matchingJsonPath("$.description", notMatching("(?s).*<!--.*")))
                 .willReturn(okJson(pullRequest(12, "Promote web 1.0.0 → 1.2.0 to staging", "main", ""))));
 
         List<PromotionResult> results = support.promoteTwice(temp, ProviderKind.BITBUCKET, "/2.0", "acme/config");
@@ -368,5 +426,7 @@ class BitbucketCloudProviderTest {
         assertThat(results.get(1).toJson()).contains("\"pullRequest\":{\"url\":\"" + PR_URL + "\",\"number\":12}");
         api.verify(1, postRequestedFor(urlEqualTo(REPO + "/pullrequests")));
         api.verify(1, putRequestedFor(urlEqualTo(REPO + "/pullrequests/12")));
+        assertThat(api.getAllServeEvents()).as("neither the creation nor the update carries an HTML comment")
+                .allSatisfy(e -> assertThat(e.getRequest().getBodyAsString()).doesNotContain("<!--"));
     }
 }

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -99,6 +100,14 @@ class BitbucketServerProviderTest {
                 .formatted(id, title, REPO, toBranch, toBranch, REPO, reviewers, id);
     }
 
+    /** A RestApplicationUser as "Get user" answers it. */
+    private static String user(String name, String slug, String displayName) {
+        return """
+                {"name": "%s", "emailAddress": "%s", "active": true, "displayName": "%s", "id": 101, "slug": "%s", "type": "NORMAL",
+                 "links": {"self": [{"href": "https://bitbucket.example.com/users/%s"}]}}""".formatted(name, name.contains("@")
+                ? name : name + "@example.com", displayName, slug, slug);
+    }
+
     /** A page of pull requests. */
     private static String page(int start, boolean last, String... values) {
         return "{\"size\": %d, \"limit\": 25, \"start\": %d, \"isLastPage\": %s, %s\"values\": [%s]}".formatted(values.length,
@@ -162,6 +171,7 @@ class BitbucketServerProviderTest {
     void reviewersAreAddedToThoseAlreadyAskedAndLabelsAreANoOp() throws Exception {
         api.stubFor(get(urlEqualTo(PRS + "/12")).willReturn(okJson(PR_12)));
         api.stubFor(put(urlEqualTo(PRS + "/12")).willReturn(okJson(PR_12)));
+        api.stubFor(get(urlEqualTo(API + "/users/bob")).willReturn(okJson(user("bob", "bob", "Bob"))));
         PullRequest pr = new PullRequest(12, URL_12, "12");
 
         // The author (ci-bot) cannot review; alice is asked already; only bob is new.
@@ -173,7 +183,33 @@ class BitbucketServerProviderTest {
                 {"version": 3, "title": "Promote web 1.0.0 → 1.1.0 to staging", "description": "old body",
                  "reviewers": [{"user": {"name": "alice"}}, {"user": {"name": "bob"}}]}""")));
         api.verify(2, getRequestedFor(urlEqualTo(PRS + "/12")));
-        assertThat(api.getAllServeEvents()).hasSize(3); // labels sent nothing
+        assertThat(api.getAllServeEvents()).hasSize(4); // labels sent nothing
+    }
+
+    @Test
+    void aReviewerGivenBySlugIsSentByUserName() throws Exception {
+        // "Get user" (/api/latest/users/{userSlug}): a user name with characters a slug cannot hold has another slug.
+        api.stubFor(get(urlEqualTo(PRS + "/12")).willReturn(okJson(PR_12)));
+        api.stubFor(get(urlEqualTo(API + "/users/john.doe_example.com"))
+                .willReturn(okJson(user("John.Doe@example.com", "john.doe_example.com", "John Doe"))));
+        api.stubFor(put(urlEqualTo(PRS + "/12")).willReturn(okJson(PR_12)));
+
+        bitbucket.requestReviewers(new PullRequest(12, URL_12, "12"), List.of("john.doe_example.com"));
+
+        api.verify(1, putRequestedFor(urlEqualTo(PRS + "/12")).withRequestBody(equalToJson("""
+                {"version": 3, "title": "Promote web 1.0.0 → 1.1.0 to staging", "description": "old body",
+                 "reviewers": [{"user": {"name": "alice"}}, {"user": {"name": "John.Doe@example.com"}}]}""")));
+    }
+
+    @Test
+    void aReviewerWhoseSlugResolvesToSomeoneAskedAlreadyChangesNothing() throws Exception {
+        String asked = pull(12, "main", "Promote web 1.0.0 → 1.1.0 to staging", "[{\"user\": " + user("John.Doe@example.com",
+                "john.doe_example.com", "John Doe") + ", \"role\": \"REVIEWER\", \"approved\": false, \"status\": \"UNAPPROVED\"}]");
+        api.stubFor(get(urlEqualTo(PRS + "/12")).willReturn(okJson(asked)));
+
+        bitbucket.requestReviewers(new PullRequest(12, URL_12, "12"), List.of("john.doe_example.com", "John.Doe@example.com"));
+
+        api.verify(0, putRequestedFor(urlEqualTo(PRS + "/12")));
     }
 
     @Test
@@ -335,8 +371,9 @@ class BitbucketServerProviderTest {
         api.stubFor(put(urlEqualTo(PRS + "/12"))
                 .withRequestBody(matchingJsonPath("$.version", equalTo("3")))
                 .withRequestBody(matchingJsonPath("$.title", equalTo("Promote web 1.0.0 → 1.2.0 to staging")))
-                .withRequestBody(matchingJsonPath("$.description", containing(
-                        "<!-- gitops-promotion:v1 {\"app\":\"web\",\"env\":\"staging\"")))
+                .withRequestBody(matchingJsonPath("$.description", containing("Promotes **web** to **staging**")))
+                // Bitbucket shows HTML comments as text: no machine-readable comment in the description.
+                .withRequestBody(matchingJsonPath("$.description", notMatching("(?s).*<!--.*")))
                 .withRequestBody(matchingJsonPath("$.reviewers[0].user.name", equalTo("alice")))
                 .willReturn(okJson(PR_12)));
 
@@ -353,5 +390,7 @@ class BitbucketServerProviderTest {
             assertThat(e.getRequest().getBodyAsString()).doesNotContain(TOKEN);
             assertThat(e.getRequest().getUrl()).doesNotContain(TOKEN);
         });
+        assertThat(api.getAllServeEvents()).as("neither the creation nor the update carries an HTML comment")
+                .allSatisfy(e -> assertThat(e.getRequest().getBodyAsString()).doesNotContain("<!--"));
     }
 }

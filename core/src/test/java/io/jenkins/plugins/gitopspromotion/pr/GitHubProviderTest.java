@@ -1,6 +1,9 @@
 package io.jenkins.plugins.gitopspromotion.pr;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -11,6 +14,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.jenkins.plugins.gitopspromotion.pr.ProviderTestSupport.NOW;
@@ -29,6 +34,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * GitHub's REST API as documented (docs.github.com/en/rest/pulls/pulls, issues/labels,
@@ -45,6 +52,11 @@ class GitHubProviderTest {
              "head": {"ref": "gitops-promotion/staging/web", "label": "acme:gitops-promotion/staging/web"},
              "base": {"ref": "main", "label": "acme:main"}}""";
 
+    /** The head commit of pull request 12. */
+    private static final String HEAD_SHA = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
+    /** The mutation's answer when GitHub accepts (GraphQL docs: enablePullRequestAutoMerge payload). */
+    private static final String AUTO_MERGE_ENABLED = "{\"data\": {\"enablePullRequestAutoMerge\": {\"pullRequest\": {\"number\": 12}}}}";
+
     private ProviderTestSupport support;
     private WireMockServer api;
     private PullRequestProvider github;
@@ -59,6 +71,22 @@ class GitHubProviderTest {
     @AfterEach
     void stop() {
         support.close();
+    }
+
+    /**
+     * GraphQL at {@code path} answering the query for the pull request's head and the repository's allowed merge methods
+     * (GraphQL reference: PullRequest.headRefOid, Repository.squashMergeAllowed, mergeCommitAllowed, rebaseMergeAllowed).
+     */
+    private void stubGraphql(String path, boolean squash, boolean merge, boolean rebase) {
+        api.stubFor(post(urlEqualTo(path)).withRequestBody(matchingJsonPath("$.query", containing("headRefOid")))
+                .withRequestBody(matchingJsonPath("$.variables.id", equalTo("PR_kwDOABCD1234")))
+                .willReturn(okJson("{\"data\": {\"node\": {\"headRefOid\": \"" + HEAD_SHA + "\", \"repository\": {"
+                        + "\"squashMergeAllowed\": " + squash + ", \"mergeCommitAllowed\": " + merge
+                        + ", \"rebaseMergeAllowed\": " + rebase + "}}}}")));
+    }
+
+    private static PullRequest pr12() {
+        return new PullRequest(12, "https://github.com/acme/config/pull/12", "PR_kwDOABCD1234");
     }
 
     private static PullRequestDraft draft(List<String> labels, List<String> reviewers, boolean autoMerge) {
@@ -99,11 +127,12 @@ class GitHubProviderTest {
         api.stubFor(post(urlEqualTo(REPO + "/pulls/12/requested_reviewers"))
                 .withRequestBody(equalToJson("{\"reviewers\": [\"octocat\"], \"team_reviewers\": [\"sre\"]}"))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(PR_12)));
+        stubGraphql("/graphql", true, true, true);
         api.stubFor(post(urlEqualTo("/graphql"))
                 .withRequestBody(matchingJsonPath("$.variables.id", equalTo("PR_kwDOABCD1234")))
-                .withRequestBody(matchingJsonPath("$.query", com.github.tomakehurst.wiremock.client.WireMock.containing(
-                        "enablePullRequestAutoMerge")))
-                .willReturn(okJson("{\"data\": {\"enablePullRequestAutoMerge\": {\"pullRequest\": {\"number\": 12}}}}")));
+                .withRequestBody(matchingJsonPath("$.variables.method", equalTo("SQUASH")))
+                .withRequestBody(matchingJsonPath("$.query", containing("enablePullRequestAutoMerge")))
+                .willReturn(okJson(AUTO_MERGE_ENABLED)));
 
         PullRequestDraft draft = draft(List.of("promotion"), List.of("octocat", "acme/sre"), true);
         PullRequest first = PullRequests.ensure(github, draft);
@@ -114,7 +143,8 @@ class GitHubProviderTest {
         api.verify(1, postRequestedFor(urlEqualTo(REPO + "/pulls")));
         api.verify(1, patchRequestedFor(urlEqualTo(REPO + "/pulls/12")));
         api.verify(2, postRequestedFor(urlEqualTo(REPO + "/issues/12/labels")));
-        api.verify(2, postRequestedFor(urlEqualTo("/graphql")));
+        api.verify(2, postRequestedFor(urlEqualTo("/graphql")).withRequestBody(matchingJsonPath("$.query",
+                containing("enablePullRequestAutoMerge"))));
     }
 
     @Test
@@ -192,6 +222,165 @@ class GitHubProviderTest {
         assertThatThrownBy(() -> github.findOpen(HEAD, "main")).isInstanceOf(ApiException.class)
                 .hasMessageContaining("it asks to wait 3600 s more, beyond the 120 s allowed; try again later");
         assertThat(support.waits()).isEmpty();
+    }
+
+    @Test
+    void enterpriseServerAutoMergeGoesToApiGraphql() throws Exception {
+        // Enterprise Server: REST under https://HOST/api/v3, GraphQL at https://HOST/api/graphql ("Forming calls with GraphQL").
+        PullRequestProvider enterprise = support.provider(ProviderKind.GITHUB, "/api/v3", "acme/config");
+        stubGraphql("/api/graphql", true, true, true);
+        api.stubFor(post(urlEqualTo("/api/graphql")).withRequestBody(matchingJsonPath("$.query", containing("enablePullRequestAutoMerge")))
+                .willReturn(okJson(AUTO_MERGE_ENABLED)));
+
+        enterprise.enableAutoMerge(pr12(), draft(List.of(), List.of(), true));
+
+        api.verify(2, postRequestedFor(urlEqualTo("/api/graphql")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"clean", "unstable"})
+    void autoMergeOnAPullRequestThatCanMergeNowMergesItAtItsHead(String state) throws Exception {
+        // GitHub refuses auto-merge when nothing is left to wait for; the answer as GitHub sends it.
+        stubGraphql("/graphql", true, true, true);
+        api.stubFor(post(urlEqualTo("/graphql")).withRequestBody(matchingJsonPath("$.query", containing("enablePullRequestAutoMerge")))
+                .willReturn(okJson("{\"data\": {\"enablePullRequestAutoMerge\": null}, \"errors\": [{\"type\": \"UNPROCESSABLE\","
+                        + " \"path\": [\"enablePullRequestAutoMerge\"], \"locations\": [{\"line\": 1, \"column\": 60}],"
+                        + " \"message\": \"[\\\"Pull request Pull request is in " + state + " status\\\"]\"}]}")));
+        // REST "Merge a pull request": merge_method and sha (the head that must still be there); 200 when merged.
+        api.stubFor(put(urlEqualTo(REPO + "/pulls/12/merge"))
+                .withRequestBody(equalToJson("{\"merge_method\": \"squash\", \"sha\": \"" + HEAD_SHA + "\"}"))
+                .willReturn(okJson("{\"sha\": \"6dcb09b5b57875f334f61aebed695e2e4193db5f\", \"merged\": true,"
+                        + " \"message\": \"Pull Request successfully merged\"}")));
+
+        github.enableAutoMerge(pr12(), draft(List.of(), List.of(), true));
+
+        api.verify(1, putRequestedFor(urlEqualTo(REPO + "/pulls/12/merge")));
+    }
+
+    @Test
+    void aMergeNowWhoseAnswerWasLostIsNotSentAgain() {
+        stubGraphql("/graphql", true, true, true);
+        api.stubFor(post(urlEqualTo("/graphql")).withRequestBody(matchingJsonPath("$.query", containing("enablePullRequestAutoMerge")))
+                .willReturn(okJson("{\"data\": {\"enablePullRequestAutoMerge\": null}, \"errors\": [{\"type\": \"UNPROCESSABLE\","
+                        + " \"message\": \"Pull request Pull request is in clean status\"}]}")));
+        api.stubFor(put(urlEqualTo(REPO + "/pulls/12/merge"))
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+
+        assertThatThrownBy(() -> github.enableAutoMerge(pr12(), draft(List.of(), List.of(), true))).isInstanceOf(ApiException.class)
+                .hasMessageContaining("PUT " + api.baseUrl() + REPO + "/pulls/12/merge got no answer");
+        api.verify(1, putRequestedFor(urlEqualTo(REPO + "/pulls/12/merge")));
+    }
+
+    @Test
+    void autoMergeUsesAMergeMethodTheRepositoryAllows() throws Exception {
+        stubGraphql("/graphql", false, true, true);
+        api.stubFor(post(urlEqualTo("/graphql")).withRequestBody(matchingJsonPath("$.query", containing("enablePullRequestAutoMerge")))
+                .withRequestBody(matchingJsonPath("$.variables.method", equalTo("MERGE")))
+                .willReturn(okJson(AUTO_MERGE_ENABLED)));
+
+        github.enableAutoMerge(pr12(), draft(List.of(), List.of(), true));
+
+        api.verify(1, postRequestedFor(urlEqualTo("/graphql")).withRequestBody(matchingJsonPath("$.variables.method", equalTo("MERGE"))));
+    }
+
+    @Test
+    void aRepositoryThatAllowsNoMergeMethodIsReportedBeforeAnyChange() {
+        stubGraphql("/graphql", false, false, false);
+
+        assertThatThrownBy(() -> github.enableAutoMerge(pr12(), draft(List.of(), List.of(), true))).isInstanceOf(ApiException.class)
+                .hasMessageContaining("allows no merge method");
+        api.verify(0, postRequestedFor(urlEqualTo("/graphql")).withRequestBody(matchingJsonPath("$.query",
+                containing("enablePullRequestAutoMerge"))));
+    }
+
+    @Test
+    void aTeamOfAnotherOrganizationIsRefusedBeforeAnyRequest() {
+        assertThatThrownBy(() -> github.requestReviewers(pr12(), List.of("octocat", "other-org/sre"))).isInstanceOf(ApiException.class)
+                .hasMessageContaining("only teams of the repository's organization acme")
+                .hasMessageContaining("'other-org/sre'");
+        api.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aTeamOfTheRepositorysOrganizationIsAskedByItsSlug() throws Exception {
+        api.stubFor(post(urlEqualTo(REPO + "/pulls/12/requested_reviewers"))
+                .withRequestBody(equalToJson("{\"reviewers\": [], \"team_reviewers\": [\"sre\"]}"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(PR_12)));
+
+        github.requestReviewers(pr12(), List.of("Acme/sre"));
+
+        api.verify(1, postRequestedFor(urlEqualTo(REPO + "/pulls/12/requested_reviewers")));
+    }
+
+    @Test
+    void everyRequestCarriesOneAcceptHeader() throws Exception {
+        api.stubFor(get(urlPathEqualTo(REPO + "/pulls")).willReturn(okJson("[]")));
+
+        github.findOpen(HEAD, "main");
+
+        assertThat(api.getAllServeEvents()).singleElement().satisfies(event ->
+                assertThat(event.getRequest().getHeaders().getHeader("Accept").values()).containsExactly("application/vnd.github+json"));
+    }
+
+    @Test
+    void aNextPageOnAnotherHostIsNotFollowedWithTheToken() {
+        // A Link header must not send the token anywhere but the API.
+        String elsewhere = support.otherHostUrl();
+        api.stubFor(get(urlPathEqualTo(REPO + "/pulls")).withQueryParam("state", equalTo("open"))
+                .willReturn(okJson("[]").withHeader("Link", "<" + elsewhere + REPO + "/pulls?page=2>; rel=\"next\"")));
+        api.stubFor(get(urlEqualTo(REPO + "/pulls?page=2")).willReturn(okJson("[" + PR_12 + "]")));
+
+        assertThatThrownBy(() -> github.findOpen(HEAD, "main")).isInstanceOf(ApiException.class)
+                .hasMessageContaining("GET " + elsewhere + REPO + "/pulls?page=2 was not sent")
+                .hasMessageContaining("the token goes only there");
+        api.verify(0, getRequestedFor(urlEqualTo(REPO + "/pulls?page=2")));
+    }
+
+    @Test
+    void aRedirectIsFollowedOnlyOnTheApisOwnAddress() throws Exception {
+        // "Best practices" of the REST API: 301 for a renamed repository, repeated at its Location.
+        api.stubFor(get(urlPathEqualTo(REPO + "/pulls")).willReturn(aResponse().withStatus(301)
+                .withHeader("Location", api.baseUrl() + "/repositories/42/pulls?state=open")
+                .withHeader("Content-Type", "application/json").withBody("{\"message\": \"Moved Permanently\", \"url\": \""
+                        + api.baseUrl() + "/repositories/42/pulls?state=open\"}")));
+        api.stubFor(get(urlEqualTo("/repositories/42/pulls?state=open")).willReturn(okJson("[" + PR_12 + "]")));
+        assertThat(github.findOpen(HEAD, "main")).map(PullRequest::number).contains(12L);
+
+        api.stubFor(get(urlPathEqualTo(REPO + "/pulls")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", support.otherHostUrl() + "/repositories/42/pulls?state=open")));
+        assertThatThrownBy(() -> github.findOpen(HEAD, "main")).isInstanceOf(ApiException.class)
+                .hasMessageContaining("was not sent").hasMessageContaining("the token goes only there");
+        api.verify(1, getRequestedFor(urlEqualTo("/repositories/42/pulls?state=open")));
+    }
+
+    @Test
+    void aSecondaryRateLimitWithoutRetryAfterIsWaitedOutForAMinute() throws Exception {
+        // "Rate limits for the REST API": 403, a message naming the secondary rate limit, and no retry-after or
+        // exhausted x-ratelimit-remaining: wait at least one minute.
+        api.stubFor(get(urlPathEqualTo(REPO + "/pulls")).inScenario("secondary").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("ok").willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                        .withHeader("X-RateLimit-Limit", "5000").withHeader("X-RateLimit-Remaining", "4987")
+                        .withHeader("X-RateLimit-Reset", String.valueOf(NOW.getEpochSecond() + 3000))
+                        .withBody("{\"message\": \"You have exceeded a secondary rate limit. Please wait a few minutes before you try"
+                                + " again.\", \"documentation_url\": \"https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-"
+                                + "rest-api#about-secondary-rate-limits\"}")));
+        api.stubFor(get(urlPathEqualTo(REPO + "/pulls")).inScenario("secondary").whenScenarioStateIs("ok").willReturn(okJson("[]")));
+
+        assertThat(github.findOpen(HEAD, "main")).isEmpty();
+
+        assertThat(support.waits()).containsExactly(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void aSecondaryRateLimitThatLastsSaysRateLimitedNotForbidden() {
+        api.stubFor(get(urlPathEqualTo(REPO + "/pulls")).willReturn(aResponse().withStatus(403).withHeader("Content-Type",
+                "application/json").withBody("{\"message\": \"You have exceeded a secondary rate limit. Please wait a few minutes"
+                + " before you try again.\"}")));
+
+        assertThatThrownBy(() -> github.findOpen(HEAD, "main")).isInstanceOf(ApiException.class)
+                .hasMessageContaining("secondary rate limit").hasMessageContaining("beyond the 120 s allowed")
+                .hasMessageNotContaining("not allowed to do this");
+        assertThat(support.waits()).containsExactly(Duration.ofMinutes(1));
     }
 
     @Test

@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
 import java.nio.file.Path;
@@ -60,6 +61,8 @@ class GitLabProviderTest {
             + "&target_branch=main&per_page=100";
     private static final String WEB_URL = "https://gitlab.example.com/acme/platform/config/-/merge_requests/12";
     private static final String MR_12 = mergeRequest("[]");
+    /** The merge request's {@code sha}: the head of its source branch. */
+    private static final String SHA = "8888888888888888888888888888888888888888";
 
     private ProviderTestSupport support;
     private WireMockServer api;
@@ -165,7 +168,7 @@ class GitLabProviderTest {
         api.stubFor(get(urlEqualTo(MRS + "/12")).inScenario("reviewers").whenScenarioStateIs("asked")
                 .willReturn(okJson(mergeRequest("[" + user(3, "bob") + ", " + user(7, "alice") + "]"))));
         api.stubFor(put(urlEqualTo(MRS + "/12/merge"))
-                .withRequestBody(equalToJson("{\"auto_merge\": true, \"merge_when_pipeline_succeeds\": true}"))
+                .withRequestBody(equalToJson("{\"auto_merge\": true, \"merge_when_pipeline_succeeds\": true, \"sha\": \"" + SHA + "\"}"))
                 .willReturn(okJson(MR_12.replace("\"merge_when_pipeline_succeeds\": false", "\"merge_when_pipeline_succeeds\": true"))));
 
         PullRequestDraft draft = draft(List.of("promotion", "env::staging"), List.of("alice"), true);
@@ -256,6 +259,7 @@ class GitLabProviderTest {
         assertThatThrownBy(() -> gitlab.update(mr12, draft(List.of(), List.of(), false))).isInstanceOf(ApiException.class)
                 .hasMessageContaining("400: refused: title is too long (maximum is 255 characters)");
 
+        api.stubFor(get(urlEqualTo(MRS + "/12")).willReturn(okJson(MR_12)));
         api.stubFor(put(urlEqualTo(MRS + "/12/merge")).willReturn(error(422, "{\"message\": \"Branch cannot be merged\"}")));
         assertThatThrownBy(() -> gitlab.enableAutoMerge(mr12, draft(List.of(), List.of(), true))).isInstanceOf(ApiException.class)
                 .hasMessageContaining("422: refused: Branch cannot be merged");
@@ -263,13 +267,72 @@ class GitLabProviderTest {
         api.stubFor(put(urlEqualTo(MRS + "/12/merge")).willReturn(error(405, "{\"message\": \"405 Method Not Allowed\"}")));
         assertThatThrownBy(() -> gitlab.enableAutoMerge(mr12, draft(List.of(), List.of(), true))).isInstanceOf(ApiException.class)
                 .hasMessageStartingWith("GitLab would not set " + WEB_URL + " to auto-merge: it cannot merge yet")
+                .hasMessageContaining("still after 14 s")
                 .hasMessageContaining("answered 405").hasMessageContaining("405 Method Not Allowed")
                 .satisfies(ProviderTestSupport::assertTokenNeverShown);
+        assertThat(support.waits()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
 
         api.stubFor(put(urlEqualTo(MRS + "/12/merge")).willReturn(error(401, "{\"message\": \"401 Unauthorized\"}")));
         assertThatThrownBy(() -> gitlab.enableAutoMerge(mr12, draft(List.of(), List.of(), true))).isInstanceOf(ApiException.class)
                 .hasMessageStartingWith("GitLab would not set " + WEB_URL + " to auto-merge: the token's user may not merge into main")
                 .hasMessageContaining("answered 401").satisfies(ProviderTestSupport::assertTokenNeverShown);
+    }
+
+    @Test
+    void theMergeSendsTheMergeRequestsShaWhichGitLabMayRequire() throws Exception {
+        // lib/api/merge_requests.rb (19.2): with require_sha_for_merge, a merge without sha is a 400.
+        api.stubFor(get(urlEqualTo(MRS + "/12")).willReturn(okJson(MR_12)));
+        api.stubFor(put(urlEqualTo(MRS + "/12/merge")).atPriority(9)
+                .willReturn(error(400, "{\"message\": \"SHA must be provided when merging\"}")));
+        api.stubFor(put(urlEqualTo(MRS + "/12/merge")).atPriority(1).withRequestBody(matchingJsonPath("$.sha", equalTo(SHA)))
+                .willReturn(okJson(MR_12.replace("\"merge_when_pipeline_succeeds\": false", "\"merge_when_pipeline_succeeds\": true"))));
+
+        gitlab.enableAutoMerge(new PullRequest(12, WEB_URL, "4711"), draft(List.of(), List.of(), true));
+
+        api.verify(1, putRequestedFor(urlEqualTo(MRS + "/12/merge")).withRequestBody(matchingJsonPath("$.sha", equalTo(SHA))));
+    }
+
+    @Test
+    void a405BeforeTheMergeabilityCheckRanIsTriedAgainBriefly() throws Exception {
+        // Just opened: detailed_merge_status "checking", and the merge endpoint answers 405 until the check ran.
+        api.stubFor(get(urlEqualTo(MRS + "/12")).inScenario("check").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(MR_12.replace("\"mergeable\"", "\"checking\""))));
+        api.stubFor(put(urlEqualTo(MRS + "/12/merge")).inScenario("check").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("checked").willReturn(error(405, "{\"message\": \"405 Method Not Allowed\"}")));
+        api.stubFor(get(urlEqualTo(MRS + "/12")).inScenario("check").whenScenarioStateIs("checked").willReturn(okJson(MR_12)));
+        api.stubFor(put(urlEqualTo(MRS + "/12/merge")).inScenario("check").whenScenarioStateIs("checked")
+                .willReturn(okJson(MR_12.replace("\"merge_when_pipeline_succeeds\": false", "\"merge_when_pipeline_succeeds\": true"))));
+
+        gitlab.enableAutoMerge(new PullRequest(12, WEB_URL, "4711"), draft(List.of(), List.of(), true));
+
+        api.verify(2, putRequestedFor(urlEqualTo(MRS + "/12/merge")));
+        assertThat(support.waits()).containsExactly(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aMergeWhoseAnswerWasLostIsNotSentAgainWhenItTookEffect() throws Exception {
+        // The first PUT set auto-merge but its answer was lost; sent again, GitLab would answer 405.
+        api.stubFor(get(urlEqualTo(MRS + "/12")).inScenario("lost").whenScenarioStateIs(Scenario.STARTED).willReturn(okJson(MR_12)));
+        api.stubFor(put(urlEqualTo(MRS + "/12/merge")).inScenario("lost").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("set")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        api.stubFor(get(urlEqualTo(MRS + "/12")).inScenario("lost").whenScenarioStateIs("set")
+                .willReturn(okJson(MR_12.replace("\"merge_when_pipeline_succeeds\": false", "\"merge_when_pipeline_succeeds\": true"))));
+        api.stubFor(put(urlEqualTo(MRS + "/12/merge")).inScenario("lost").whenScenarioStateIs("set")
+                .willReturn(error(405, "{\"message\": \"405 Method Not Allowed\"}")));
+
+        gitlab.enableAutoMerge(new PullRequest(12, WEB_URL, "4711"), draft(List.of(), List.of(), true));
+
+        api.verify(1, putRequestedFor(urlEqualTo(MRS + "/12/merge")));
+    }
+
+    @Test
+    void aMergeWhoseAnswerWasLostAndThatDidNotTakeEffectSaysSo() {
+        api.stubFor(get(urlEqualTo(MRS + "/12")).willReturn(okJson(MR_12)));
+        api.stubFor(put(urlEqualTo(MRS + "/12/merge")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        assertThatThrownBy(() -> gitlab.enableAutoMerge(new PullRequest(12, WEB_URL, "4711"), draft(List.of(), List.of(), true)))
+                .isInstanceOf(ApiException.class).hasMessageContaining("PUT " + api.baseUrl() + MRS + "/12/merge got no answer");
+        api.verify(1, putRequestedFor(urlEqualTo(MRS + "/12/merge")));
     }
 
     @Test

@@ -269,9 +269,38 @@ class GiteaProviderTest {
                 .hasMessageContaining("Gitea API POST " + api.baseUrl() + REPO + "/pulls/12/merge answered 405: unexpected answer:"
                         + " User not allowed to merge PR")
                 .satisfies(ProviderTestSupport::assertTokenNeverShown);
+        assertThat(support.waits()).isEmpty();
         // A 409 other than "already scheduled" is a real failure.
         assertThatThrownBy(() -> gitea.enableAutoMerge(pr, draft)).isInstanceOf(ApiException.class)
                 .hasMessageContaining("answered 409: conflict: merge push out of date");
+    }
+
+    @Test
+    void autoMergeWhileThePullRequestIsBeingCheckedIsTriedAgainBriefly() throws Exception {
+        // routers/api/v1/repo/pull.go MergePullRequest: ErrNotMergeableState (still checking) is 405 "Please try again later".
+        api.stubFor(get(urlEqualTo(REPO)).willReturn(okJson("{\"id\": 5, \"full_name\": \"acme/config\", \"default_merge_style\": \"merge\"}")));
+        api.stubFor(post(urlEqualTo(REPO + "/pulls/12/merge")).inScenario("checking").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("checked").willReturn(error(405, "Please try again later")));
+        api.stubFor(post(urlEqualTo(REPO + "/pulls/12/merge")).inScenario("checking").whenScenarioStateIs("checked")
+                .withRequestBody(equalToJson("{\"Do\": \"merge\", \"merge_when_checks_succeed\": true}"))
+                .willReturn(aResponse().withStatus(201)));
+
+        gitea.enableAutoMerge(new PullRequest(12, PR_URL, "3457"), draft("t", "b", List.of(), List.of(), true));
+
+        api.verify(2, postRequestedFor(urlEqualTo(REPO + "/pulls/12/merge")));
+        assertThat(support.waits()).containsExactly(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aPullRequestThatStaysUncheckableIsReportedAfterTheShortRetries() {
+        api.stubFor(get(urlEqualTo(REPO)).willReturn(okJson("{\"id\": 5, \"full_name\": \"acme/config\", \"default_merge_style\": \"merge\"}")));
+        api.stubFor(post(urlEqualTo(REPO + "/pulls/12/merge")).willReturn(error(405, "Please try again later")));
+
+        assertThatThrownBy(() -> gitea.enableAutoMerge(new PullRequest(12, PR_URL, "3457"), draft("t", "b", List.of(), List.of(), true)))
+                .isInstanceOf(ApiException.class).hasMessageStartingWith("Gitea was still checking " + PR_URL + " after 14 s, or it has conflicts")
+                .hasMessageContaining("answered 405");
+        assertThat(support.waits()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
+        api.verify(4, postRequestedFor(urlEqualTo(REPO + "/pulls/12/merge")));
     }
 
     @Test

@@ -35,6 +35,21 @@ class ProviderDetectionTest {
         "https://dev.azure.com/acme/platform/_git/config, azure-devops, https://dev.azure.com, acme/platform/config",
         "git@ssh.dev.azure.com:v3/acme/platform/config, azure-devops, https://dev.azure.com, acme/platform/config",
         "https://acme.visualstudio.com/platform/_git/config, azure-devops, https://dev.azure.com, acme/platform/config",
+        // GitHub Enterprise Cloud with data residency: REST and GraphQL on api.SUBDOMAIN.ghe.com.
+        "https://octocorp.ghe.com/acme/config.git, github, https://api.octocorp.ghe.com, acme/config",
+        "git@octocorp.ghe.com:acme/config.git, github, https://api.octocorp.ghe.com, acme/config",
+        // Bitbucket Data Center under a context path, and its web links.
+        "https://git.example.com/bitbucket/scm/OPS/config.git, bitbucket-server, https://git.example.com/bitbucket/rest/api/latest, OPS/config",
+        "https://git.example.com/projects/OPS/repos/config/browse, bitbucket-server, https://git.example.com/rest/api/latest, OPS/config",
+        "https://git.example.com/bitbucket/projects/OPS/repos/config/browse/apps, bitbucket-server, https://git.example.com/bitbucket/rest/api/latest, OPS/config",
+        // Azure DevOps: the old collection URL, the old SSH host, a project's default repository.
+        "https://acme.visualstudio.com/DefaultCollection/platform/_git/config, azure-devops, https://dev.azure.com, acme/platform/config",
+        "acme@vs-ssh.visualstudio.com:v3/acme/platform/config, azure-devops, https://dev.azure.com, acme/platform/config",
+        "https://dev.azure.com/acme/_git/platform, azure-devops, https://dev.azure.com, acme/platform/platform",
+        "https://acme.visualstudio.com/_git/platform, azure-devops, https://dev.azure.com, acme/platform/platform",
+        // Percent-escapes are decoded once, in scp-like locations as in URLs.
+        "https://dev.azure.com/acme/My%20Project/_git/config, azure-devops, https://dev.azure.com, acme/My Project/config",
+        "git@ssh.dev.azure.com:v3/acme/My%20Project/config, azure-devops, https://dev.azure.com, acme/My Project/config",
     })
     void detectsTheProviderItsApiAndTheProjectFromTheCloneUrl(String url, String kind, String api, String project) {
         ProviderSettings settings = detect(url, "auto").orElseThrow();

@@ -65,6 +65,15 @@ public final class ProviderTestSupport implements AutoCloseable {
         return URI.create(wireMock.baseUrl() + path);
     }
 
+    /**
+     * The WireMock server's base URL under another host name ({@code localhost} for {@code 127.0.0.1}, or the other
+     * way round): another address as far as the token is concerned.
+     */
+    public String otherHostUrl() {
+        String base = wireMock.baseUrl();
+        return base.contains("localhost") ? base.replace("localhost", "127.0.0.1") : base.replace("127.0.0.1", "localhost");
+    }
+
     /** The waits the client asked for, in order. */
     public List<Duration> waits() {
         return waits;

@@ -64,4 +64,35 @@ class PromotionWorkerTest {
             assertThat(BareRepos.log(remote, "main")).hasSize(1);
         }
     }
+
+    @Test
+    void aPullRequestEnvironmentWhereAutoFindsNoProviderSaysSoInTheResult() throws Exception {
+        try (Repository remote = BareRepos.create(temp.resolve("config.git"))) {
+            ConfigRepositoryFixture.seed(remote);
+            PromotionWorker worker = new PromotionWorker(temp.resolve("agent-cache"), 30, Map.of());
+            String url = temp.resolve("config.git").toString();
+            RepositoryAccess withToken = new RepositoryAccess(url, null, AccessCredentials.password("ci", "t0ken".toCharArray()),
+                    null, null, null);
+            RepositoryAccess withoutToken = RepositoryAccess.of(url);
+
+            PromotionResult commitMode = worker.promote(PromotionOrder.promote(withoutToken, "dev").app("api").tag("2.1.0"));
+            PromotionResult noHost = worker.promote(PromotionOrder.promote(withToken, "staging").app("api").tag("2.1.0"));
+            // The same again: the branch proposes it already, and still no pull request can be opened.
+            PromotionResult noToken = worker.promote(PromotionOrder.promote(withoutToken, "staging").app("api").tag("2.1.0"));
+
+            assertThat(noHost.status()).isEqualTo(PromotionResult.Status.PROMOTED);
+            assertThat(noHost.branch()).isEqualTo("gitops-promotion/staging/api");
+            assertThat(noHost.pullRequest()).isNull();
+            assertThat(noHost.warnings()).singleElement().asString()
+                    .startsWith("no pull request was opened: the provider is auto, and " + url + " is on no host it recognises")
+                    .contains("name the provider (github, gitlab");
+            assertThat(noHost.toJson()).contains("\"warnings\":[\"no pull request was opened");
+            assertThat(noToken.status()).isEqualTo(PromotionResult.Status.UNCHANGED);
+            assertThat(noToken.warnings()).singleElement().asString()
+                    .startsWith("no pull request was opened: the provider is auto and there is no API token");
+            assertThat(commitMode.warnings()).as("an environment that wants no pull request is not warned").isEmpty();
+            assertThat(RepositoryAccess.of(url).noPullRequests()).isPresent();
+            assertThat(new RepositoryAccess(url, null, null, "none", null, null).noPullRequests()).as("none asks for none").isEmpty();
+        }
+    }
 }

@@ -65,4 +65,15 @@ class PullRequestBodyTest {
         assertThat(comment.indexOf("-->")).as("the comment ends only once, at its end").isEqualTo(comment.length() - 4);
         assertThat(PullRequestBody.read("no block here")).isEmpty();
     }
+
+    @Test
+    void leavesTheBlockOutWhereTheProviderWouldShowIt() {
+        Provenance provenance = new Provenance(Optional.of("dev"), Optional.empty(), Optional.empty(), Optional.empty());
+        String body = PullRequestBody.render(plan(), provenance, false);
+
+        assertThat(body).doesNotContain("<!--").doesNotContain("gitops-promotion:v1")
+                .isEqualTo(PullRequestBody.render(plan(), provenance).substring(0, body.length()))
+                .endsWith("updates this pull request.\n");
+        assertThat(PullRequestBody.read(body)).isEmpty();
+    }
 }
