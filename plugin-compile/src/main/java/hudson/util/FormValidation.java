@@ -16,4 +16,8 @@ public abstract class FormValidation extends IOException {
     public static FormValidation error(String message) {
         return null;
     }
+
+    public static FormValidation warning(String message) {
+        return null;
+    }
 }

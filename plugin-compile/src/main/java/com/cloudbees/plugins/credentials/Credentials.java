@@ -4,9 +4,13 @@
 // by the plugin. Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package com.cloudbees.plugins.credentials;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.ExtensionPoint;
 import hudson.model.Describable;
 import java.io.Serializable;
 
 public interface Credentials extends Describable<Credentials>, Serializable, ExtensionPoint {
+
+    @CheckForNull
+    CredentialsScope getScope();
 }

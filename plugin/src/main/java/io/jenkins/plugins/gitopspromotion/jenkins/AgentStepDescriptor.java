@@ -28,6 +28,6 @@ public abstract class AgentStepDescriptor extends StepDescriptor {
 
     /** The kinds of credentials the field takes: those of a config repository, unless a step says otherwise. */
     CredentialsMatcher credentialKinds() {
-        return JenkinsCredentials.SUPPORTED;
+        return CredentialKinds.REPOSITORY;
     }
 }

@@ -191,7 +191,7 @@ public class BuildImageBuilder extends Builder implements SimpleBuildStep {
         /** Registry logins: a user name with a password or token. */
         @Override
         CredentialsMatcher credentialKinds() {
-            return JenkinsCredentials.REGISTRY;
+            return CredentialKinds.REGISTRY;
         }
 
         @POST

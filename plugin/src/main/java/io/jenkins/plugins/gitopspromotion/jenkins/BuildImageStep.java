@@ -276,7 +276,7 @@ public class BuildImageStep extends Step {
         /** Registry logins: a user name with a password or token. */
         @Override
         CredentialsMatcher credentialKinds() {
-            return JenkinsCredentials.REGISTRY;
+            return CredentialKinds.REGISTRY;
         }
 
         @NonNull

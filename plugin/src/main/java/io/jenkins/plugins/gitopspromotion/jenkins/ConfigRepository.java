@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -138,8 +139,18 @@ public class ConfigRepository implements Describable<ConfigRepository> {
                 return model.includeCurrentValue(credentialsId);
             }
             return model.includeEmptyValue()
-                    .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(), JenkinsCredentials.SUPPORTED)
+                    .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(), CredentialKinds.REPOSITORY_FOR_BUILDS)
                     .includeCurrentValue(credentialsId);
+        }
+
+        /** Builds cannot see SYSTEM-scoped credentials (older registrations may still name some): say so. */
+        @POST
+        public FormValidation doCheckCredentialsId(@QueryParameter String value) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            String id = Util.fixEmptyAndTrim(value);
+            StandardCredentials found = id == null ? null : JenkinsCredentials.findAsJenkins(id);
+            return found != null && found.getScope() == CredentialsScope.SYSTEM
+                    ? FormValidation.warning(Messages.ConfigRepository_SystemScoped(id)) : FormValidation.ok();
         }
 
         @POST

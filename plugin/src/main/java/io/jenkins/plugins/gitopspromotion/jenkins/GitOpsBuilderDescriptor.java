@@ -26,6 +26,6 @@ public abstract class GitOpsBuilderDescriptor extends BuildStepDescriptor<Builde
 
     /** The kinds of credentials the field takes: those of a config repository, unless a step says otherwise. */
     CredentialsMatcher credentialKinds() {
-        return JenkinsCredentials.SUPPORTED;
+        return CredentialKinds.REPOSITORY;
     }
 }

@@ -1,13 +1,14 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
 import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
-import com.cloudbees.plugins.credentials.CredentialsMatcher;
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import hudson.model.Run;
+import hudson.security.ACL;
+import jenkins.model.Jenkins;
 import hudson.util.Secret;
 import io.jenkins.plugins.gitopspromotion.promotion.AccessCredentials;
 import java.util.List;
@@ -19,18 +20,6 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * private key.
  */
 final class JenkinsCredentials {
-
-    /** The kinds a config repository may use, as credential dropdowns offer them. */
-    static final CredentialsMatcher SUPPORTED = CredentialsMatchers.anyOf(
-            CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
-            CredentialsMatchers.instanceOf(StringCredentials.class),
-            CredentialsMatchers.instanceOf(SSHUserPrivateKey.class));
-
-    /**
-     * The kind a registry login may be: a user name with a password or token. A registry needs the user name (Docker
-     * Hub and others refuse a token under another name), so neither secret text nor an SSH key will do.
-     */
-    static final CredentialsMatcher REGISTRY = CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class);
 
     /** The user name going with a secret-text token over HTTPS; hosting providers ignore it. */
     private static final String TOKEN_USER = "git";
@@ -70,6 +59,18 @@ final class JenkinsCredentials {
             throw new AbortException(Messages.JenkinsCredentials_RegistryNeedsUser(credentialsId));
         }
         return translate(credentialsId, credentials);
+    }
+
+    /**
+     * Credentials as Jenkins itself sees them in its global store (the promotion view, the configuration form): SYSTEM
+     * scoped ones included, which no build sees.
+     *
+     * @return null when there are none with that id
+     */
+    static StandardCredentials findAsJenkins(String credentialsId) {
+        return CredentialsMatchers.firstOrNull(
+                CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()),
+                CredentialsMatchers.withId(credentialsId));
     }
 
     /**

@@ -1,10 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
-import hudson.security.ACL;
 import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
 import io.jenkins.plugins.gitopspromotion.promotion.AccessCredentials;
@@ -13,7 +9,6 @@ import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import io.jenkins.plugins.gitopspromotion.view.PromotionView;
 import io.jenkins.plugins.gitopspromotion.view.ViewApi;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import jenkins.model.Jenkins;
 
@@ -88,9 +83,6 @@ public class RepositoryPage {
         if (id == null) {
             return AccessCredentials.none();
         }
-        StandardCredentials found = CredentialsMatchers.firstOrNull(
-                CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()),
-                CredentialsMatchers.withId(id));
-        return JenkinsCredentials.translate(id, found);
+        return JenkinsCredentials.translate(id, JenkinsCredentials.findAsJenkins(id));
     }
 }

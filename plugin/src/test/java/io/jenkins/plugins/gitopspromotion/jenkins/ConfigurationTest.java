@@ -49,4 +49,21 @@ class ConfigurationTest {
             assertThat(descriptor.doFillProviderItems()).extracting(o -> o.value).contains("auto", "none", "github", "gitlab");
         }
     }
+
+    @Test
+    @ConfiguredWithCode("configuration-as-code.yml")
+    void theRepositoryCredentialsDropdownLeavesOutWhatBuildsCannotSee(JenkinsConfiguredWithCodeRule j) throws Exception {
+        var store = com.cloudbees.plugins.credentials.CredentialsProvider.lookupStores(j.jenkins).iterator().next();
+        store.addCredentials(com.cloudbees.plugins.credentials.domains.Domain.global(),
+                new com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl(
+                        com.cloudbees.plugins.credentials.CredentialsScope.GLOBAL, "for-builds", "", "ci-bot", "t0ken-for-builds"));
+        store.addCredentials(com.cloudbees.plugins.credentials.domains.Domain.global(),
+                new com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl(
+                        com.cloudbees.plugins.credentials.CredentialsScope.SYSTEM, "system-only", "", "ci-bot", "t0ken-system"));
+        ConfigRepository.DescriptorImpl descriptor = j.jenkins.getDescriptorByType(ConfigRepository.DescriptorImpl.class);
+
+        assertThat(descriptor.doFillCredentialsIdItems(null)).extracting(o -> o.value).contains("for-builds").doesNotContain("system-only");
+        assertThat(descriptor.doCheckCredentialsId("system-only").kind).isEqualTo(hudson.util.FormValidation.Kind.WARNING);
+        assertThat(descriptor.doCheckCredentialsId("for-builds").kind).isEqualTo(hudson.util.FormValidation.Kind.OK);
+    }
 }
