@@ -9,6 +9,7 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.IOException;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
@@ -21,6 +22,14 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public String getFullDisplayName() {
+        return null;
+    }
+
+    public int getNumber() {
+        return 0;
+    }
+
+    public @NonNull JobT getParent() {
         return null;
     }
 }

@@ -72,8 +72,7 @@ class JellyViewsTest {
 
     /** A build that promoted into a registered repository, was refused, and promoted into an unregistered one. */
     private PromotionsAction buildPromotions() {
-        Run<?, ?> run = mock(Run.class);
-        when(run.getFullDisplayName()).thenReturn("acme » web #7");
+        Run<?, ?> run = Builds.build(Builds.job("acme » web"), 7);
         PromotionsAction action = new PromotionsAction();
         action.onAttached(run);
         try {

@@ -1,8 +1,5 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
-import static org.mockito.Mockito.mock;
-
-import hudson.model.Run;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -71,7 +68,7 @@ final class SampleObjects {
     static Object made(Class<?> type) {
         if (type == PromotionsAction.class) {
             PromotionsAction action = new PromotionsAction();
-            action.onAttached(mock(Run.class));
+            action.onAttached(Builds.build());
             try {
                 action.add(PromotionRecord.of("https://git.example.com/acme/config.git", result("promoted", "dev", "the first environment")));
                 action.add(PromotionRecord.of("https://git.example.com/acme/config.git", result("refused", "prod", "staging has not run it")));

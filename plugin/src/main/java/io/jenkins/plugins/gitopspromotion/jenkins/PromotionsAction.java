@@ -27,6 +27,7 @@ public class PromotionsAction implements RunAction2 {
     synchronized void add(PromotionRecord promotion) throws IOException {
         promotions.add(promotion);
         run.save();
+        JobPromotionsActionFactory.promotedIn(run.getParent());
     }
 
     /** The promotions, in the order the build did them. */
