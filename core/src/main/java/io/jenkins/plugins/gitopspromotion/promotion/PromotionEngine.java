@@ -271,7 +271,8 @@ public final class PromotionEngine {
         boolean rollback = request.version() instanceof VersionSource.Rollback;
         Optional<String> from = request.version() instanceof VersionSource.FromEnvironment f
                 ? Optional.of(f.environment()) : Optional.empty();
-        Provenance provenance = new Provenance(from, request.buildUrl(), request.sourceCommit(), request.sourceUrl());
+        Provenance provenance = new Provenance(from, request.buildUrl(), request.sourceCommit(), request.sourceUrl(),
+                request.promotedBy());
         return new Attempt(tree, config, app, environment, update, request.mode().orElse(environment.mode()), provenance,
                 rollback);
     }

@@ -26,6 +26,8 @@ public final class PromotionMessage {
     public static final String SOURCE_COMMIT_TRAILER = "Source-Commit";
     /** Trailer linking the source commit (or the source). */
     public static final String SOURCE_URL_TRAILER = "Source-Url";
+    /** Trailer naming who asked for the promotion, when a person did. */
+    public static final String PROMOTED_BY_TRAILER = "Promoted-By";
 
     private PromotionMessage() {
     }
@@ -70,6 +72,7 @@ public final class PromotionMessage {
         provenance.buildUrl().ifPresent(u -> trailers.put(BUILD_URL_TRAILER, u));
         provenance.sourceCommit().ifPresent(c -> trailers.put(SOURCE_COMMIT_TRAILER, c));
         provenance.sourceUrl().ifPresent(u -> trailers.put(SOURCE_URL_TRAILER, u));
+        provenance.promotedBy().ifPresent(p -> trailers.put(PROMOTED_BY_TRAILER, p));
         return trailers;
     }
 }

@@ -38,12 +38,13 @@ import org.eclipse.jgit.lib.Repository;
  * @param dryRun plan and report, but write nothing
  * @param author who the commit is by
  * @param signer what signs the promotion commit, if it is to be signed
+ * @param promotedBy who asked for the promotion, when a person did: recorded in a {@code Promoted-By} trailer
  */
 public record PromotionRequest(RepositoryLocation repository, GitAuth auth, String base, String environment,
         Optional<String> app, Optional<ImageReference> image, VersionSource version, Optional<PromotionMode> mode,
         Optional<String> buildUrl, Optional<String> sourceCommit, Optional<String> sourceUrl,
         Optional<ProviderSettings> pullRequests, Optional<String> noPullRequests, BoundaryMode boundary, boolean dryRun,
-        PersonIdent author, Optional<CommitSigner> signer) {
+        PersonIdent author, Optional<CommitSigner> signer, Optional<String> promotedBy) {
 
     /** The identity commits are made with when the caller names none. */
     public static final PersonIdent DEFAULT_AUTHOR = new PersonIdent("gitops-promotion", "gitops-promotion@users.noreply.invalid");
@@ -59,6 +60,14 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         Objects.requireNonNull(signer, "signer");
         Objects.requireNonNull(boundary, "boundary");
         Objects.requireNonNull(noPullRequests, "noPullRequests");
+        Objects.requireNonNull(promotedBy, "promotedBy");
+        promotedBy.ifPresent(who -> {
+            // A line break would forge trailers after it.
+            if (who.isBlank() || who.length() > 200 || who.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("who promoted must be one line of at most 200 characters, not "
+                        + InvalidImageReferenceException.quote(who));
+            }
+        });
         if (app.isEmpty() && image.isEmpty()) {
             throw new IllegalArgumentException("name the app, or the image the app uses");
         }
@@ -97,6 +106,7 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         private boolean dryRun;
         private PersonIdent author = DEFAULT_AUTHOR;
         private Optional<CommitSigner> signer = Optional.empty();
+        private Optional<String> promotedBy = Optional.empty();
 
         private Builder(RepositoryLocation repository, String environment) {
             this.repository = repository;
@@ -193,10 +203,16 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
             return this;
         }
 
+        /** Who asked for the promotion (such as {@code Jane Doe <jane@example.com>}), when a person did. */
+        public Builder promotedBy(String value) {
+            this.promotedBy = Optional.ofNullable(value);
+            return this;
+        }
+
         /** The request. */
         public PromotionRequest build() {
             return new PromotionRequest(repository, auth, base, environment, app, image, version, mode, buildUrl, sourceCommit,
-                    sourceUrl, pullRequests, noPullRequests, boundary, dryRun, author, signer);
+                    sourceUrl, pullRequests, noPullRequests, boundary, dryRun, author, signer, promotedBy);
         }
     }
 }

@@ -9,10 +9,12 @@ import java.util.Optional;
  * @param buildUrl the build that promoted
  * @param sourceCommit the application source commit the image was built from
  * @param sourceUrl a link to that commit (or to the source)
+ * @param promotedBy who asked for the promotion, when a person did (a user of the promotion view in Jenkins)
  */
 public record Provenance(Optional<String> from, Optional<String> buildUrl, Optional<String> sourceCommit,
-        Optional<String> sourceUrl) {
+        Optional<String> sourceUrl, Optional<String> promotedBy) {
 
     /** Nothing known. */
-    public static final Provenance NONE = new Provenance(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    public static final Provenance NONE = new Provenance(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty());
 }

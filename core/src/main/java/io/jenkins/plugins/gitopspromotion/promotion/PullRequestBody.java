@@ -56,6 +56,7 @@ public final class PullRequestBody {
         if (provenance.sourceCommit().isEmpty()) {
             provenance.sourceUrl().ifPresent(u -> body.append("| Source | ").append(u).append(" |\n"));
         }
+        provenance.promotedBy().ifPresent(p -> body.append("| Promoted by | ").append(p).append(" |\n"));
         body.append("\nChanges:\n");
         for (FileChange file : plan.changedFiles()) {
             body.append("- `").append(file.path()).append("`\n");
@@ -97,6 +98,7 @@ public final class PullRequestBody {
         node.put("buildUrl", provenance.buildUrl().orElse(null));
         node.put("sourceCommit", provenance.sourceCommit().orElse(null));
         node.put("sourceUrl", provenance.sourceUrl().orElse(null));
+        node.put("promotedBy", provenance.promotedBy().orElse(null));
         plan.changedFiles().forEach(f -> node.withArray("files").add(f.path()));
         // "-->" inside the comment would end it early; JSON allows escaping the '>'.
         return node.toString().replace("-->", "--\\u003e");

@@ -143,18 +143,21 @@ public final class PromotionView {
     /**
      * Promotes what {@code env} has of {@code app} into the next environment, as {@code promote --from env} does.
      *
+     * @param user who asks: checked for the environment promoted into, and recorded
      * @throws IllegalArgumentException if there is no such environment, or it is the last one
+     * @throws ViewUser.ChangeForbiddenException if the user may not change the next environment
      * @throws IOException if the repository cannot be reached
      */
-    public PromotionResult promoteNext(String app, String env) throws IOException {
+    public PromotionResult promoteNext(String app, String env, ViewUser user) throws IOException {
         PromotionConfig config = engine.readBase(repository, auth, base, (tree, commit) -> ConfigLoader.load(tree));
         List<Environment> order = config.environments();
         int at = order.indexOf(environment(config, env));
         if (at == order.size() - 1) {
             throw new IllegalArgumentException(env + " is the last environment: there is none to promote into");
         }
-        return engine.promote(requests.apply(order.get(at + 1).name()).app(app)
-                .version(new VersionSource.FromEnvironment(env)).build());
+        String target = order.get(at + 1).name();
+        user.checkMayChange(app, target);
+        return engine.promote(user.record(requests.apply(target)).app(app).version(new VersionSource.FromEnvironment(env)).build());
     }
 
     /**
@@ -162,10 +165,13 @@ public final class PromotionView {
      * {@code rollback} does.
      *
      * @param to the tag to go back to, or null for the previous version
+     * @param user who asks: checked for {@code env}, and recorded
+     * @throws ViewUser.ChangeForbiddenException if the user may not change {@code env}
      * @throws IOException if the repository cannot be reached
      */
-    public PromotionResult rollback(String app, String env, String to) throws IOException {
-        return engine.promote(requests.apply(env).app(app).version(new VersionSource.Rollback(Optional.ofNullable(to)))
+    public PromotionResult rollback(String app, String env, String to, ViewUser user) throws IOException {
+        user.checkMayChange(app, env);
+        return engine.promote(user.record(requests.apply(env)).app(app).version(new VersionSource.Rollback(Optional.ofNullable(to)))
                 .build());
     }
 

@@ -55,16 +55,29 @@ public final class ViewApi {
         return answer(() -> view.history(required(app, "app"), required(env, "env")));
     }
 
-    /** {@code POST api/promote} with {@code {"app","env"}}: promotes what {@code env} has into the next environment. */
+    /** {@code POST api/promote} with {@code {"app","env"}}, by the one user of a local view. */
     public Answer promote(byte[] body) {
-        return withFields(body, fields -> answer(() -> result(view.promoteNext(required(fields.get("app"), "app"),
-                required(fields.get("env"), "env")))));
+        return promote(body, ViewUser.LOCAL);
     }
 
-    /** {@code POST api/rollback} with {@code {"app","env","to"?}}: rolls the cell back. */
+    /**
+     * {@code POST api/promote} with {@code {"app","env"}}: promotes what {@code env} has into the next environment;
+     * 403 when {@code user} may not change that environment.
+     */
+    public Answer promote(byte[] body, ViewUser user) {
+        return withFields(body, fields -> answer(() -> result(view.promoteNext(required(fields.get("app"), "app"),
+                required(fields.get("env"), "env"), user))));
+    }
+
+    /** {@code POST api/rollback} with {@code {"app","env","to"?}}, by the one user of a local view. */
     public Answer rollback(byte[] body) {
+        return rollback(body, ViewUser.LOCAL);
+    }
+
+    /** {@code POST api/rollback} with {@code {"app","env","to"?}}: rolls the cell back; 403 when {@code user} may not. */
+    public Answer rollback(byte[] body, ViewUser user) {
         return withFields(body, fields -> answer(() -> result(view.rollback(required(fields.get("app"), "app"),
-                required(fields.get("env"), "env"), fields.get("to")))));
+                required(fields.get("env"), "env"), fields.get("to"), user))));
     }
 
     /** Work that answers with a value of the page's contract. */
@@ -76,6 +89,8 @@ public final class ViewApi {
     private static Answer answer(Work work) {
         try {
             return new Answer(200, PromotionView.toJson(work.get()));
+        } catch (ViewUser.ChangeForbiddenException e) {
+            return Answer.error(403, e.getMessage());
         } catch (IllegalArgumentException e) {
             return Answer.error(400, e.getMessage());
         } catch (PromotionException e) {

@@ -37,7 +37,7 @@ class PromotionMessageTest {
         ChangePlan plan = plan(ImageUpdate.of("ghcr.io/acme/web", "1.5.0", DIGEST),
                 new ImageVersion(FILE, 5, "images[ghcr.io/acme/web]", Optional.of("1.4.2"), Optional.of(Digest.parse(OLD))));
         assertThat(PromotionMessage.of(plan, new Provenance(Optional.of("staging"), Optional.of("https://ci.example.com/job/web/42/"),
-                Optional.of("0a1b2c3"), Optional.empty())))
+                Optional.of("0a1b2c3"), Optional.empty(), Optional.of("Jane Doe <jane@example.com>"))))
                 .isEqualTo("""
                         Promote web 1.4.2 → 1.5.0 to dev
 
@@ -51,6 +51,7 @@ class PromotionMessageTest {
                         Promoted-From: staging
                         Build-Url: https://ci.example.com/job/web/42/
                         Source-Commit: 0a1b2c3
+                        Promoted-By: Jane Doe <jane@example.com>
                         """.formatted(DIGEST, DIGEST));
     }
 

@@ -36,13 +36,13 @@ class PullRequestBodyTest {
     @Test
     void saysWhatChangesAndWhereItComesFrom() {
         String body = PullRequestBody.render(plan(), new Provenance(Optional.of("dev"), Optional.of("https://ci.example.com/job/7/"),
-                Optional.of("0a1b2c3"), Optional.of("https://git.example.com/acme/web/commit/0a1b2c3")));
+                Optional.of("0a1b2c3"), Optional.of("https://git.example.com/acme/web/commit/0a1b2c3"), Optional.of("jane")));
 
         assertThat(body)
                 .startsWith("Promotes **web** to **staging** (`1.0.0` → `1.1.0`).\n")
                 .contains("| Image | `ghcr.io/acme/web` |\n| Tag | `1.1.0` |\n| Digest | `" + DIGEST + "` |\n")
                 .contains("| From | the version `dev` has |\n| Build | https://ci.example.com/job/7/ |\n")
-                .contains("| Source commit | [`0a1b2c3`](https://git.example.com/acme/web/commit/0a1b2c3) |\n")
+                .contains("| Source commit | [`0a1b2c3`](https://git.example.com/acme/web/commit/0a1b2c3) |\n| Promoted by | jane |\n")
                 .contains("- `apps/web/staging/kustomization.yaml`\n  - line 6: `images[ghcr.io/acme/web].newTag` `1.0.0` → `1.1.0`\n"
                         + "  - line 7: `images[ghcr.io/acme/web].digest` (added) → `" + DIGEST + "`\n");
     }
@@ -50,7 +50,7 @@ class PullRequestBodyTest {
     @Test
     void carriesAMachineReadableBlockTheViewReadsBack() {
         String body = PullRequestBody.render(plan(), new Provenance(Optional.of("dev"), Optional.of("https://ci/x-->y"),
-                Optional.empty(), Optional.empty()));
+                Optional.empty(), Optional.empty(), Optional.empty()));
 
         JsonNode block = PullRequestBody.read("Edited by a person above.\n\n" + body).orElseThrow();
         assertThat(block.get("app").asText()).isEqualTo("web");
@@ -68,7 +68,8 @@ class PullRequestBodyTest {
 
     @Test
     void leavesTheBlockOutWhereTheProviderWouldShowIt() {
-        Provenance provenance = new Provenance(Optional.of("dev"), Optional.empty(), Optional.empty(), Optional.empty());
+        Provenance provenance = new Provenance(Optional.of("dev"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
         String body = PullRequestBody.render(plan(), provenance, false);
 
         assertThat(body).doesNotContain("<!--").doesNotContain("gitops-promotion:v1")

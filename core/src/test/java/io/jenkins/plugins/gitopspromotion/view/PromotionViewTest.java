@@ -25,10 +25,14 @@ import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
 import io.jenkins.plugins.gitopspromotion.testing.TestEngines;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -235,14 +239,50 @@ class PromotionViewTest {
         promote("staging", "web", "1.1.0", null, null); // pull-request mode: a branch
         PromotionView view = view(Optional.empty());
 
-        PromotionResult next = view.promoteNext("web", "dev");
+        PromotionResult next = view.promoteNext("web", "dev", ViewUser.LOCAL);
         assertThat(next.env()).isEqualTo("staging");
         assertThat(next.status()).isEqualTo(PromotionResult.Status.UNCHANGED); // the branch already proposes it
-        PromotionResult rolledBack = view.rollback("web", "dev", null);
+        PromotionResult rolledBack = view.rollback("web", "dev", null, ViewUser.LOCAL);
         assertThat(rolledBack.status()).isEqualTo(PromotionResult.Status.PROMOTED);
         assertThat(BareRepos.readFile(remote, "main", "apps/web/dev/kustomization.yaml")).contains("newTag: \"1.0.0\"");
         assertThat(view.status().cell("web", "dev").setBy().title()).startsWith("Roll back web 1.1.0 → 1.0.0 in dev");
-        assertThatThrownBy(() -> view.promoteNext("web", "prod")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> view.promoteNext("web", "prod", ViewUser.LOCAL)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("prod is the last environment");
+    }
+
+    @Test
+    void aUserIsCheckedForTheEnvironmentChangedAndRecordedInTheCommit() throws Exception {
+        promote("dev", "web", "1.1.0", null, null);
+        PromotionView view = view(Optional.empty());
+        List<String> asked = new ArrayList<>();
+        ViewUser jane = new ViewUser() {
+            @Override
+            public void checkMayChange(String app, String environment) {
+                asked.add(app + " in " + environment);
+                if (environment.equals("staging")) {
+                    throw new ChangeForbiddenException("jane may not promote into staging");
+                }
+            }
+
+            @Override
+            public PromotionRequest.Builder record(PromotionRequest.Builder request) {
+                return request.author(new PersonIdent("Jane Doe", "jane@example.com")).promotedBy("Jane Doe <jane@example.com>");
+            }
+        };
+        ObjectId before = BareRepos.head(remote, "main");
+
+        assertThatThrownBy(() -> view.promoteNext("web", "dev", jane)).isInstanceOf(ViewUser.ChangeForbiddenException.class)
+                .hasMessage("jane may not promote into staging");
+        assertThat(BareRepos.head(remote, "main")).isEqualTo(before);
+        PromotionResult rolledBack = view.rollback("web", "dev", null, jane);
+
+        assertThat(asked).containsExactly("web in staging", "web in dev");
+        assertThat(rolledBack.status()).isEqualTo(PromotionResult.Status.PROMOTED);
+        try (RevWalk walk = new RevWalk(remote)) {
+            RevCommit commit = walk.parseCommit(BareRepos.head(remote, "main"));
+            assertThat(commit.getAuthorIdent().getName()).isEqualTo("Jane Doe");
+            assertThat(commit.getFooterLines("Promoted-By"))
+                    .containsExactly("Jane Doe <jane@example.com>");
+        }
     }
 }

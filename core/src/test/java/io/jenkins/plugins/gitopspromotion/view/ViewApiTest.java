@@ -44,6 +44,23 @@ class ViewApiTest {
             assertThat(promoted.status()).isEqualTo(200);
             assertThat(promoted.json()).contains("\"status\":\"unchanged\"").contains("\"env\":\"staging\"");
             assertThat(api.rollback(json("{\"app\":\"web\",\"env\":\"dev\"}")).status()).isEqualTo(409);
+
+            ViewUser reader = new ViewUser() {
+                @Override
+                public void checkMayChange(String app, String environment) {
+                    throw new ChangeForbiddenException("you may not change " + environment);
+                }
+
+                @Override
+                public io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest.Builder record(
+                        io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest.Builder request) {
+                    return request;
+                }
+            };
+            assertThat(api.promote(json("{\"app\":\"web\",\"env\":\"dev\"}"), reader))
+                    .isEqualTo(ViewApi.Answer.error(403, "you may not change staging"));
+            assertThat(api.rollback(json("{\"app\":\"web\",\"env\":\"dev\"}"), reader))
+                    .isEqualTo(ViewApi.Answer.error(403, "you may not change dev"));
         }
     }
 
