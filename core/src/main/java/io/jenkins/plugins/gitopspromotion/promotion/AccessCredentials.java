@@ -5,6 +5,8 @@ import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.pr.ApiToken;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -87,6 +89,23 @@ public final class AccessCredentials implements Serializable {
     /** The user name and password of a password credential, as a registry login. */
     public Optional<RegistryCredential> registryCredential() {
         return secret == null ? Optional.empty() : Optional.of(new RegistryCredential(username, secret));
+    }
+
+    /**
+     * Whether {@code other} holds the same credentials: how a long-lived user of them (the promotion view in Jenkins)
+     * notices that they were changed, such as a rotated token.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AccessCredentials that && Objects.equals(username, that.username) && Arrays.equals(secret, that.secret)
+                && Objects.equals(privateKey, that.privateKey) && Arrays.equals(passphrase, that.passphrase)
+                && Objects.equals(knownHosts, that.knownHosts);
+    }
+
+    /** Of the parts that are not secret only. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(username, knownHosts, privateKey == null);
     }
 
     @Override

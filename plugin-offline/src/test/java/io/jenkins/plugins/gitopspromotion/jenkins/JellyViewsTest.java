@@ -66,7 +66,7 @@ class JellyViewsTest {
         models.put("PromotionsAction", List.of(this::buildPromotions));
         models.put("JobPromotionsAction", List.of(this::jobPromotions));
         models.put("GitOpsPromotionsRootAction", List.of(GitOpsPromotionsRootAction::new, this::rootActionWithoutRepositories));
-        models.put("RepositoryPage", List.of(() -> new RepositoryPage(configuration.getRepositories().get(0))));
+        models.put("RepositoryPage", List.of(() -> new RepositoryPage(configuration.getRepositories().get(0).getId())));
         return models;
     }
 

@@ -28,7 +28,8 @@ final class SampleObjects {
 
     static {
         text("repository", "platform-config");
-        text("environment", "staging");
+        TEXT.put("environment", v -> v == 0 ? "staging" : "prod-" + v);
+        text("allowed", "sre, release-managers");
         text("app", "web");
         text("image", "registry.example.com/acme/web");
         text("tag", "1.5.0");

@@ -13,7 +13,9 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderDetection;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderKind;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -34,6 +36,7 @@ public class ConfigRepository implements Describable<ConfigRepository> {
     private String apiUrl;
     private String project;
     private String baseBranch = "main";
+    private List<EnvironmentPromoters> promoters = new ArrayList<>();
 
     /**
      * @param id how jobs name the repository
@@ -106,6 +109,22 @@ public class ConfigRepository implements Describable<ConfigRepository> {
     public void setBaseBranch(String baseBranch) {
         String value = Util.fixEmptyAndTrim(baseBranch);
         this.baseBranch = value == null ? "main" : value;
+    }
+
+    /** Who may promote into which environments from the promotion view; environments not named are open to all promoters. */
+    public List<EnvironmentPromoters> getPromoters() {
+        return List.copyOf(promoters);
+    }
+
+    /** @throws IllegalArgumentException if two entries name the same environment */
+    @DataBoundSetter
+    public void setPromoters(List<EnvironmentPromoters> promoters) {
+        this.promoters = new ArrayList<>(SettingChecks.promoters(promoters == null ? List.of() : promoters));
+    }
+
+    /** Who may promote into {@code environment} from the view, if it is restricted. */
+    Optional<EnvironmentPromoters> promotersOf(String environment) {
+        return promoters.stream().filter(p -> p.getEnvironment().equals(environment)).findFirst();
     }
 
     /** The form and its checks. */

@@ -12,8 +12,9 @@ import jenkins.model.Jenkins;
 import jenkins.security.stapler.StaplerDispatchable;
 
 /**
- * "GitOps Promotions" on Jenkins' side panel: for each registered config repository, the matrix of which version
- * runs where, from Git alone, with promote-next and rollback for those holding {@link #PROMOTE}.
+ * "GitOps Promotions" on Jenkins' side panel, for those holding {@link #VIEW}: for each registered config repository,
+ * the matrix of which version runs where, from Git alone, with promote-next and rollback for those holding
+ * {@link #PROMOTE}.
  *
  * <p>URLs: {@code gitops-promotions/} lists the repositories, {@code gitops-promotions/repository/ID/} is one's
  * view, whose page calls {@code api/status}, {@code api/history}, {@code api/promote} and {@code api/rollback}
@@ -26,15 +27,25 @@ public class GitOpsPromotionsRootAction implements RootAction {
     public static final PermissionGroup PERMISSIONS = new PermissionGroup("GitOpsPromotion", GitOpsPromotionsRootAction.class,
             Messages._GitOpsPromotionsRootAction_PermissionGroup());
 
-    /** Promote and roll back from the promotion view: a change to a config repository. Implied by Administer. */
+    /**
+     * Promote and roll back from the promotion view: a change to a config repository. Implied by Administer; a
+     * repository may close some environments to all but some users and groups ({@link EnvironmentPromoters}).
+     */
     public static final Permission PROMOTE = new Permission(PERMISSIONS, "Promote",
             Messages._GitOpsPromotionsRootAction_PromoteDescription(), Jenkins.ADMINISTER, PermissionScope.JENKINS);
+
+    /**
+     * See the promotion view: the content of the registered repositories, read with their credentials, which may be
+     * private. Not implied by Overall/Read; implied by Promote.
+     */
+    public static final Permission VIEW = new Permission(PERMISSIONS, "View",
+            Messages._GitOpsPromotionsRootAction_ViewDescription(), PROMOTE, PermissionScope.JENKINS);
 
     private final Map<String, RepositoryPage> pages = new ConcurrentHashMap<>();
 
     @Override
     public String getIconFileName() {
-        return Jenkins.get().hasPermission(Jenkins.READ) ? "symbol-git-branch-outline plugin-ionicons-api" : null;
+        return Jenkins.get().hasPermission(VIEW) ? "symbol-git-branch-outline plugin-ionicons-api" : null;
     }
 
     @Override
@@ -49,24 +60,27 @@ public class GitOpsPromotionsRootAction implements RootAction {
 
     /** The registered repositories, for the list page. */
     public List<ConfigRepository> getRepositories() {
-        Jenkins.get().checkPermission(Jenkins.READ);
+        Jenkins.get().checkPermission(VIEW);
         return GitOpsPromotionConfiguration.get().getRepositories();
     }
 
     /**
      * The view of a registered repository ({@code repository/ID/}), kept between requests so that each refresh
-     * re-reads only what changed; a new one when the registration changed.
+     * re-reads only what changed. Pages of repositories no longer registered are dropped.
      *
      * @return null (404) for an id that is not registered
      */
     @StaplerDispatchable // routed although RepositoryPage has no web method of its own (its page is a view)
     public RepositoryPage getRepository(String id) {
-        Jenkins.get().checkPermission(Jenkins.READ);
-        ConfigRepository repository = GitOpsPromotionConfiguration.get().repository(id).orElse(null);
-        if (repository == null) {
-            return null;
-        }
-        return pages.compute(id, (key, page) -> page != null && page.isFor(repository) ? page : new RepositoryPage(repository));
+        Jenkins.get().checkPermission(VIEW);
+        GitOpsPromotionConfiguration configuration = GitOpsPromotionConfiguration.get();
+        pages.keySet().removeIf(registered -> configuration.repository(registered).isEmpty());
+        return configuration.repository(id).isEmpty() ? null : pages.computeIfAbsent(id, RepositoryPage::new);
+    }
+
+    /** The pages kept, by repository id. */
+    Map<String, RepositoryPage> pages() {
+        return Map.copyOf(pages);
     }
 
     /** The view's script and style. */

@@ -9,48 +9,44 @@ import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import io.jenkins.plugins.gitopspromotion.view.PromotionView;
 import io.jenkins.plugins.gitopspromotion.view.ViewApi;
 import java.nio.file.Path;
-import java.util.Objects;
 import jenkins.model.Jenkins;
 
 /**
  * The promotion view of one registered config repository. Unlike build steps, the view runs on the controller: it
  * belongs to no build and no agent. Its mirror lives under {@code JENKINS_HOME/caches/gitops-promotion}.
+ *
+ * <p>The registration and its credentials are read again for each request, so that a changed registration or a
+ * rotated secret takes effect at once; the view itself (which re-reads only what changed between refreshes) is kept
+ * for as long as they stay the same.
  */
 public class RepositoryPage {
 
-    private final ConfigRepository repository;
+    private final String id;
     private final ViewEndpoints endpoints;
     private ViewApi api;
+    private RepositoryAccess builtFor;
 
-    RepositoryPage(ConfigRepository repository) {
-        this.repository = repository;
+    RepositoryPage(String id) {
+        this.id = id;
         this.endpoints = new ViewEndpoints(this);
-    }
-
-    /** Whether this page shows {@code other} as registered now (same URL, branch, credentials and provider). */
-    boolean isFor(ConfigRepository other) {
-        return Objects.equals(repository.getUrl(), other.getUrl()) && Objects.equals(repository.getBaseBranch(), other.getBaseBranch())
-                && Objects.equals(repository.getCredentialsId(), other.getCredentialsId())
-                && Objects.equals(repository.getProvider(), other.getProvider()) && Objects.equals(repository.getApiUrl(), other.getApiUrl())
-                && Objects.equals(repository.getProject(), other.getProject());
     }
 
     /** The repository's id. */
     public String getId() {
-        return repository.getId();
+        return id;
     }
 
     /** The repository's URL. */
     public String getRepositoryUrl() {
-        return repository.getUrl();
+        return GitOpsPromotionConfiguration.get().repository(id).map(ConfigRepository::getUrl).orElse("");
     }
 
     /** This page's URL relative to Jenkins' root, ending in a slash: the base of the page's {@code api/} calls. */
     public String getUrl() {
-        return "gitops-promotions/repository/" + repository.getId() + "/";
+        return "gitops-promotions/repository/" + id + "/";
     }
 
-    /** Whether the current user may promote and roll back here. */
+    /** Whether the current user may promote and roll back here (some environments may still be closed to them). */
     public boolean isCanPromote() {
         return Jenkins.get().hasPermission(GitOpsPromotionsRootAction.PROMOTE);
     }
@@ -61,28 +57,38 @@ public class RepositoryPage {
     }
 
     /**
-     * The endpoints' answers, over a view made on first use.
+     * The repository as registered now.
      *
-     * @throws AbortException if the registered credentials cannot be found or used
+     * @throws AbortException if it is no longer registered
+     */
+    ConfigRepository registration() throws AbortException {
+        return GitOpsPromotionConfiguration.get().repository(id)
+                .orElseThrow(() -> new AbortException(Messages.RepositoryPage_NotRegistered(id)));
+    }
+
+    /**
+     * The endpoints' answers, over the view of the repository as registered now, with its credentials as they are now.
+     *
+     * @throws AbortException if it is no longer registered, or the registered credentials cannot be found or used
      */
     synchronized ViewApi api() throws AbortException {
-        if (api == null) {
-            GitOpsPromotionConfiguration config = GitOpsPromotionConfiguration.get();
-            RepositoryAccess access = new RepositoryAccess(repository.getUrl(), repository.getBaseBranch(), credentials(),
-                    repository.getProvider(), repository.getApiUrl(), repository.getProject());
+        ConfigRepository repository = registration();
+        RepositoryAccess access = new RepositoryAccess(repository.getUrl(), repository.getBaseBranch(), credentials(repository),
+                repository.getProvider(), repository.getApiUrl(), repository.getProject());
+        if (api == null || !access.equals(builtFor)) {
             MirrorCache cache = new MirrorCache(Path.of(Jenkins.get().getRootDir().getPath(), "caches", "gitops-promotion"), 60);
-            BoundaryMode boundary = BoundaryMode.fromOptionName(config.getBoundary()).orElse(BoundaryMode.ENFORCE);
-            api = new ViewApi(PromotionView.of(new PromotionEngine(cache), access, request -> request.boundary(boundary)));
+            api = new ViewApi(PromotionView.of(new PromotionEngine(cache), access,
+                    request -> request.boundary(BoundaryMode.fromOptionName(GitOpsPromotionConfiguration.get().getBoundary())
+                            .orElse(BoundaryMode.ENFORCE))));
+            builtFor = access;
         }
         return api;
     }
 
     /** The registered credentials, as Jenkins itself (the view belongs to no build). */
-    private AccessCredentials credentials() throws AbortException {
-        String id = repository.getCredentialsId();
-        if (id == null) {
-            return AccessCredentials.none();
-        }
-        return JenkinsCredentials.translate(id, JenkinsCredentials.findAsJenkins(id));
+    private static AccessCredentials credentials(ConfigRepository repository) throws AbortException {
+        String credentialsId = repository.getCredentialsId();
+        return credentialsId == null ? AccessCredentials.none()
+                : JenkinsCredentials.translate(credentialsId, JenkinsCredentials.findAsJenkins(credentialsId));
     }
 }

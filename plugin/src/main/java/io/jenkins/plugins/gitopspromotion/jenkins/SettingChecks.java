@@ -56,6 +56,17 @@ final class SettingChecks {
         return List.copyOf(repositories);
     }
 
+    /** Promoters naming each environment once. */
+    static List<EnvironmentPromoters> promoters(List<EnvironmentPromoters> promoters) {
+        Set<String> environments = new HashSet<>();
+        for (EnvironmentPromoters entry : promoters) {
+            if (!environments.add(entry.getEnvironment())) {
+                throw new IllegalArgumentException(Messages.ConfigRepository_PromotersTwice(entry.getEnvironment()));
+            }
+        }
+        return List.copyOf(promoters);
+    }
+
     /** A boundary mode's name; empty for the default, {@code enforce}. */
     static String boundary(String value) {
         String mode = Util.fixEmptyAndTrim(value);

@@ -1,10 +1,15 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import hudson.AbortException;
+import io.jenkins.plugins.gitopspromotion.json.Json;
 import io.jenkins.plugins.gitopspromotion.view.ViewApi;
+import io.jenkins.plugins.gitopspromotion.view.ViewUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -14,11 +19,15 @@ import org.kohsuke.stapler.verb.GET;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * The promotion view's JSON endpoints inside Jenkins ({@code …/repository/ID/api/…}): reading needs Overall/Read,
- * promoting and rolling back need {@link GitOpsPromotionsRootAction#PROMOTE} and a POST, which Jenkins' crumb filter
- * also checks. The answers themselves are the engine's {@link ViewApi}, the same as {@code gitops-promotion serve}.
+ * The promotion view's JSON endpoints inside Jenkins ({@code …/repository/ID/api/…}): reading needs
+ * {@link GitOpsPromotionsRootAction#VIEW}; promoting and rolling back need {@link GitOpsPromotionsRootAction#PROMOTE}
+ * and a POST, which Jenkins' crumb filter also checks, and the repository's {@link EnvironmentPromoters} for the
+ * environment changed. The change is made as the user (author, {@code Promoted-By} trailer) and logged as an audit
+ * line. The answers themselves are the engine's {@link ViewApi}, the same as {@code gitops-promotion serve}.
  */
 public class ViewEndpoints {
+
+    private static final Logger AUDIT = Logger.getLogger(ViewEndpoints.class.getName());
 
     private final RepositoryPage page;
 
@@ -30,7 +39,7 @@ public class ViewEndpoints {
     @GET
     @WebMethod(name = "status")
     public void doStatus(StaplerResponse2 rsp) throws IOException {
-        Jenkins.get().checkPermission(Jenkins.READ);
+        Jenkins.get().checkPermission(GitOpsPromotionsRootAction.VIEW);
         send(rsp, answer(api -> api.status()));
     }
 
@@ -38,7 +47,7 @@ public class ViewEndpoints {
     @GET
     @WebMethod(name = "history")
     public void doHistory(@QueryParameter String app, @QueryParameter String env, StaplerResponse2 rsp) throws IOException {
-        Jenkins.get().checkPermission(Jenkins.READ);
+        Jenkins.get().checkPermission(GitOpsPromotionsRootAction.VIEW);
         send(rsp, answer(api -> api.history(app, env)));
     }
 
@@ -46,31 +55,63 @@ public class ViewEndpoints {
     @POST
     @WebMethod(name = "promote")
     public void doPromote(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
-        Jenkins.get().checkPermission(GitOpsPromotionsRootAction.PROMOTE);
-        byte[] body = body(req);
-        send(rsp, answer(api -> api.promote(body)));
+        change(req, rsp, "promote", (api, body, user) -> api.promote(body, user));
     }
 
     /** {@code POST api/rollback} with {@code {"app","env","to"?}}. */
     @POST
     @WebMethod(name = "rollback")
     public void doRollback(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
-        Jenkins.get().checkPermission(GitOpsPromotionsRootAction.PROMOTE);
-        byte[] body = body(req);
-        send(rsp, answer(api -> api.rollback(body)));
+        change(req, rsp, "roll back", (api, body, user) -> api.rollback(body, user));
     }
 
     /** A call of the view's API. */
     @FunctionalInterface
     private interface Call {
-        ViewApi.Answer on(ViewApi api);
+        ViewApi.Answer on(ViewApi api) throws AbortException;
+    }
+
+    /** A change through the view's API, by a user. */
+    @FunctionalInterface
+    private interface Change {
+        ViewApi.Answer by(ViewApi api, byte[] body, ViewUser user);
+    }
+
+    private void change(StaplerRequest2 req, StaplerResponse2 rsp, String action, Change change) throws IOException {
+        Jenkins.get().checkPermission(GitOpsPromotionsRootAction.PROMOTE);
+        byte[] body = body(req);
+        JenkinsViewUser[] user = new JenkinsViewUser[1];
+        ViewApi.Answer answer = answer(api -> {
+            user[0] = JenkinsViewUser.current(page.registration());
+            return change.by(api, body, user[0]);
+        });
+        if (user[0] != null) {
+            audit(user[0], action, answer);
+        }
+        send(rsp, answer);
+    }
+
+    /** One line per change asked for through the view: who, what, in which repository, and how it ended. */
+    private void audit(JenkinsViewUser user, String action, ViewApi.Answer answer) {
+        String outcome;
+        try {
+            JsonNode json = Json.mapper().readTree(answer.json());
+            outcome = json.has("error") ? "failed (" + answer.status() + "): " + json.path("error").asText()
+                    : json.path("status").asText() + " " + json.path("env").asText() + " " + json.path("commit").asText("-");
+        } catch (IOException e) {
+            outcome = "answered " + answer.status();
+        }
+        String what = user.changed().orElse("(not read)");
+        AUDIT.log(Level.INFO, "GitOps Promotion: {0} asked to {1} {2} of the config repository {3}: {4}",
+                new Object[] {user.who(), action, what.replaceAll("\\p{Cntrl}", "?"), page.getId(),
+                    outcome.replaceAll("\\p{Cntrl}", "?")});
     }
 
     private ViewApi.Answer answer(Call call) {
         try {
             return call.on(page.api());
         } catch (AbortException e) {
-            return ViewApi.Answer.error(502, e.getMessage()); // the registered credentials cannot be used
+            return ViewApi.Answer.error(502, e.getMessage()); // the registration or its credentials cannot be used
         }
     }
 

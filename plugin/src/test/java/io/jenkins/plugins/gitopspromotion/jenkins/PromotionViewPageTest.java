@@ -37,8 +37,13 @@ class PromotionViewPageTest {
             GitOpsPromotionConfiguration.get().setBoundary("warn");
             j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
             j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                    .grant(Jenkins.READ).everywhere().to("reader", "promoter")
+                    .grant(Jenkins.READ).everywhere().to("reader", "promoter", "outsider")
+                    .grant(GitOpsPromotionsRootAction.VIEW).everywhere().to("reader")
                     .grant(GitOpsPromotionsRootAction.PROMOTE).everywhere().to("promoter"));
+
+            // Overall/Read alone does not show private repository content.
+            JenkinsRule.WebClient outsider = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("outsider");
+            assertThat(outsider.goTo(BASE + "api/status", null).getWebResponse().getStatusCode()).isEqualTo(403);
 
             JenkinsRule.WebClient reader = j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("reader");
             Page status = reader.goTo(BASE + "api/status", "application/json");
@@ -59,6 +64,16 @@ class PromotionViewPageTest {
             assertThat(promoted.getContentAsString()).contains("\"status\":\"promoted\"").contains("\"env\":\"staging\"");
             assertThat(BareRepos.readFile(remote, "main", SyntheticConfigRepository.overlay("app-0001", "staging")))
                     .contains("newTag: \"1.0.2\"");
+            assertThat(BareRepos.log(remote, "main").get(0).getAuthorIdent().getName()).isEqualTo("promoter");
+            assertThat(BareRepos.log(remote, "main").get(0).getFullMessage()).contains("Promoted-By: promoter");
+
+            // staging closed to all but the group sre: the promoter may no longer promote into it.
+            ConfigRepository restricted = new ConfigRepository("config", ConfigRepositories.url(dir));
+            restricted.setPromoters(List.of(new EnvironmentPromoters("staging", "sre")));
+            GitOpsPromotionConfiguration.get().setRepositories(List.of(restricted));
+            var refused = post(promoter, "promote");
+            assertThat(refused.getStatusCode()).isEqualTo(403);
+            assertThat(refused.getContentAsString()).contains("promoter may not promote into or roll back in staging of config");
 
             JenkinsRule.WebClient anonymous = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
             assertThat(anonymous.goTo(BASE + "api/status", null).getWebResponse().getStatusCode()).isIn(403, 404);
