@@ -106,29 +106,34 @@ public final class HelmValuesUpdater extends YamlImageUpdater {
             Optional<String> value, List<PlannedEdit> edits) {
         String what = path.toString();
         Node node = root;
+        Node where = root; // the key (or item) last gone through, for the line of a message
         List<String> segments = path.segments();
         for (int i = 0; i < segments.size(); i++) {
             String segment = segments.get(i);
             Node next;
             if (node instanceof MappingNode mapping) {
+                if (path.isListIndex(i)) {
+                    throw file.problem(where, "refused: " + what + ": '" + segments.get(i - 1) + "' is a mapping, and ["
+                            + segment + "] indexes a list; a chart reads no key \"" + segment + "\" (check the path in"
+                            + " .gitops/promotion.yaml)");
+                }
                 Optional<NodeTuple> entry = YamlStructure.entry(mapping, segment);
-                if (entry.isEmpty()) {
-                    structure.getUnmerged(mapping, segment, what);
+                boolean empty = entry.isPresent() && i + 1 < segments.size() && isEmpty(entry.get().getValueNode());
+                if (entry.isEmpty() || empty) {
+                    if (entry.isEmpty()) {
+                        structure.getUnmerged(mapping, segment, what);
+                    }
                     if (value.isEmpty()) {
                         return; // nothing to clear
                     }
-                    TextEdit edit = structure.addEntry(mapping, segment, nested(segments.subList(i + 1, segments.size()), value.get()));
+                    refuseAddedListItem(file, path, i, entry.isEmpty() ? mapping : entry.get().getKeyNode());
+                    Object added = nested(segments.subList(i + 1, segments.size()), value.get());
+                    TextEdit edit = entry.isEmpty() ? structure.addEntry(mapping, segment, added)
+                            : structure.fillEmpty(mapping, entry.get(), added);
                     edits.add(new PlannedEdit(edit, addedAt(file, edit, what, value.get())));
                     return;
                 }
-                if (i + 1 < segments.size() && isEmpty(entry.get().getValueNode())) {
-                    if (value.isEmpty()) {
-                        return;
-                    }
-                    TextEdit edit = structure.fillEmpty(mapping, entry.get(), nested(segments.subList(i + 1, segments.size()), value.get()));
-                    edits.add(new PlannedEdit(edit, addedAt(file, edit, what, value.get())));
-                    return;
-                }
+                where = entry.get().getKeyNode();
                 next = entry.get().getValueNode();
             } else if (node instanceof SequenceNode sequence && YamlPath.isIndex(segment)) {
                 int index = Integer.parseInt(segment);
@@ -137,6 +142,7 @@ public final class HelmValuesUpdater extends YamlImageUpdater {
                             + sequence.getValue().size());
                 }
                 next = sequence.getValue().get(index);
+                where = next;
             } else {
                 throw file.problem(node, "refused: " + what + " goes through a " + describe(node) + " at '" + segment + "'");
             }
@@ -153,6 +159,20 @@ public final class HelmValuesUpdater extends YamlImageUpdater {
         }
     }
 
+    /**
+     * Refuses to add the missing rest of a path from {@code missing} on when it goes through a list item
+     * ({@code [n]}): added keys are mappings, and a mapping with a key {@code "0"} is no list.
+     */
+    private static void refuseAddedListItem(YamlFile file, YamlPath path, int missing, Node where) {
+        for (int i = missing; i < path.segments().size(); i++) {
+            if (path.isListIndex(i)) {
+                throw file.problem(where, "refused: " + path + ": '" + path.segments().get(missing) + "' is missing, and ["
+                        + path.segments().get(i) + "] is an item of a list, which this path cannot add; add the list to the"
+                        + " file first");
+            }
+        }
+    }
+
     private static Object nested(List<String> keys, String value) {
         Object result = value;
         for (int i = keys.size() - 1; i >= 0; i--) {
@@ -164,37 +184,36 @@ public final class HelmValuesUpdater extends YamlImageUpdater {
     }
 
     private static Optional<ScalarNode> find(MappingNode root, YamlPath path) {
+        return at(root, path, path.segments().size()).filter(ScalarNode.class::isInstance).map(ScalarNode.class::cast);
+    }
+
+    /**
+     * The node the first {@code count} segments of a path lead to, when each exists: a key of a mapping (never a
+     * {@code [n]}), or an item of a list.
+     */
+    private static Optional<Node> at(MappingNode root, YamlPath path, int count) {
         Node node = root;
-        for (String segment : path.segments()) {
-            if (node instanceof MappingNode mapping) {
+        for (int i = 0; i < count && node != null; i++) {
+            String segment = path.segments().get(i);
+            if (node instanceof MappingNode mapping && !path.isListIndex(i)) {
                 node = YamlStructure.get(mapping, segment).orElse(null);
             } else if (node instanceof SequenceNode sequence && YamlPath.isIndex(segment)
                     && Integer.parseInt(segment) < sequence.getValue().size()) {
                 node = sequence.getValue().get(Integer.parseInt(segment));
             } else {
-                return Optional.empty();
-            }
-            if (node == null) {
-                return Optional.empty();
+                node = null;
             }
         }
-        return node instanceof ScalarNode scalar ? Optional.of(scalar) : Optional.empty();
+        return Optional.ofNullable(node);
     }
 
     /** False only when the tag's mapping names a repository that is clearly another image. */
     private boolean namesImage(YamlFile file, MappingNode root, ImageReference image) {
-        List<String> parent = tagPath.segments().subList(0, tagPath.segments().size() - 1);
-        Node node = root;
-        for (String segment : parent) {
-            if (!(node instanceof MappingNode mapping)) {
-                return true;
-            }
-            node = YamlStructure.get(mapping, segment).orElse(null);
-        }
-        if (!(node instanceof MappingNode holder)) {
+        Optional<Node> holder = at(root, tagPath, tagPath.segments().size() - 1);
+        if (holder.isEmpty() || !(holder.get() instanceof MappingNode mapping)) {
             return true;
         }
-        Optional<String> name = imageName(holder);
+        Optional<String> name = imageName(mapping);
         if (name.isEmpty()) {
             return true;
         }
