@@ -466,7 +466,13 @@ public final class PromotionEngine {
                     + String.join(", ", versions.stream().map(ImageVersion::describe).distinct().toList()) + ")")
                     + " of " + app.name() + "; promote a tag or digest instead");
         }
-        return versions.get(0);
+        ImageVersion version = versions.get(0);
+        if (version.malformedDigest().isPresent()) {
+            throw new PromotionException(version.file() + ":" + version.line() + ": " + environment.name() + " has "
+                    + app.name() + " with the malformed digest " + version.malformedDigest().get() + " (" + version.where()
+                    + "), which no registry serves; promote a tag or digest instead");
+        }
+        return version;
     }
 
     private static PromotionResult result(PromotionResult.Status status, Attempt current, String commit, String branch,

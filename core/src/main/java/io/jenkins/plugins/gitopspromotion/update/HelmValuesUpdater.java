@@ -65,9 +65,8 @@ public final class HelmValuesUpdater extends YamlImageUpdater {
             return List.of();
         }
         int line = file.line(tag.isPresent() ? tag.get() : digest.get());
-        return List.of(new ImageVersion(file.source().path(), line, tagPath.toString(),
-                tag.map(ScalarNode::getValue).filter(s -> !s.isEmpty()),
-                digest.map(ScalarNode::getValue).filter(s -> !s.isEmpty()).map(Digest::parse)));
+        return List.of(ImageVersion.written(file.source().path(), line, tagPath.toString(), tag.map(ScalarNode::getValue),
+                digest.map(ScalarNode::getValue)));
     }
 
     @Override

@@ -48,9 +48,8 @@ public final class KustomizeImagesUpdater extends YamlImageUpdater {
             return versions;
         }
         Optional<MappingNode> entry = entryFor(file, root, image);
-        entry.ifPresent(e -> versions.add(new ImageVersion(file.source().path(), file.line(e), where(image),
-                YamlStructure.get(e, "newTag").flatMap(YamlFile::scalar).filter(s -> !s.isEmpty()),
-                YamlStructure.get(e, "digest").flatMap(YamlFile::scalar).filter(s -> !s.isEmpty()).map(Digest::parse))));
+        entry.ifPresent(e -> versions.add(ImageVersion.written(file.source().path(), file.line(e), where(image),
+                YamlStructure.get(e, "newTag").flatMap(YamlFile::scalar), YamlStructure.get(e, "digest").flatMap(YamlFile::scalar))));
         return versions;
     }
 

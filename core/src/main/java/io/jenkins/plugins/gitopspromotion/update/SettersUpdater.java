@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
+import io.jenkins.plugins.gitopspromotion.image.WrittenReference;
 import io.jenkins.plugins.gitopspromotion.json.Json;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlFile;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
@@ -56,13 +57,22 @@ public final class SettersUpdater extends YamlImageUpdater {
             return "$imagepolicy " + policy + (suffix.isEmpty() ? "" : ":" + suffix);
         }
 
-        Optional<ImageReference> reference() {
+        /** The reference a whole-reference or {@code :name} marker holds, as written; empty for other markers. */
+        Optional<WrittenReference> written() {
+            if (suffix.isEmpty()) {
+                return WrittenReference.parse(node.getValue());
+            }
             try {
-                return Optional.of(suffix.isEmpty() ? ImageReference.parse(node.getValue())
-                        : ImageReference.parseName(node.getValue()));
+                return suffix.equals("name") ? Optional.of(new WrittenReference(ImageReference.parseName(node.getValue()),
+                        Optional.empty(), Optional.empty())) : Optional.empty();
             } catch (InvalidImageReferenceException e) {
                 return Optional.empty();
             }
+        }
+
+        /** The image name a whole-reference or {@code :name} marker holds. */
+        Optional<ImageReference> name() {
+            return written().map(WrittenReference::name);
         }
     }
 
@@ -73,15 +83,14 @@ public final class SettersUpdater extends YamlImageUpdater {
         String path = file.source().path();
         for (List<Marker> markers : policies.values()) {
             Optional<String> tag = Optional.empty();
-            Optional<Digest> digest = Optional.empty();
+            Optional<String> digest = Optional.empty();
             Marker first = null;
             for (Marker m : markers) {
                 switch (m.suffix()) {
-                    case "" -> m.reference().ifPresent(r -> versions.add(
-                            new ImageVersion(path, file.line(m.node()), m.where(), r.tag(), r.digest())));
+                    case "" -> m.written().ifPresent(w -> versions.add(
+                            ImageVersion.written(path, file.line(m.node()), m.where(), w.tag(), w.digest())));
                     case "tag" -> tag = tag.or(() -> Optional.of(m.node().getValue()).filter(s -> !s.isEmpty()));
-                    case "digest" -> digest = digest.or(() -> Optional.of(m.node().getValue()).filter(s -> !s.isEmpty())
-                            .map(Digest::parse));
+                    case "digest" -> digest = digest.or(() -> Optional.of(m.node().getValue()).filter(s -> !s.isEmpty()));
                     default -> { }
                 }
                 if (first == null && (m.suffix().equals("tag") || m.suffix().equals("digest"))) {
@@ -89,7 +98,7 @@ public final class SettersUpdater extends YamlImageUpdater {
                 }
             }
             if (first != null) {
-                versions.add(new ImageVersion(path, file.line(first.node()), "$imagepolicy " + first.policy(), tag, digest));
+                versions.add(ImageVersion.written(path, file.line(first.node()), "$imagepolicy " + first.policy(), tag, digest));
             }
         }
         return versions;
@@ -125,7 +134,7 @@ public final class SettersUpdater extends YamlImageUpdater {
             for (Marker m : markers) {
                 String old = m.node().getValue();
                 String value = switch (m.suffix()) {
-                    case "" -> update.referenceNamed(m.reference().map(ImageReference::name).orElse(update.image().name())).toString();
+                    case "" -> update.referenceNamed(m.name().map(ImageReference::name).orElse(update.image().name())).toString();
                     case "tag" -> update.tag().orElseThrow(() -> file.problem(m.node(),
                             "refused: " + m.where() + " holds a tag but only a digest was given"));
                     case "digest" -> update.digest().map(Digest::toString).orElseThrow(() -> file.problem(m.node(),
@@ -152,7 +161,7 @@ public final class SettersUpdater extends YamlImageUpdater {
             return byPolicy;
         }
         byPolicy.values().removeIf(ms -> ms.stream().noneMatch(m -> (m.suffix().isEmpty() || m.suffix().equals("name"))
-                && m.reference().filter(r -> r.sameRepositoryAs(image)).isPresent()));
+                && m.name().filter(r -> r.sameRepositoryAs(image)).isPresent()));
         return byPolicy;
     }
 

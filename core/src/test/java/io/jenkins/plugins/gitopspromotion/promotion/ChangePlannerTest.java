@@ -90,6 +90,21 @@ class ChangePlannerTest {
     }
 
     @Test
+    void aMalformedOldDigestIsReadAsWrittenAndOverwritten() throws IOException {
+        write("apps/web/overlays/dev/kustomization.yml",
+                "images:\n- name: ghcr.io/acme/web\n  newTag: 1.0.0\n  digest: sha256:abcdef12345\n");
+        String digest = "sha256:" + "5".repeat(64);
+        ChangePlan plan = planner.plan(tree, config, config.app("web").orElseThrow(), config.environment("dev").orElseThrow(),
+                ImageUpdate.of("ghcr.io/acme/web", "1.1.0", digest));
+        assertThat(plan.before()).singleElement().satisfies(v -> {
+            assertThat(v.describe()).isEqualTo("1.0.0@sha256:abcdef12345");
+            assertThat(v.digest()).isEmpty();
+        });
+        assertThat(plan.changedFiles()).singleElement().satisfies(f -> assertThat(new String(f.after(), StandardCharsets.UTF_8))
+                .isEqualTo("images:\n- name: ghcr.io/acme/web\n  newTag: 1.1.0\n  digest: " + digest + "\n"));
+    }
+
+    @Test
     void promotingTheVersionThereIsUnchanged() throws IOException {
         ChangePlan plan = planner.plan(tree, config, config.app("api").orElseThrow(), config.environment("dev").orElseThrow(),
                 ImageUpdate.of("ghcr.io/acme/api", "2.0.0", null));

@@ -57,6 +57,8 @@ class FidelityCorpusTest {
                     .hasMessageContaining(p.getProperty("refused"));
             return;
         }
+        // What a promotion reads first, for its title and its checks: it must not fail on an old value it overwrites.
+        assertThat(updater.read(path, before, update.image())).allSatisfy(v -> assertThat(v.file()).isEqualTo(path));
         FileChange change = updater.apply(path, before, update);
         byte[] expected = Files.readAllBytes(dir.resolve("after.yaml"));
         assertThat(new String(change.after(), StandardCharsets.UTF_8)).isEqualTo(new String(expected, StandardCharsets.UTF_8));
