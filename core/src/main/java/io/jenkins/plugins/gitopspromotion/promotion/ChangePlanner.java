@@ -114,7 +114,8 @@ public final class ChangePlanner {
         }
         if (files.isEmpty()) {
             throw new PromotionException("app " + app.name() + " in environment " + environment.name() + ": no YAML file in "
-                    + target.directory() + "/ references " + app.image().name() + " (" + target.kind().configName() + ")"
+                    + target.directory() + "/" + (unreadable.isEmpty() ? "" : " that could be read") + " references "
+                    + app.image().name() + " (" + target.kind().configName() + ")"
                     + (unreadable.isEmpty() ? "" : "; files that could not be read: " + String.join("; ", unreadable)));
         }
         return files;

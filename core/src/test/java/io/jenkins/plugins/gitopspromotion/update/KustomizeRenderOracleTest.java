@@ -73,6 +73,32 @@ class KustomizeRenderOracleTest {
         assertThat(rendered).contains("image: " + expected + "\n");
     }
 
+    /**
+     * References Kustomize's image transformer replaces although they are no valid references (a placeholder tag, a
+     * malformed digest) are replaced by the manifests updater exactly as Kustomize renders them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "placeholder tag   | my-image:{GENERATED_TAG}",
+        "malformed digest  | my-image@sha256:abcdef12345",
+        "tag and malformed | my-image:1.0@sha256:0123456789abcdef",
+        "no tag            | my-image",
+    })
+    void theManifestsUpdaterReplacesWhatKustomizeReplaces(String name, String reference, @TempDir Path dir) throws Exception {
+        String deployment = DEPLOYMENT.replace("ghcr.io/acme/web:0.1.0", reference);
+        Files.writeString(dir.resolve("deployment.yaml"), deployment);
+        Files.writeString(dir.resolve("kustomization.yaml"), "resources:\n- deployment.yaml\nimages:\n- name: my-image\n"
+                + "  newTag: 1.2.0\n  digest: " + DIGEST + "\n");
+
+        String rendered = kustomize(dir);
+        FileChange change = new ManifestsUpdater(YamlLimits.DEFAULT).apply("deployment.yaml",
+                deployment.getBytes(StandardCharsets.UTF_8), ImageUpdate.of("my-image", "1.2.0", DIGEST));
+
+        String expected = "image: my-image:1.2.0@" + DIGEST + "\n";
+        assertThat(rendered).contains(expected);
+        assertThat(new String(change.after(), StandardCharsets.UTF_8)).isEqualTo(deployment.replace("image: " + reference + "\n", expected));
+    }
+
     private static String kustomize(Path overlay) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("kubectl", "kustomize", overlay.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
