@@ -79,44 +79,62 @@ public final class SettersUpdater extends YamlImageUpdater {
     @Override
     List<ImageVersion> read(YamlFile file, ImageReference image) {
         List<ImageVersion> versions = new ArrayList<>();
-        Map<String, List<Marker>> policies = policiesOf(markers(file), image);
         String path = file.source().path();
-        for (List<Marker> markers : policies.values()) {
-            Optional<String> tag = Optional.empty();
-            Optional<String> digest = Optional.empty();
-            Marker first = null;
+        for (List<Marker> markers : policiesOf(markers(file), image).values()) {
+            Optional<WrittenReference> whole = Optional.empty();
             for (Marker m : markers) {
-                switch (m.suffix()) {
-                    case "" -> m.written().ifPresent(w -> versions.add(
+                if (m.suffix().isEmpty()) {
+                    m.written().ifPresent(w -> versions.add(
                             ImageVersion.written(path, file.line(m.node()), m.where(), w.tag(), w.digest())));
-                    case "tag" -> tag = tag.or(() -> Optional.of(m.node().getValue()).filter(s -> !s.isEmpty()));
-                    case "digest" -> digest = digest.or(() -> Optional.of(m.node().getValue()).filter(s -> !s.isEmpty()));
-                    default -> { }
-                }
-                if (first == null && (m.suffix().equals("tag") || m.suffix().equals("digest"))) {
-                    first = m;
+                    whole = whole.or(m::written);
                 }
             }
-            if (first != null) {
-                versions.add(ImageVersion.written(path, file.line(first.node()), "$imagepolicy " + first.policy(), tag, digest));
+            Optional<Marker> first = markers.stream().filter(m -> m.suffix().equals("tag") || m.suffix().equals("digest"))
+                    .findFirst();
+            if (first.isPresent()) {
+                // A :tag or :digest marker holds that part only; the policy's whole reference holds the other.
+                Optional<WrittenReference> rest = whole;
+                versions.add(ImageVersion.written(path, file.line(first.get().node()), "$imagepolicy " + first.get().policy(),
+                        held(markers, "tag").orElseGet(() -> rest.flatMap(WrittenReference::tag)),
+                        held(markers, "digest").orElseGet(() -> rest.flatMap(WrittenReference::digest))));
             }
         }
         return versions;
     }
 
+    /** The value of the first marker with a suffix, when there is one: empty inside when it holds nothing. */
+    private static Optional<Optional<String>> held(List<Marker> markers, String suffix) {
+        return markers.stream().filter(m -> m.suffix().equals(suffix)).findFirst()
+                .map(m -> Optional.of(m.node().getValue()).filter(v -> !v.isEmpty()));
+    }
+
+    /**
+     * What every policy's markers can hold: a policy without a place for the digest (no whole reference, no
+     * {@code :digest}) takes the tag alone, one without a place for the tag (no whole reference, no {@code :tag})
+     * the digest alone.
+     */
     @Override
     ImageUpdate expressible(YamlFile file, ImageUpdate update) {
         Map<String, List<Marker>> policies = policiesOf(markers(file), update.image());
-        boolean tagOnly = policies.values().stream().anyMatch(ms -> ms.stream().anyMatch(m -> m.suffix().equals("tag"))
-                && ms.stream().noneMatch(m -> m.suffix().equals("digest")));
-        if (update.digest().isPresent() && tagOnly) {
-            if (update.tag().isEmpty()) {
+        boolean noDigestPlace = policies.values().stream().anyMatch(ms -> !holds(ms, "digest"));
+        boolean noTagPlace = policies.values().stream().anyMatch(ms -> !holds(ms, "tag"));
+        ImageUpdate result = update;
+        if (result.digest().isPresent() && noDigestPlace) {
+            if (result.tag().isEmpty()) {
                 throw file.problem("refused: a digest was given but the markers for " + update.image().name()
                         + " hold a tag (:tag) and no digest (:digest); promote with a tag");
             }
-            return new ImageUpdate(update.image(), update.tag(), Optional.empty());
+            result = new ImageUpdate(result.image(), result.tag(), Optional.empty());
         }
-        return update;
+        if (result.tag().isPresent() && result.digest().isPresent() && noTagPlace) {
+            result = new ImageUpdate(result.image(), Optional.empty(), result.digest());
+        }
+        return result;
+    }
+
+    /** Whether a policy's markers have a place for a tag or digest: a whole reference, or a marker with the suffix. */
+    private static boolean holds(List<Marker> markers, String suffix) {
+        return markers.stream().anyMatch(m -> m.suffix().isEmpty() || m.suffix().equals(suffix));
     }
 
     @Override
