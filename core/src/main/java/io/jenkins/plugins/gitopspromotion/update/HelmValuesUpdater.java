@@ -26,7 +26,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * Updates a Helm values file: the tag at {@code tagPath} (default {@code image.tag}) and, when configured,
  * the digest at {@code digestPath}. Missing keys on the way are added. When the mapping holding the tag
  * also names a {@code repository} (with an optional {@code registry}, Bitnami style), it must name the
- * app's image, so that a wrong path cannot promote one image's version into another's.
+ * app's image (under one of its names), so that a wrong path cannot promote one image's version into
+ * another's; an update with a new name writes it there.
  */
 public final class HelmValuesUpdater extends YamlImageUpdater {
 
@@ -54,9 +55,9 @@ public final class HelmValuesUpdater extends YamlImageUpdater {
     }
 
     @Override
-    List<ImageVersion> read(YamlFile file, ImageReference image) {
+    List<ImageVersion> read(YamlFile file, ImageNames names) {
         MappingNode root = singleMapping(file, KIND);
-        if (root == null || !namesImage(file, root, image)) {
+        if (root == null || !namesImage(root, names)) {
             return List.of();
         }
         Optional<ScalarNode> tag = find(root, tagPath);
@@ -66,7 +67,7 @@ public final class HelmValuesUpdater extends YamlImageUpdater {
         }
         int line = file.line(tag.isPresent() ? tag.get() : digest.get());
         return List.of(ImageVersion.written(file.source().path(), line, tagPath.toString(), tag.map(ScalarNode::getValue),
-                digest.map(ScalarNode::getValue)));
+                digest.map(ScalarNode::getValue)).named(holder(root).flatMap(HelmValuesUpdater::writtenName)));
     }
 
     @Override
@@ -78,7 +79,7 @@ public final class HelmValuesUpdater extends YamlImageUpdater {
             throw file.problem("refused: a digest was given but this app has no digestPath for its Helm values; "
                     + "promote with a tag, or set digestPath in .gitops/promotion.yaml");
         }
-        return new ImageUpdate(update.image(), update.tag(), Optional.empty());
+        return update.withVersion(update.tag(), Optional.empty());
     }
 
     @Override
@@ -87,12 +88,13 @@ public final class HelmValuesUpdater extends YamlImageUpdater {
         if (root == null) {
             throw file.problem("refused: the Helm values file is empty; add " + tagPath + " to it first");
         }
-        if (!namesImage(file, root, update.image())) {
+        if (!namesImage(root, update.names())) {
             throw file.problem("refused: the values next to " + tagPath + " name another image than "
-                    + update.image().name() + "; check tagPath in .gitops/promotion.yaml");
+                    + update.names() + "; check tagPath in .gitops/promotion.yaml");
         }
         YamlStructure structure = new YamlStructure(file, YamlLayout.of(file, YamlLayout.KUSTOMIZE));
         List<PlannedEdit> edits = new ArrayList<>();
+        rename(file, root, update, edits);
         set(file, structure, root, tagPath, update.tag(), edits);
         if (digestPath.isPresent()) {
             set(file, structure, root, digestPath.get(), update.digest().map(Digest::toString), edits);
@@ -150,12 +152,7 @@ public final class HelmValuesUpdater extends YamlImageUpdater {
         if (!(node instanceof ScalarNode scalar)) {
             throw file.problem(node, "refused: " + what + " is a " + describe(node) + ", not a single value");
         }
-        String old = scalar.getValue();
-        String target = value.orElse("");
-        if (!target.equals(old)) {
-            edits.add(new PlannedEdit(YamlScalars.replace(file, scalar, target, what),
-                    new ValueChange(file.line(scalar), what, old, target)));
-        }
+        replace(file, scalar, value.orElse(""), what, edits);
     }
 
     /**
@@ -207,19 +204,64 @@ public final class HelmValuesUpdater extends YamlImageUpdater {
     }
 
     /** False only when the tag's mapping names a repository that is clearly another image. */
-    private boolean namesImage(YamlFile file, MappingNode root, ImageReference image) {
-        Optional<Node> holder = at(root, tagPath, tagPath.segments().size() - 1);
-        if (holder.isEmpty() || !(holder.get() instanceof MappingNode mapping)) {
-            return true;
+    private boolean namesImage(MappingNode root, ImageNames names) {
+        Optional<String> name = holder(root).flatMap(HelmValuesUpdater::imageName);
+        return name.isEmpty() || names.names(name.get());
+    }
+
+    /** The mapping that holds the tag, where charts keep the image's {@code repository} too. */
+    private Optional<MappingNode> holder(MappingNode root) {
+        return at(root, tagPath, tagPath.segments().size() - 1).filter(MappingNode.class::isInstance).map(MappingNode.class::cast);
+    }
+
+    /**
+     * Writes the new name into the {@code repository} next to the tag (and its {@code registry}, Bitnami style, when
+     * it has one), as Argo CD Image Updater's Helm write-back sets the name parameter.
+     */
+    private void rename(YamlFile file, MappingNode root, ImageUpdate update, List<PlannedEdit> edits) {
+        if (update.newName().isEmpty()) {
+            return;
         }
-        Optional<String> name = imageName(mapping);
+        String prefix = tagPath.toString().contains(".") ? tagPath.toString().substring(0, tagPath.toString().lastIndexOf('.') + 1) : "";
+        Optional<MappingNode> holder = holder(root);
+        Optional<ScalarNode> repository = holder.flatMap(h -> YamlStructure.get(h, "repository"))
+                .filter(ScalarNode.class::isInstance).map(ScalarNode.class::cast);
+        if (repository.isEmpty()) {
+            refuseRenameWithoutName(file, holder.map(Node.class::cast).orElse(root), update,
+                    "the values at " + tagPath + " (no " + prefix + "repository next to it)");
+            return;
+        }
+        Optional<ImageReference> written = writtenName(holder.get());
+        // A repository that names nothing valid is overwritten (a template is refused when it is replaced).
+        Optional<String> name = written.isPresent()
+                ? renamed(file, repository.get(), update, written.get(), prefix + "repository")
+                : update.newName().map(ImageReference::name);
         if (name.isEmpty()) {
-            return true;
+            return;
         }
+        ImageReference target = ImageReference.parseName(name.get());
+        Optional<ScalarNode> registry = YamlStructure.get(holder.get(), "registry").filter(ScalarNode.class::isInstance)
+                .map(ScalarNode.class::cast).filter(r -> !r.getValue().isEmpty());
+        if (registry.isPresent()) {
+            replace(file, registry.get(), target.registry().orElse("docker.io"), prefix + "registry", edits);
+            replace(file, repository.get(), target.repository(), prefix + "repository", edits);
+        } else {
+            replace(file, repository.get(), target.name(), prefix + "repository", edits);
+        }
+    }
+
+    private static void replace(YamlFile file, ScalarNode node, String value, String what, List<PlannedEdit> edits) {
+        if (!value.equals(node.getValue())) {
+            edits.add(new PlannedEdit(YamlScalars.replace(file, node, value, what),
+                    new ValueChange(file.line(node), what, node.getValue(), value)));
+        }
+    }
+
+    private static Optional<ImageReference> writtenName(MappingNode holder) {
         try {
-            return ImageReference.parseName(name.get()).sameRepositoryAs(image);
+            return imageName(holder).map(ImageReference::parseName);
         } catch (InvalidImageReferenceException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.update;
 
 import io.jenkins.plugins.gitopspromotion.image.Digest;
+import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,23 +16,26 @@ import java.util.Optional;
  * @param digest the digest, if any
  * @param malformedDigest what the place writes as a digest when that is no valid digest (e.g. 11 hex digits):
  *     a promotion overwrites it, but no registry serves it
+ * @param name the image's name as the place writes it, if it writes one (a Helm values file may keep the name in
+ *     the chart, a Flux {@code :tag} marker holds none); a place writing none goes by the name the app is known by
  */
 public record ImageVersion(String file, int line, String where, Optional<String> tag, Optional<Digest> digest,
-        Optional<String> malformedDigest) {
+        Optional<String> malformedDigest, Optional<ImageReference> name) {
 
     /** Checks a digest is valid or malformed, not both. */
     public ImageVersion {
         Objects.requireNonNull(tag, "tag");
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(malformedDigest, "malformedDigest");
+        Objects.requireNonNull(name, "name");
         if (digest.isPresent() && malformedDigest.isPresent()) {
             throw new IllegalArgumentException("a version has a valid or a malformed digest, not both");
         }
     }
 
-    /** A version whose digest, if any, is valid. */
+    /** A version whose digest, if any, is valid, at a place that writes no name. */
     public ImageVersion(String file, int line, String where, Optional<String> tag, Optional<Digest> digest) {
-        this(file, line, where, tag, digest, Optional.empty());
+        this(file, line, where, tag, digest, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -44,14 +48,21 @@ public record ImageVersion(String file, int line, String where, Optional<String>
         try {
             valid = givenDigest.map(Digest::parse);
         } catch (InvalidImageReferenceException e) {
-            return new ImageVersion(file, line, where, tag.filter(t -> !t.isEmpty()), Optional.empty(), givenDigest);
+            return new ImageVersion(file, line, where, tag.filter(t -> !t.isEmpty()), Optional.empty(), givenDigest,
+                    Optional.empty());
         }
-        return new ImageVersion(file, line, where, tag.filter(t -> !t.isEmpty()), valid, Optional.empty());
+        return new ImageVersion(file, line, where, tag.filter(t -> !t.isEmpty()), valid, Optional.empty(), Optional.empty());
     }
 
-    /** Whether this is exactly the version an update asks for. */
+    /** This version at a place that writes the image's name as {@code written}. */
+    public ImageVersion named(Optional<ImageReference> written) {
+        return new ImageVersion(file, line, where, tag, digest, malformedDigest, written);
+    }
+
+    /** Whether this is exactly the version an update asks for, under its new name when it gives one. */
     public boolean matches(ImageUpdate update) {
-        return tag.equals(update.tag()) && digest.equals(update.digest()) && malformedDigest.isEmpty();
+        return tag.equals(update.tag()) && digest.equals(update.digest()) && malformedDigest.isEmpty()
+                && update.newName().map(n -> name.orElse(update.image()).sameRepositoryAs(n)).orElse(true);
     }
 
     /** The tag, else the short digest, else {@code (none)}: what a person recognises a version by. */

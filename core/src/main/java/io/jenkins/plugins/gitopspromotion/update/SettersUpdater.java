@@ -30,8 +30,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /**
  * Updates values marked for Flux image automation, {@code image: ghcr.io/acme/web:1.0 # {"$imagepolicy":
  * "flux-system:web"}}: a marker without suffix holds a whole reference, {@code :tag} a tag, {@code :digest}
- * a digest and {@code :name} a name (left alone). The markers of the app's policy are updated: the one named
- * in the config, or else every policy whose marked reference or {@code :name} names the app's image.
+ * a digest and {@code :name} a name (changed only when the update renames the image). The markers of the app's
+ * policy are updated: the one named in the config, or else every policy whose marked reference or {@code :name}
+ * names the app's image under one of its names.
  */
 public final class SettersUpdater extends YamlImageUpdater {
 
@@ -77,15 +78,15 @@ public final class SettersUpdater extends YamlImageUpdater {
     }
 
     @Override
-    List<ImageVersion> read(YamlFile file, ImageReference image) {
+    List<ImageVersion> read(YamlFile file, ImageNames names) {
         List<ImageVersion> versions = new ArrayList<>();
         String path = file.source().path();
-        for (List<Marker> markers : policiesOf(markers(file), image).values()) {
+        for (List<Marker> markers : policiesOf(markers(file), names).values()) {
             Optional<WrittenReference> whole = Optional.empty();
             for (Marker m : markers) {
                 if (m.suffix().isEmpty()) {
-                    m.written().ifPresent(w -> versions.add(
-                            ImageVersion.written(path, file.line(m.node()), m.where(), w.tag(), w.digest())));
+                    m.written().ifPresent(w -> versions.add(ImageVersion.written(path, file.line(m.node()), m.where(),
+                            w.tag(), w.digest()).named(Optional.of(w.name()))));
                     whole = whole.or(m::written);
                 }
             }
@@ -96,7 +97,9 @@ public final class SettersUpdater extends YamlImageUpdater {
                 Optional<WrittenReference> rest = whole;
                 versions.add(ImageVersion.written(path, file.line(first.get().node()), "$imagepolicy " + first.get().policy(),
                         held(markers, "tag").orElseGet(() -> rest.flatMap(WrittenReference::tag)),
-                        held(markers, "digest").orElseGet(() -> rest.flatMap(WrittenReference::digest))));
+                        held(markers, "digest").orElseGet(() -> rest.flatMap(WrittenReference::digest)))
+                        .named(markers.stream().filter(m -> m.suffix().equals("name")).findFirst().flatMap(Marker::name)
+                                .or(() -> rest.map(WrittenReference::name))));
             }
         }
         return versions;
@@ -115,7 +118,7 @@ public final class SettersUpdater extends YamlImageUpdater {
      */
     @Override
     ImageUpdate expressible(YamlFile file, ImageUpdate update) {
-        Map<String, List<Marker>> policies = policiesOf(markers(file), update.image());
+        Map<String, List<Marker>> policies = policiesOf(markers(file), update.names());
         boolean noDigestPlace = policies.values().stream().anyMatch(ms -> !holds(ms, "digest"));
         boolean noTagPlace = policies.values().stream().anyMatch(ms -> !holds(ms, "tag"));
         ImageUpdate result = update;
@@ -124,10 +127,10 @@ public final class SettersUpdater extends YamlImageUpdater {
                 throw file.problem("refused: a digest was given but the markers for " + update.image().name()
                         + " hold a tag (:tag) and no digest (:digest); promote with a tag");
             }
-            result = new ImageUpdate(result.image(), result.tag(), Optional.empty());
+            result = result.withVersion(result.tag(), Optional.empty());
         }
         if (result.tag().isPresent() && result.digest().isPresent() && noTagPlace) {
-            result = new ImageUpdate(result.image(), Optional.empty(), result.digest());
+            result = result.withVersion(Optional.empty(), result.digest());
         }
         return result;
     }
@@ -140,24 +143,28 @@ public final class SettersUpdater extends YamlImageUpdater {
     @Override
     List<PlannedEdit> plan(YamlFile file, ImageUpdate update) {
         List<Marker> all = markers(file);
-        Map<String, List<Marker>> policies = policiesOf(all, update.image());
+        Map<String, List<Marker>> policies = policiesOf(all, update.names());
         if (policies.isEmpty()) {
             Set<String> seen = new TreeSet<>();
             all.forEach(m -> seen.add(m.policy()));
-            throw file.problem("no Flux image policy marker for " + update.image().name() + policy.map(p -> " (policy " + p + ")").orElse("")
+            throw file.problem("no Flux image policy marker for " + update.names() + policy.map(p -> " (policy " + p + ")").orElse("")
                     + " in this file" + (seen.isEmpty() ? "" : " (markers found for: " + String.join(", ", seen) + ")"));
         }
         List<PlannedEdit> edits = new ArrayList<>();
         for (List<Marker> markers : policies.values()) {
+            if (!holds(markers, "name")) {
+                refuseRenameWithoutName(file, markers.get(0).node(), update, "the markers of $imagepolicy " + markers.get(0).policy()
+                        + " (none holds a whole reference or :name)");
+            }
             for (Marker m : markers) {
                 String old = m.node().getValue();
                 String value = switch (m.suffix()) {
-                    case "" -> update.referenceNamed(m.name().map(ImageReference::name).orElse(update.image().name())).toString();
+                    case "" -> update.referenceNamed(name(file, m, update, update.image().name())).toString();
                     case "tag" -> update.tag().orElseThrow(() -> file.problem(m.node(),
                             "refused: " + m.where() + " holds a tag but only a digest was given"));
                     case "digest" -> update.digest().map(Digest::toString).orElseThrow(() -> file.problem(m.node(),
                             "refused: " + m.where() + " pins a digest but none was given; promote with --digest"));
-                    default -> old; // :name stays: the image keeps its name
+                    default -> name(file, m, update, old);
                 };
                 if (!value.equals(old)) {
                     edits.add(new PlannedEdit(YamlScalars.replace(file, m.node(), value, m.where()),
@@ -168,8 +175,20 @@ public final class SettersUpdater extends YamlImageUpdater {
         return edits;
     }
 
+    /**
+     * The name a whole-reference or {@code :name} marker holds after the update: its own unless the update renames
+     * it; one that is no valid name takes the new name, else {@code otherwise}.
+     */
+    private static String name(YamlFile file, Marker marker, ImageUpdate update, String otherwise) {
+        Optional<ImageReference> written = marker.name();
+        if (written.isEmpty()) {
+            return update.newName().map(ImageReference::name).orElse(otherwise);
+        }
+        return renamed(file, marker.node(), update, written.get(), marker.where()).orElse(written.get().name());
+    }
+
     /** The markers grouped by policy, keeping only the policies that belong to the image. */
-    private Map<String, List<Marker>> policiesOf(List<Marker> markers, ImageReference image) {
+    private Map<String, List<Marker>> policiesOf(List<Marker> markers, ImageNames names) {
         Map<String, List<Marker>> byPolicy = new LinkedHashMap<>();
         for (Marker m : markers) {
             byPolicy.computeIfAbsent(m.policy(), k -> new ArrayList<>()).add(m);
@@ -179,7 +198,7 @@ public final class SettersUpdater extends YamlImageUpdater {
             return byPolicy;
         }
         byPolicy.values().removeIf(ms -> ms.stream().noneMatch(m -> (m.suffix().isEmpty() || m.suffix().equals("name"))
-                && m.name().filter(r -> r.sameRepositoryAs(image)).isPresent()));
+                && m.name().filter(names::names).isPresent()));
         return byPolicy;
     }
 

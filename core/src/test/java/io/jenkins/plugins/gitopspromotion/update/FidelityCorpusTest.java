@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gitopspromotion.config.App;
+import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlEditException;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
@@ -15,6 +16,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -30,8 +33,8 @@ import org.junit.jupiter.api.TestFactory;
  * {@code line} in the properties the refusal expected instead.
  *
  * <p>Keys of {@code case.properties}: {@code about} (what the case shows), {@code update} (the update kind),
- * {@code image}, {@code tag}, {@code digest}, and where the kind needs them {@code tagPath}, {@code digestPath},
- * {@code policy}.
+ * {@code image}, {@code otherNames} (comma-separated), {@code tag}, {@code digest}, {@code newName} (a rename), and
+ * where the kind needs them {@code tagPath}, {@code digestPath}, {@code policy}.
  */
 class FidelityCorpusTest {
 
@@ -47,8 +50,10 @@ class FidelityCorpusTest {
         Properties p = properties(dir);
         String path = "fidelity/" + dir.getFileName() + "/before.yaml";
         byte[] before = Files.readAllBytes(dir.resolve("before.yaml"));
-        ImageUpdater updater = updater(p);
-        ImageUpdate update = ImageUpdate.of(p.getProperty("image"), p.getProperty("tag"), p.getProperty("digest"));
+        App app = app(p);
+        ImageUpdater updater = app.updater(YamlLimits.DEFAULT);
+        ImageUpdate update = new ImageUpdate(app.names(), optional(p, "tag"), optional(p, "digest").map(Digest::parse),
+                optional(p, "newName").map(ImageReference::parseName));
         if (p.containsKey("refused")) {
             assertThat(dir.resolve("after.yaml")).as("a refused case has no after.yaml").doesNotExist();
             assertThatThrownBy(() -> updater.apply(path, before, update))
@@ -58,26 +63,29 @@ class FidelityCorpusTest {
             return;
         }
         // What a promotion reads first, for its title and its checks: it must not fail on an old value it overwrites.
-        assertThat(updater.read(path, before, update.image())).allSatisfy(v -> assertThat(v.file()).isEqualTo(path));
+        assertThat(updater.read(path, before, update.names())).allSatisfy(v -> assertThat(v.file()).isEqualTo(path));
         FileChange change = updater.apply(path, before, update);
         byte[] expected = Files.readAllBytes(dir.resolve("after.yaml"));
         assertThat(new String(change.after(), StandardCharsets.UTF_8)).isEqualTo(new String(expected, StandardCharsets.UTF_8));
         assertThat(change.after()).isEqualTo(expected);
         assertThat(updater.apply(path, change.after(), update).changed()).as("promoting the same again changes nothing").isFalse();
         // A file may hold part of a version only (a Flux :digest marker alone), never another one.
-        assertThat(updater.read(path, change.after(), update.image())).isNotEmpty().allSatisfy(v -> {
+        assertThat(updater.read(path, change.after(), update.names())).isNotEmpty().allSatisfy(v -> {
             assertThat(v.tag()).isIn(update.tag(), Optional.empty());
             assertThat(v.digest()).isIn(update.digest(), Optional.empty());
             assertThat(v.malformedDigest()).isEmpty();
+            update.newName().ifPresent(n -> assertThat(v.name().orElse(update.image()).sameRepositoryAs(n)).isTrue());
         });
     }
 
-    /** The updater an app of the case's kind and options would use. */
-    private static ImageUpdater updater(Properties p) {
+    /** An app of the case's kind, names and options. */
+    private static App app(Properties p) {
         UpdateKind kind = UpdateKind.fromConfigName(p.getProperty("update")).orElseThrow();
+        List<ImageReference> otherNames = optional(p, "otherNames").stream().flatMap(n -> Arrays.stream(n.split(",")))
+                .map(String::strip).map(ImageReference::parseName).toList();
         return new App("web", ImageReference.parseName(p.getProperty("image")), kind, Optional.empty(), Optional.empty(),
                 optional(p, "tagPath").map(YamlPath::parse), optional(p, "digestPath").map(YamlPath::parse),
-                optional(p, "policy")).updater(YamlLimits.DEFAULT);
+                optional(p, "policy"), otherNames);
     }
 
     private static Optional<String> optional(Properties p, String key) {
