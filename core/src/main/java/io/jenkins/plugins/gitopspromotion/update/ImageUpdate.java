@@ -71,9 +71,14 @@ public record ImageUpdate(ImageNames names, Optional<String> tag, Optional<Diges
         return tag.orElseGet(() -> digest.orElseThrow().shortLabel());
     }
 
+    /** The new name, else the name the image is known by (references then keep the names they have). */
+    public ImageReference targetName() {
+        return newName.orElse(image());
+    }
+
     /** The reference under the new name, else under the name the image is known by. */
     @Override
     public String toString() {
-        return referenceNamed(newName.orElse(image()).name()).toString();
+        return referenceNamed(targetName().name()).toString();
     }
 }
