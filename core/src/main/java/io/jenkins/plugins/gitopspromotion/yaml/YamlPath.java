@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * A dotted path to a value in a YAML document, as Helm users write them: {@code image.tag},
  * {@code images.web.tag}, {@code containers[0].image} or {@code containers.0.image}. A segment made of digits
- * indexes a sequence. On a mapping, {@code .0} is a key, as in Helm's {@code --set}; {@code [0]} is not, since
- * it says a list is meant (see {@link #isListIndex(int)}).
+ * indexes a sequence. On a mapping, {@code .0} is a key; {@code [0]} is not, since it says a list is meant (see
+ * {@link #isListIndex(int)}).
  */
 public final class YamlPath {
 
