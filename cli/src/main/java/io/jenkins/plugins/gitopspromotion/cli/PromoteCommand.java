@@ -37,7 +37,8 @@ final class PromoteCommand implements Callable<Integer> {
         @Option(names = "--app", paramLabel = "APP", description = "The app, by its name in the config.")
         String app;
 
-        @Option(names = "--image", paramLabel = "NAME", description = "The app, by its image (a tag or digest in it is the version).")
+        @Option(names = "--image", paramLabel = "NAME", description = "The app, by its image (a tag or digest in it is the version);"
+                + " another of the app's names moves the image there.")
         String image;
     }
 

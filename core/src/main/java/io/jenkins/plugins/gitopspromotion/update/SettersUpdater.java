@@ -114,11 +114,17 @@ public final class SettersUpdater extends YamlImageUpdater {
     /**
      * What every policy's markers can hold: a policy without a place for the digest (no whole reference, no
      * {@code :digest}) takes the tag alone, one without a place for the tag (no whole reference, no {@code :tag})
-     * the digest alone.
+     * the digest alone; one with a {@code :name} marker only is refused, as it could take nothing.
      */
     @Override
     ImageUpdate expressible(YamlFile file, ImageUpdate update) {
         Map<String, List<Marker>> policies = policiesOf(markers(file), update.names());
+        for (List<Marker> markers : policies.values()) {
+            if (!holds(markers, "tag") && !holds(markers, "digest")) {
+                throw file.problem(markers.get(0).node(), "refused: the markers of $imagepolicy " + markers.get(0).policy()
+                        + " hold a name only (:name), no tag, digest or whole reference to promote into");
+            }
+        }
         boolean noDigestPlace = policies.values().stream().anyMatch(ms -> !holds(ms, "digest"));
         boolean noTagPlace = policies.values().stream().anyMatch(ms -> !holds(ms, "tag"));
         ImageUpdate result = update;
