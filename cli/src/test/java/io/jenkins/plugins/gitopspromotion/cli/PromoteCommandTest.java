@@ -82,8 +82,8 @@ class PromoteCommandTest {
     @Test
     void imageNameMovesTheImageWithTheVersionAndFromCarriesTheName() throws Exception {
         String moved = "registry.acme.example/web";
-        BareRepos.commitFile(remote, "main", ".gitops/promotion.yaml", ConfigRepositoryFixture.CONFIG.replace(
-                "    image: ghcr.io/acme/web\n", "    image: ghcr.io/acme/web\n    otherNames: [" + moved + "]\n"), "web may move");
+        BareRepos.commitFile(remote, "main", ".gitops/promotion.yaml", ConfigRepositoryFixture.configWithOtherName(moved),
+                "web may move");
 
         CliRun promoted = run("promote", "--env", "dev", "--app", "web", "--image-name", moved, "--tag", "2.0.0", "--json");
         assertThat(promoted.exitCode()).as(promoted.err()).isZero();

@@ -5,13 +5,11 @@ import static io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
-import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
-import io.jenkins.plugins.gitopspromotion.testing.TestEngines;
+import io.jenkins.plugins.gitopspromotion.testing.LocalFixture;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Repository;
@@ -33,28 +31,26 @@ class RenamePromotionTest {
     @TempDir
     Path temp;
 
+    private LocalFixture fixture;
     private Repository remote;
-    private RepositoryLocation location;
     private PromotionEngine engine;
 
     @BeforeEach
     void repository() throws Exception {
-        remote = BareRepos.create(temp.resolve("config.git"));
-        ConfigRepositoryFixture.seed(remote);
-        BareRepos.commitFile(remote, "main", ".gitops/promotion.yaml", ConfigRepositoryFixture.CONFIG.replace(
-                "    image: ghcr.io/acme/web\n", "    image: ghcr.io/acme/web\n    otherNames: [" + MOVED + "]\n"),
+        fixture = LocalFixture.create(temp);
+        remote = fixture.remote();
+        engine = fixture.engine();
+        BareRepos.commitFile(remote, "main", ".gitops/promotion.yaml", ConfigRepositoryFixture.configWithOtherName(MOVED),
                 "web may move to another registry");
-        location = RepositoryLocation.parse(temp.resolve("config.git").toString());
-        engine = TestEngines.cleanBoundary(new MirrorCache(temp.resolve("cache"), 30));
     }
 
     @AfterEach
     void close() {
-        remote.close();
+        fixture.close();
     }
 
     private PromotionRequest.Builder request(String env) {
-        return PromotionRequest.builder(location, env).app("web");
+        return PromotionRequest.builder(fixture.location(), env).app("web");
     }
 
     private static VersionSource given(String tag, String digest) {
@@ -84,12 +80,12 @@ class RenamePromotionTest {
 
     @Test
     void askingForTheAppByAnotherOfItsNamesMovesItThereAndANameNotListedIsRefused() throws Exception {
-        PromotionResult result = engine.promote(PromotionRequest.builder(location, "dev")
+        PromotionResult result = engine.promote(PromotionRequest.builder(fixture.location(), "dev")
                 .image(ImageReference.parse(MOVED + ":2.0.0")).version(given("2.0.0", null)).build());
         assertThat(result.app()).isEqualTo("web");
         assertThat(BareRepos.readFile(remote, "main", DEV)).contains("newName: " + MOVED + "\n");
 
-        PromotionResult same = engine.promote(PromotionRequest.builder(location, "dev")
+        PromotionResult same = engine.promote(PromotionRequest.builder(fixture.location(), "dev")
                 .image(ImageReference.parse("ghcr.io/acme/web:2.0.0")).version(given("2.0.0", null)).build());
         assertThat(same.status()).as("the name the app is known by finds it and keeps the names the files have")
                 .isEqualTo(PromotionResult.Status.UNCHANGED);
