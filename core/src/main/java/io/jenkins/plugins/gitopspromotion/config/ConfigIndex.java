@@ -95,7 +95,8 @@ public final class ConfigIndex {
     public String write() {
         StringBuilder out = new StringBuilder(FORMAT).append('\n').append(prefixEnd).append('\t').append(suffixStart).append('\n');
         for (Entry e : entries) {
-            out.append(e.app()).append('\t').append(String.join(",", e.images())).append('\t').append(e.from()).append('\t').append(e.to()).append('\n');
+            out.append(e.app()).append('\t').append(String.join(",", e.images())).append('\t').append(e.from()).append('\t')
+                    .append(e.to()).append('\n');
         }
         return out.toString();
     }

@@ -390,7 +390,8 @@ public final class PromotionEngine {
         return Optional.of(environment.name() + " requires " + upstream.name() + " to have " + app.name() + " "
                 + update.newName().map(n -> n.name() + " ").orElse("")
                 + (update.digest().isPresent() ? update.digest().get().toString() : update.label()) + " first; "
-                + upstream.name() + " has " + String.join(", ", versions.stream().map(v -> describe(v, update)).distinct().toList())
+                + upstream.name() + " has "
+                + String.join(", ", versions.stream().map(v -> describe(v, update)).distinct().toList())
                 + " on the base branch");
     }
 

@@ -211,7 +211,8 @@ public final class HelmValuesUpdater extends YamlImageUpdater {
 
     /** The mapping that holds the tag, where charts keep the image's {@code repository} too. */
     private Optional<MappingNode> holder(MappingNode root) {
-        return at(root, tagPath, tagPath.segments().size() - 1).filter(MappingNode.class::isInstance).map(MappingNode.class::cast);
+        return at(root, tagPath, tagPath.segments().size() - 1).filter(MappingNode.class::isInstance)
+                .map(MappingNode.class::cast);
     }
 
     /**
@@ -222,7 +223,8 @@ public final class HelmValuesUpdater extends YamlImageUpdater {
         if (update.newName().isEmpty()) {
             return;
         }
-        String prefix = tagPath.toString().contains(".") ? tagPath.toString().substring(0, tagPath.toString().lastIndexOf('.') + 1) : "";
+        String path = tagPath.toString();
+        String prefix = path.substring(0, path.lastIndexOf('.') + 1); // where the tag's mapping is, e.g. "image."
         Optional<MappingNode> holder = holder(root);
         Optional<ScalarNode> repository = holder.flatMap(h -> YamlStructure.get(h, "repository"))
                 .filter(ScalarNode.class::isInstance).map(ScalarNode.class::cast);

@@ -49,8 +49,8 @@ public final class KustomizeImagesUpdater extends YamlImageUpdater {
         }
         Optional<MappingNode> entry = entryFor(file, root, names);
         entry.ifPresent(e -> versions.add(ImageVersion.written(file.source().path(), file.line(e), where(names.image()),
-                YamlStructure.get(e, "newTag").flatMap(YamlFile::scalar), YamlStructure.get(e, "digest").flatMap(YamlFile::scalar))
-                .named(deployedName(e))));
+                YamlStructure.get(e, "newTag").flatMap(YamlFile::scalar),
+                YamlStructure.get(e, "digest").flatMap(YamlFile::scalar)).named(deployedName(e))));
         return versions;
     }
 

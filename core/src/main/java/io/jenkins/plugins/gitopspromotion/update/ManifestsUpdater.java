@@ -13,9 +13,10 @@ import java.util.TreeSet;
 /**
  * Updates plain Kubernetes manifests: every {@code image:} of a container or init container, in every
  * workload document of a (multi-document) file, that names the app's image (under any of its names). The name
- * stays as the file writes it unless the update gives a new one; the tag and digest are replaced whatever they were, as Kustomize's image transformer replaces them
- * (a placeholder tag such as {@code {GENERATED_TAG}}, a malformed digest). A reference of the image whose tag or
- * digest no such tool would replace ({@code ${TAG}}) is refused, never skipped.
+ * stays as the file writes it unless the update gives a new one; the tag and digest are replaced whatever they
+ * were, as Kustomize's image transformer replaces them (a placeholder tag such as {@code {GENERATED_TAG}}, a
+ * malformed digest). A reference of the image whose tag or digest no such tool would replace ({@code ${TAG}}) is
+ * refused, never skipped.
  */
 public final class ManifestsUpdater extends YamlImageUpdater {
 

@@ -118,7 +118,7 @@ abstract class YamlImageUpdater implements ImageUpdater {
     static void refuseRenameWithoutName(YamlFile file, Node at, ImageUpdate update, String what) {
         if (update.renames(update.image())) {
             throw file.problem(at, "refused: " + what + " writes no image name, so it cannot take the new name "
-                    + update.newName().orElseThrow().name() + "; " + "add the name next to it first");
+                    + update.newName().orElseThrow().name() + "; add the name next to it first");
         }
     }
 
