@@ -245,7 +245,10 @@ public final class HelmValuesUpdater extends YamlImageUpdater {
         Optional<ScalarNode> registry = YamlStructure.get(holder.get(), "registry").filter(ScalarNode.class::isInstance)
                 .map(ScalarNode.class::cast).filter(r -> !r.getValue().isEmpty());
         if (registry.isPresent()) {
-            replace(file, registry.get(), target.registry().orElse("docker.io"), prefix + "registry", edits);
+            // A name without registry is on Docker Hub; its normalized form starts with that registry's host.
+            String normalized = target.normalizedName();
+            String host = target.registry().orElse(normalized.substring(0, normalized.indexOf('/')));
+            replace(file, registry.get(), host, prefix + "registry", edits);
             replace(file, repository.get(), target.repository(), prefix + "repository", edits);
         } else {
             replace(file, repository.get(), target.name(), prefix + "repository", edits);
