@@ -85,7 +85,7 @@ final class ConfigCommand implements Callable<Integer> {
         out.append("Apps:\n");
         List<List<String>> apps = new ArrayList<>();
         for (App app : config.apps()) {
-            apps.add(List.of("  " + app.name(), app.update().configName(), app.image().name(),
+            apps.add(List.of("  " + app.name(), app.update().configName(), app.names().toString(),
                     config.target(app, config.environments().get(0)).toString() + " ..."));
         }
         return out.append(Table.render(apps)).toString();

@@ -37,7 +37,8 @@ final class PromoteCommand implements Callable<Integer> {
         @Option(names = "--app", paramLabel = "APP", description = "The app, by its name in the config.")
         String app;
 
-        @Option(names = "--image", paramLabel = "NAME", description = "The app, by its image (a tag or digest in it is the version).")
+        @Option(names = "--image", paramLabel = "NAME", description = "The app, by its image (a tag or digest in it is the version);"
+                + " another of the app's names moves the image there.")
         String image;
     }
 
@@ -47,8 +48,13 @@ final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--digest", paramLabel = "sha256:…", description = "The digest to promote.")
     String digest;
 
-    @Option(names = "--from", paramLabel = "ENV", description = "Promote exactly what this environment has (build once, deploy many).")
+    @Option(names = "--from", paramLabel = "ENV", description = "Promote exactly what this environment has (build once, deploy many),"
+            + " under the name it has there.")
     String from;
+
+    @Option(names = "--image-name", paramLabel = "NAME", description = "The name the image takes, one of the app's names"
+            + " (image or otherNames in the config): moves it to another registry with the version given.")
+    String imageName;
 
     @Override
     public Integer call() throws IOException {
@@ -63,6 +69,17 @@ final class PromoteCommand implements Callable<Integer> {
             request.version(VersionSource.choose(tag, digest, image, from));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage() + " (--tag, --digest, --from)");
+        }
+        if (imageName != null) {
+            if (from != null) {
+                throw new ParameterException(spec.commandLine(), "--image-name goes with --tag or --digest: --from takes the"
+                        + " version and the name " + from + " has");
+            }
+            try {
+                request.imageName(ImageReference.parseName(imageName));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--image-name: " + e.getMessage());
+            }
         }
         PromotionResult result = new PromotionEngine(repository.cache()).promote(request.build());
         return ResultPrinter.print(spec, result, promotion.json);

@@ -20,7 +20,8 @@ class ConfigCommandTest {
     @Test
     void showsTheConfigAndWhatRunsWhere() throws Exception {
         write(".gitops/promotion.yaml", "environments:\n  - name: dev\n    path: apps/{app}/overlays/dev\n    mode: commit\n"
-                + "  - name: prod\n    path: apps/{app}/overlays/prod\n    requires: dev\napps:\n  - name: web\n    image: ghcr.io/acme/web\n");
+                + "  - name: prod\n    path: apps/{app}/overlays/prod\n    requires: dev\napps:\n  - name: web\n    image: ghcr.io/acme/web\n"
+                + "    otherNames: [registry.acme.example/web]\n");
         write("apps/web/overlays/dev/kustomization.yaml", "images:\n- name: ghcr.io/acme/web\n  newTag: 1.2.3\n");
         CliRun run = CliRun.of("config", "--repo", repo.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -28,7 +29,7 @@ class ConfigCommandTest {
                 .contains("Config: .gitops/promotion.yaml")
                 .contains("1.  dev   mode commit")
                 .contains("2.  prod  mode pull-request; requires dev")
-                .contains("web  kustomize  ghcr.io/acme/web")
+                .contains("web  kustomize  ghcr.io/acme/web (also registry.acme.example/web)")
                 .contains("app  dev    prod")
                 .contains("web  1.2.3  - [1]")
                 .contains("[1] app web in environment prod: apps/web/overlays/prod/kustomization.yaml does not exist");

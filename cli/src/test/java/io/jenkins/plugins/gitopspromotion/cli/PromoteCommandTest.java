@@ -80,6 +80,40 @@ class PromoteCommandTest {
     }
 
     @Test
+    void imageNameMovesTheImageWithTheVersionAndFromCarriesTheName() throws Exception {
+        String moved = "registry.acme.example/web";
+        BareRepos.commitFile(remote, "main", ".gitops/promotion.yaml", ConfigRepositoryFixture.configWithOtherName(moved),
+                "web may move");
+
+        CliRun promoted = run("promote", "--env", "dev", "--app", "web", "--image-name", moved, "--tag", "2.0.0", "--json");
+        assertThat(promoted.exitCode()).as(promoted.err()).isZero();
+        JsonNode result = json(promoted);
+        assertThat(result.get("image").asText()).isEqualTo("ghcr.io/acme/web");
+        assertThat(result.get("imageName").asText()).isEqualTo(moved);
+        assertThat(result.get("reason").asText()).isEqualTo("Promote web 1.0.0 → " + moved + ":2.0.0 to dev");
+        assertThat(BareRepos.readFile(remote, "main", "apps/web/dev/kustomization.yaml")).contains("  newName: " + moved + "\n");
+
+        CliRun staged = run("promote", "--env", "staging", "--app", "web", "--from", "dev", "--json");
+        assertThat(json(staged).get("imageName").asText()).isEqualTo(moved);
+        assertThat(BareRepos.readFile(remote, "gitops-promotion/staging/web", "apps/web/staging/kustomization.yaml"))
+                .contains("  newName: " + moved + "\n");
+
+        CliRun plain = run("promote", "--env", "dev", "--app", "api", "--tag", "2.1.0", "--json");
+        assertThat(json(plain).get("imageName").isNull()).as("no new name, and every earlier field as it was").isTrue();
+        assertThat(json(plain).get("image").asText()).isEqualTo("ghcr.io/acme/api");
+
+        CliRun notListed = run("promote", "--env", "dev", "--app", "web", "--image-name", "mirror.internal/web", "--tag", "2.0.1");
+        assertThat(notListed.exitCode()).isEqualTo(GitOpsPromotionCli.FAILED);
+        assertThat(notListed.err()).contains("mirror.internal/web is not a name of app web");
+        CliRun withTag = run("promote", "--env", "dev", "--app", "web", "--image-name", moved + ":2", "--tag", "2.0.1");
+        assertThat(withTag.exitCode()).isEqualTo(GitOpsPromotionCli.USAGE);
+        assertThat(withTag.err()).contains("--image-name: image name '" + moved + ":2' has a tag");
+        CliRun withFrom = run("promote", "--env", "prod", "--app", "web", "--image-name", moved, "--from", "staging");
+        assertThat(withFrom.exitCode()).isEqualTo(GitOpsPromotionCli.USAGE);
+        assertThat(withFrom.err()).contains("--image-name goes with --tag or --digest");
+    }
+
+    @Test
     void aPlaintextSecretInTheOverlayRefusesThePromotionWithExitThreeAndTheValueMasked() throws Exception {
         String password = "pw-" + "Zq8vL2mN4xR7tY1w";
         BareRepos.commitFile(remote, "main", "apps/web/dev/db.yaml", "apiVersion: v1\nkind: Secret\nmetadata: {name: db}\n"

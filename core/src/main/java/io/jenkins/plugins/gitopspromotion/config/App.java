@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.config;
 
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.update.HelmValuesUpdater;
+import io.jenkins.plugins.gitopspromotion.update.ImageNames;
 import io.jenkins.plugins.gitopspromotion.update.ImageUpdater;
 import io.jenkins.plugins.gitopspromotion.update.KustomizeImagesUpdater;
 import io.jenkins.plugins.gitopspromotion.update.ManifestsUpdater;
@@ -9,6 +10,7 @@ import io.jenkins.plugins.gitopspromotion.update.SettersUpdater;
 import io.jenkins.plugins.gitopspromotion.update.UpdateKind;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlPath;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,10 +27,12 @@ import java.util.regex.Pattern;
  * @param tagPath where a Helm values file keeps the tag ({@code helm-values} only)
  * @param digestPath where a Helm values file keeps the digest ({@code helm-values} only)
  * @param policy the Flux image policy, {@code namespace:name}, whose markers to update ({@code setters} only)
+ * @param otherNames other names the image may take in the files (a registry move), besides {@code image}, which
+ *     stays the name the app is known by
  */
 public record App(String name, ImageReference image, UpdateKind update, Optional<PathTemplate> path,
         Optional<PathTemplate> file, Optional<YamlPath> tagPath, Optional<YamlPath> digestPath,
-        Optional<String> policy) {
+        Optional<String> policy, List<ImageReference> otherNames) {
 
     /** The update kind used when the config names none. */
     public static final UpdateKind DEFAULT_UPDATE = UpdateKind.KUSTOMIZE;
@@ -40,8 +44,8 @@ public record App(String name, ImageReference image, UpdateKind update, Optional
     /**
      * Checks and keeps the parts.
      *
-     * @throws IllegalArgumentException if the name is invalid, the image has a tag or digest, or an option is
-     *     given that the update kind does not use
+     * @throws IllegalArgumentException if the name is invalid, the image or another name has a tag or digest, a
+     *     repository is named twice, or an option is given that the update kind does not use
      */
     public App {
         Objects.requireNonNull(name, "name");
@@ -52,6 +56,7 @@ public record App(String name, ImageReference image, UpdateKind update, Optional
         Objects.requireNonNull(tagPath, "tagPath");
         Objects.requireNonNull(digestPath, "digestPath");
         Objects.requireNonNull(policy, "policy");
+        otherNames = List.copyOf(otherNames);
         String problem = Names.problem(name);
         if (problem != null) {
             throw new IllegalArgumentException("app " + problem);
@@ -59,6 +64,11 @@ public record App(String name, ImageReference image, UpdateKind update, Optional
         if (image.tag().isPresent() || image.digest().isPresent()) {
             throw new IllegalArgumentException("app " + name + ": the image must be a name without tag or digest, not "
                     + Names.quote(image.toString()));
+        }
+        try {
+            new ImageNames(image, otherNames);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("app " + name + ": " + e.getMessage(), e);
         }
         if (update != UpdateKind.HELM_VALUES && (tagPath.isPresent() || digestPath.isPresent())) {
             throw new IllegalArgumentException("app " + name + ": tagPath and digestPath are for update: "
@@ -74,6 +84,17 @@ public record App(String name, ImageReference image, UpdateKind update, Optional
                 throw new IllegalArgumentException("app " + name + ": " + policyProblem);
             }
         }
+    }
+
+    /** An app whose image goes by one name only. */
+    public App(String name, ImageReference image, UpdateKind update, Optional<PathTemplate> path,
+            Optional<PathTemplate> file, Optional<YamlPath> tagPath, Optional<YamlPath> digestPath, Optional<String> policy) {
+        this(name, image, update, path, file, tagPath, digestPath, policy, List.of());
+    }
+
+    /** The names the app's image goes by: {@code image}, then the other names. */
+    public ImageNames names() {
+        return new ImageNames(image, otherNames);
     }
 
     /** An app of the default kind (kustomize) that uses the environments' paths. */

@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 public final class ConfigIndex {
 
-    private static final String FORMAT = "gitops-promotion config index 1";
+    // 2: an app's other image names are indexed too (an index of format 1 is not read, and the file parsed whole).
+    private static final String FORMAT = "gitops-promotion config index 2";
 
     private final int prefixEnd;
     private final int suffixStart;
@@ -27,11 +28,11 @@ public final class ConfigIndex {
      * One app's place.
      *
      * @param app its name
-     * @param image its image, docker-normalized ({@link ImageReference#normalizedName()})
+     * @param images its image and other names, docker-normalized ({@link ImageReference#normalizedName()})
      * @param from the offset of the line its item starts on
      * @param to the offset where the next item (or what follows the list) starts
      */
-    record Entry(String app, String image, int from, int to) {
+    record Entry(String app, List<String> images, int from, int to) {
     }
 
     private ConfigIndex(int prefixEnd, int suffixStart, List<Entry> entries) {
@@ -64,7 +65,8 @@ public final class ConfigIndex {
         int suffix = lineBreak < 0 ? text.length() : lineBreak + 1;
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < apps.size(); i++) {
-            entries.add(new Entry(apps.get(i).name(), apps.get(i).image().normalizedName(), lineStarts.get(i),
+            entries.add(new Entry(apps.get(i).name(),
+                    apps.get(i).names().all().stream().map(ImageReference::normalizedName).toList(), lineStarts.get(i),
                     i + 1 < apps.size() ? lineStarts.get(i + 1) : suffix));
         }
         return Optional.of(new ConfigIndex(lineStarts.get(0), suffix, entries));
@@ -75,10 +77,10 @@ public final class ConfigIndex {
         return only(text, entries.stream().filter(e -> e.app().equals(app)).toList());
     }
 
-    /** The file cut down to every environment and the one app of this image, if exactly one app has it. */
+    /** The file cut down to every environment and the one app of this image (by any of its names), if exactly one app has it. */
     public Optional<String> onlyImage(String text, ImageReference image) {
         String wanted = image.normalizedName();
-        return only(text, entries.stream().filter(e -> e.image().equals(wanted)).toList());
+        return only(text, entries.stream().filter(e -> e.images().contains(wanted)).toList());
     }
 
     private Optional<String> only(String text, List<Entry> found) {
@@ -93,7 +95,8 @@ public final class ConfigIndex {
     public String write() {
         StringBuilder out = new StringBuilder(FORMAT).append('\n').append(prefixEnd).append('\t').append(suffixStart).append('\n');
         for (Entry e : entries) {
-            out.append(e.app()).append('\t').append(e.image()).append('\t').append(e.from()).append('\t').append(e.to()).append('\n');
+            out.append(e.app()).append('\t').append(String.join(",", e.images())).append('\t').append(e.from()).append('\t')
+                    .append(e.to()).append('\n');
         }
         return out.toString();
     }
@@ -112,7 +115,7 @@ public final class ConfigIndex {
                 if (f.length != 4) {
                     return Optional.empty();
                 }
-                entries.add(new Entry(f[0], f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3])));
+                entries.add(new Entry(f[0], List.of(f[1].split(",")), Integer.parseInt(f[2]), Integer.parseInt(f[3])));
             }
             return Optional.of(new ConfigIndex(Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1]), entries));
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {

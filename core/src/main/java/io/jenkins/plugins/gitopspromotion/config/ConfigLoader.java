@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -47,7 +48,7 @@ public final class ConfigLoader {
             List.of("name", "path", "mode", "requires", "reviewers", "labels", "autoMerge", "pinDigest",
                     "allowPlaintextSecrets");
     private static final List<String> APP_KEYS =
-            List.of("name", "image", "update", "path", "file", "tagPath", "digestPath", "policy");
+            List.of("name", "image", "otherNames", "update", "path", "file", "tagPath", "digestPath", "policy");
 
     private ConfigLoader() {
     }
@@ -306,12 +307,12 @@ public final class ConfigLoader {
             String name = name(mapping, entries, key, "app", names);
             Node imageNode = optional(entries, "image").orElseThrow(() -> fail(mapping, key + ".image",
                     "missing: every app needs its image's name, e.g. ghcr.io/acme/" + name));
-            ImageReference image;
-            try {
-                image = ImageReference.parseName(string(imageNode, key + ".image"));
-            } catch (InvalidImageReferenceException e) {
-                throw fail(imageNode, key + ".image", e.getMessage());
-            }
+            ImageReference image = imageName(imageNode, key + ".image");
+            List<ImageReference> otherNames = optional(entries, "otherNames")
+                    .map(n -> list(n, key + ".otherNames", "image names (e.g. [registry.example.com/acme/web])",
+                            this::imageName))
+                    .orElse(List.of());
+            checkOtherNames(image, otherNames, optional(entries, "otherNames"), key);
             UpdateKind update = optional(entries, "update").map(n -> {
                 String text = string(n, key + ".update");
                 return UpdateKind.fromConfigName(text).orElseThrow(() -> fail(n, key + ".update",
@@ -335,7 +336,7 @@ public final class ConfigLoader {
                 }
                 return text;
             });
-            App app = new App(name, image, update, path, fileTemplate, tagPath, digestPath, policy);
+            App app = new App(name, image, update, path, fileTemplate, tagPath, digestPath, policy, otherNames);
             checkTargets(app, mapping, pathNode, key, environments);
             return app;
         }
@@ -366,6 +367,30 @@ public final class ConfigLoader {
                     }
                     throw fail(envPathNodes.get(e.name()), envKeys.get(e.name()) + ".path", problem);
                 }
+            }
+        }
+
+        private ImageReference imageName(Node node, String key) {
+            try {
+                return ImageReference.parseName(string(node, key));
+            } catch (InvalidImageReferenceException e) {
+                throw fail(node, key, e.getMessage());
+            }
+        }
+
+        /** The other names must be other repositories than the image and than each other. */
+        private void checkOtherNames(ImageReference image, List<ImageReference> otherNames, Optional<Node> node, String key) {
+            List<ImageReference> seen = new ArrayList<>(List.of(image));
+            for (int i = 0; i < otherNames.size(); i++) {
+                ImageReference name = otherNames.get(i);
+                Optional<ImageReference> same = seen.stream().filter(name::sameRepositoryAs).findFirst();
+                if (same.isPresent()) {
+                    Node item = ((SequenceNode) node.orElseThrow()).getValue().get(i);
+                    throw fail(item, key + ".otherNames[" + i + "]", Names.quote(name.name()) + " names the same repository as "
+                            + (same.get() == image ? "the app's image " : "") + Names.quote(same.get().name())
+                            + "; list each other name once, without the image itself");
+                }
+                seen.add(name);
             }
         }
 
@@ -463,16 +488,21 @@ public final class ConfigLoader {
         }
 
         private List<String> strings(Node node, String key) {
+            return list(node, key, "names (e.g. [sre, platform])", this::string);
+        }
+
+        /** A list of single values, each read by {@code item} (given the item and its key, e.g. {@code labels[0]}). */
+        private <T> List<T> list(Node node, String key, String what, BiFunction<Node, String, T> item) {
             if (!(node instanceof SequenceNode sequence)) {
-                throw fail(node, key, "must be a list of names (e.g. [sre, platform]), not " + describe(node));
+                throw fail(node, key, "must be a list of " + what + ", not " + describe(node));
             }
-            List<String> values = new ArrayList<>();
+            List<T> values = new ArrayList<>();
             for (int i = 0; i < sequence.getValue().size(); i++) {
-                Node item = sequence.getValue().get(i);
-                if (!(item instanceof ScalarNode) || isNull(item)) {
-                    throw fail(item, key + "[" + i + "]", "must be a name, not " + describe(item));
+                Node value = sequence.getValue().get(i);
+                if (!(value instanceof ScalarNode) || isNull(value)) {
+                    throw fail(value, key + "[" + i + "]", "must be a name, not " + describe(value));
                 }
-                values.add(string(item, key + "[" + i + "]"));
+                values.add(item.apply(value, key + "[" + i + "]"));
             }
             return values;
         }

@@ -81,12 +81,13 @@ public final class PromotionConfig {
     }
 
     /**
-     * The app whose image names the same repository as {@code image} (tag and digest are ignored).
+     * The app whose image, or one of its other names, names the same repository as {@code image} (tag and digest
+     * are ignored).
      *
      * @throws ConfigException if several apps use that image: then only the app's name can tell them apart
      */
     public Optional<App> appForImage(ImageReference image) {
-        List<App> found = apps.stream().filter(a -> a.image().sameRepositoryAs(image)).toList();
+        List<App> found = apps.stream().filter(a -> a.names().names(image)).toList();
         if (found.size() > 1) {
             throw new ConfigException(file(), 0, "apps", "apps "
                     + found.stream().map(App::name).collect(Collectors.joining(", ")) + " all use the image "

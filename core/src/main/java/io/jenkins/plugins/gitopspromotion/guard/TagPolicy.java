@@ -153,6 +153,13 @@ public final class TagPolicy {
                     continue;
                 }
                 for (ImageVersion version : versions) {
+                    if (version.malformedDigest().isPresent()) {
+                        // No tag policy applies to a digest no registry serves: say so, as for an unreadable file.
+                        notes.add("app " + app.name() + " in " + environment.name() + ": image version not checked: "
+                                + version.file() + ":" + version.line() + ": the digest " + version.malformedDigest().get()
+                                + " (" + version.where() + ") is malformed");
+                        continue;
+                    }
                     version(app, environment, version).ifPresent(found::add);
                 }
             }

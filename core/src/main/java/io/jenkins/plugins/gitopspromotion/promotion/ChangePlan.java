@@ -34,6 +34,18 @@ public record ChangePlan(App app, Environment environment, Target target, ImageU
         return before.isEmpty() ? "(none)" : before.stream().map(ImageVersion::label).distinct().collect(Collectors.joining(", "));
     }
 
+    /**
+     * The version set by its {@link ImageUpdate#label() label}, under the new name ({@code registry.example.com/web:1.5.0})
+     * when the plan moves a reference to it.
+     */
+    public String labelAfter() {
+        boolean renames = before.stream().anyMatch(v -> update.renames(v.name().orElse(update.image())));
+        if (!renames) {
+            return update.label();
+        }
+        return update.targetName().name() + (update.tag().isPresent() ? ":" : "@") + update.label();
+    }
+
     /** The files whose bytes change. */
     public List<FileChange> changedFiles() {
         return files.stream().filter(FileChange::changed).toList();

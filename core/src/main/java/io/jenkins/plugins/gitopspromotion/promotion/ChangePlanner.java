@@ -5,6 +5,7 @@ import io.jenkins.plugins.gitopspromotion.config.Environment;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
 import io.jenkins.plugins.gitopspromotion.config.RepoTree;
 import io.jenkins.plugins.gitopspromotion.config.Target;
+import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.update.FileChange;
 import io.jenkins.plugins.gitopspromotion.update.ImageUpdate;
 import io.jenkins.plugins.gitopspromotion.update.ImageUpdater;
@@ -46,7 +47,7 @@ public final class ChangePlanner {
         ImageUpdater updater = app.updater(limits);
         List<ImageVersion> versions = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : targetFiles(tree, config, app, environment, updater).entrySet()) {
-            versions.addAll(updater.read(file.getKey(), file.getValue(), app.image()));
+            versions.addAll(updater.read(file.getKey(), file.getValue(), app.names()));
         }
         return versions;
     }
@@ -59,16 +60,17 @@ public final class ChangePlanner {
      */
     public ChangePlan plan(RepoTree tree, PromotionConfig config, App app, Environment environment, ImageUpdate update)
             throws IOException {
-        if (!app.image().sameRepositoryAs(update.image())) {
-            throw new PromotionException("app " + app.name() + " uses the image " + app.image().name() + ", not "
-                    + update.image().name());
+        for (ImageReference name : update.names().all()) {
+            if (!app.names().names(name)) {
+                throw new PromotionException("app " + app.name() + " uses the image " + app.names() + ", not " + name.name());
+            }
         }
         ImageUpdater updater = app.updater(limits);
         List<ImageVersion> before = new ArrayList<>();
         List<FileChange> changes = new ArrayList<>();
-        ImageUpdate forApp = new ImageUpdate(app.image(), update.tag(), update.digest());
+        ImageUpdate forApp = new ImageUpdate(app.names(), update.tag(), update.digest(), update.newName());
         for (Map.Entry<String, byte[]> file : targetFiles(tree, config, app, environment, updater).entrySet()) {
-            before.addAll(updater.read(file.getKey(), file.getValue(), app.image()));
+            before.addAll(updater.read(file.getKey(), file.getValue(), app.names()));
             changes.add(updater.apply(file.getKey(), file.getValue(), forApp));
         }
         return new ChangePlan(app, environment, config.target(app, environment), forApp, before, changes);
@@ -105,7 +107,7 @@ public final class ChangePlanner {
             }
             byte[] content = tree.read(path).orElseThrow();
             try {
-                if (!updater.read(path, content, app.image()).isEmpty()) {
+                if (!updater.read(path, content, app.names()).isEmpty()) {
                     files.put(path, content);
                 }
             } catch (YamlEditException e) {
@@ -114,7 +116,8 @@ public final class ChangePlanner {
         }
         if (files.isEmpty()) {
             throw new PromotionException("app " + app.name() + " in environment " + environment.name() + ": no YAML file in "
-                    + target.directory() + "/ references " + app.image().name() + " (" + target.kind().configName() + ")"
+                    + target.directory() + "/" + (unreadable.isEmpty() ? "" : " that could be read") + " references "
+                    + app.names() + " (" + target.kind().configName() + ")"
                     + (unreadable.isEmpty() ? "" : "; files that could not be read: " + String.join("; ", unreadable)));
         }
         return files;

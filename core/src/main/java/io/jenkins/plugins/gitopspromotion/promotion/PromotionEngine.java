@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.promotion;
 
 import io.jenkins.plugins.gitopspromotion.config.App;
+import io.jenkins.plugins.gitopspromotion.config.ConfigLoader;
 import io.jenkins.plugins.gitopspromotion.config.Environment;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
 import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
@@ -282,7 +283,7 @@ public final class PromotionEngine {
             Environment environment, PromotionRequest request) throws IOException {
         VersionSource source = request.version();
         if (source instanceof VersionSource.Given given) {
-            return new ImageUpdate(app.image(), given.tag(), given.digest());
+            return new ImageUpdate(app.names(), given.tag(), given.digest(), requestedName(request, app));
         }
         if (source instanceof VersionSource.FromEnvironment from) {
             if (from.environment().equals(environment.name())) {
@@ -291,7 +292,7 @@ public final class PromotionEngine {
             Environment upstream = config.environment(from.environment()).orElseThrow(() -> new PromotionException(
                     "no environment " + from.environment() + " to promote from in " + config.source()));
             ImageVersion version = single(planner.current(tree, config, app, upstream), app, upstream);
-            return new ImageUpdate(app.image(), version.tag(), version.digest());
+            return new ImageUpdate(app.names(), version.tag(), version.digest(), carriedName(version, app));
         }
         VersionSource.Rollback rollback = (VersionSource.Rollback) source;
         List<VersionHistory.Entry> history = VersionHistory.of(mirror.repository(), tip, config, app, environment, planner);
@@ -302,7 +303,31 @@ public final class PromotionEngine {
                 .map(t -> app.name() + " never had the tag " + t + " in " + environment.name() + " (in the last "
                         + VersionHistory.MAX_COMMITS + " changes of its files); a rollback goes back to a version that ran there")
                 .orElse(app.name() + " has no earlier version in " + environment.name() + " to roll back to")));
-        return new ImageUpdate(app.image(), entry.version().tag(), entry.version().digest());
+        return new ImageUpdate(app.names(), entry.version().tag(), entry.version().digest(), carriedName(entry.version(), app));
+    }
+
+    /**
+     * The name a given version is promoted under: the request's {@code imageName}, else the name the app is asked for
+     * by when that is another of its names; empty keeps the names the files have.
+     *
+     * @throws PromotionException if the name is not one of the app's
+     */
+    private static Optional<ImageReference> requestedName(PromotionRequest request, App app) {
+        Optional<ImageReference> name = request.imageName().or(() -> request.image()
+                .map(i -> ImageReference.parseName(i.name())).filter(i -> !i.sameRepositoryAs(app.image())));
+        if (name.isPresent() && !app.names().names(name.get())) {
+            throw new PromotionException(name.get().name() + " is not a name of app " + app.name() + " (" + app.names()
+                    + "); list it in the app's otherNames in " + ConfigLoader.CONFIG_PATH + " to move the image there");
+        }
+        return name;
+    }
+
+    /**
+     * The name a version taken from another environment, or from history, brings along: the one it was written under,
+     * when the app has other names and that is one of them. An app without other names never changes names.
+     */
+    private static Optional<ImageReference> carriedName(ImageVersion version, App app) {
+        return version.name().filter(n -> !app.otherNames().isEmpty() && app.names().names(n));
     }
 
     /**
@@ -356,14 +381,18 @@ public final class PromotionEngine {
             return Optional.of(environment.name() + " requires " + upstream.name() + " to have " + app.name() + " "
                     + update.label() + " first, but " + upstream.name() + " has no version of it: " + e.getMessage());
         }
-        boolean has = !versions.isEmpty() && versions.stream().allMatch(v -> update.digest().isPresent()
-                ? v.digest().equals(update.digest()) : v.tag().equals(update.tag()));
+        // A new name must be there too: the same tag in another registry may be another image.
+        boolean has = !versions.isEmpty() && versions.stream().allMatch(v -> (update.digest().isPresent()
+                ? v.digest().equals(update.digest()) : v.tag().equals(update.tag()))
+                && update.newName().map(n -> v.name().orElse(app.image()).sameRepositoryAs(n)).orElse(true));
         if (has) {
             return Optional.empty();
         }
         return Optional.of(environment.name() + " requires " + upstream.name() + " to have " + app.name() + " "
+                + update.newName().map(n -> n.name() + " ").orElse("")
                 + (update.digest().isPresent() ? update.digest().get().toString() : update.label()) + " first; "
-                + upstream.name() + " has " + String.join(", ", versions.stream().map(ImageVersion::describe).distinct().toList())
+                + upstream.name() + " has "
+                + String.join(", ", versions.stream().map(v -> describe(v, update)).distinct().toList())
                 + " on the base branch");
     }
 
@@ -473,13 +502,29 @@ public final class PromotionEngine {
         }
     }
 
+    /** A version for a message, with the name it is written under when the update gives a new one. */
+    private static String describe(ImageVersion version, ImageUpdate update) {
+        return (update.newName().isPresent() ? version.name().orElse(update.image()).name() + " " : "") + version.describe();
+    }
+
     private static ImageVersion single(List<ImageVersion> versions, App app, Environment environment) {
+        List<String> names = versions.stream().map(v -> v.name().orElse(app.image()).normalizedName()).distinct().toList();
+        if (!app.otherNames().isEmpty() && names.size() > 1) {
+            throw new PromotionException(environment.name() + " has " + app.name() + " under several names ("
+                    + String.join(", ", names) + "); promote a tag or digest with the image name instead");
+        }
         if (versions.stream().map(ImageVersion::describe).distinct().count() != 1) {
             throw new PromotionException(environment.name() + " has " + (versions.isEmpty() ? "no version" : "several versions ("
                     + String.join(", ", versions.stream().map(ImageVersion::describe).distinct().toList()) + ")")
                     + " of " + app.name() + "; promote a tag or digest instead");
         }
-        return versions.get(0);
+        ImageVersion version = versions.get(0);
+        if (version.malformedDigest().isPresent()) {
+            throw new PromotionException(version.file() + ":" + version.line() + ": " + environment.name() + " has "
+                    + app.name() + " with the malformed digest " + version.malformedDigest().get() + " (" + version.where()
+                    + "), which no registry serves; promote a tag or digest instead");
+        }
+        return version;
     }
 
     private static PromotionResult result(PromotionResult.Status status, Attempt current, String commit, String branch,
@@ -492,7 +537,7 @@ public final class PromotionEngine {
         ImageUpdate update = current.update();
         return new PromotionResult(status, current.environment().name(), current.app().name(), current.app().image().name(),
                 update.tag().orElse(null), update.digest().map(Object::toString).orElse(null), commit, branch, pullRequest,
-                files, reason, List.of());
+                files, reason, List.of(), update.newName().map(ImageReference::name).orElse(null));
     }
 
     private static List<String> paths(ChangePlan plan) {

@@ -57,16 +57,19 @@ public final class PromotionMessage {
         return title(plan, false);
     }
 
-    /** {@code Promote web 1.4.2 → 1.5.0 to dev}, or {@code Roll back web 1.5.0 → 1.4.2 in dev}. */
+    /**
+     * {@code Promote web 1.4.2 → 1.5.0 to dev}, or {@code Roll back web 1.5.0 → 1.4.2 in dev}; a rename shows the new
+     * name, {@code Promote web 1.4.2 → registry.example.com/web:1.5.0 to dev}.
+     */
     public static String title(ChangePlan plan, boolean rollback) {
         return (rollback ? "Roll back " : "Promote ") + plan.app().name() + " " + plan.labelBefore() + " → "
-                + plan.update().label() + (rollback ? " in " : " to ") + plan.environment().name();
+                + plan.labelAfter() + (rollback ? " in " : " to ") + plan.environment().name();
     }
 
     /** The trailers of a promotion, in the order they are written. */
     public static Map<String, String> trailers(ImageUpdate update, Provenance provenance) {
         Map<String, String> trailers = new LinkedHashMap<>();
-        trailers.put(IMAGE_TRAILER, update.referenceNamed(update.image().name()).withoutDigest().toString());
+        trailers.put(IMAGE_TRAILER, update.referenceNamed(update.targetName().name()).withoutDigest().toString());
         update.digest().ifPresent(d -> trailers.put(DIGEST_TRAILER, d.toString()));
         provenance.from().ifPresent(f -> trailers.put(FROM_TRAILER, f));
         provenance.buildUrl().ifPresent(u -> trailers.put(BUILD_URL_TRAILER, u));

@@ -24,6 +24,7 @@ public final class PromotionOrder implements Serializable {
     private final String environment;
     private String app;
     private String image;
+    private String imageName;
     private String tag;
     private String digest;
     private String from;
@@ -65,6 +66,16 @@ public final class PromotionOrder implements Serializable {
     /** The app, by its image; a tag or digest in it is the version. */
     public PromotionOrder image(String value) {
         this.image = blankToNull(value);
+        return this;
+    }
+
+    /**
+     * The name the image takes in the environment's files, one of the app's names (a registry move), set with the
+     * version promoted; absent: the names stay (an app asked for by another of its names through {@link #image}
+     * takes that name).
+     */
+    public PromotionOrder imageName(String value) {
+        this.imageName = blankToNull(value);
         return this;
     }
 
@@ -164,6 +175,7 @@ public final class PromotionOrder implements Serializable {
             request.author(new PersonIdent(authorName, authorEmail));
         }
         ImageReference reference = image == null ? null : ImageReference.parse(image);
+        request.imageName(imageName == null ? null : ImageReference.parseName(imageName));
         if (reference != null) {
             request.image(reference);
         } else {

@@ -39,12 +39,16 @@ import org.eclipse.jgit.lib.Repository;
  * @param author who the commit is by
  * @param signer what signs the promotion commit, if it is to be signed
  * @param promotedBy who asked for the promotion, when a person did: recorded in a {@code Promoted-By} trailer
+ * @param imageName the name the image takes in the environment's files, one of the app's names (a registry move);
+ *     only with a given version. Without it, a request naming the app by another of its names ({@code image})
+ *     renames to that name, and every other promotion keeps the names the files have (a version taken from
+ *     another environment, or from history, comes with its name when the app has other names)
  */
 public record PromotionRequest(RepositoryLocation repository, GitAuth auth, String base, String environment,
         Optional<String> app, Optional<ImageReference> image, VersionSource version, Optional<PromotionMode> mode,
         Optional<String> buildUrl, Optional<String> sourceCommit, Optional<String> sourceUrl,
         Optional<ProviderSettings> pullRequests, Optional<String> noPullRequests, BoundaryMode boundary, boolean dryRun,
-        PersonIdent author, Optional<CommitSigner> signer, Optional<String> promotedBy) {
+        PersonIdent author, Optional<CommitSigner> signer, Optional<String> promotedBy, Optional<ImageReference> imageName) {
 
     /** The identity commits are made with when the caller names none. */
     public static final PersonIdent DEFAULT_AUTHOR = new PersonIdent("gitops-promotion", "gitops-promotion@users.noreply.invalid");
@@ -61,6 +65,7 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         Objects.requireNonNull(boundary, "boundary");
         Objects.requireNonNull(noPullRequests, "noPullRequests");
         Objects.requireNonNull(promotedBy, "promotedBy");
+        Objects.requireNonNull(imageName, "imageName");
         promotedBy.ifPresent(who -> {
             // A line break would forge trailers after it.
             if (who.isBlank() || who.length() > 200 || who.chars().anyMatch(Character::isISOControl)) {
@@ -70,6 +75,14 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         });
         if (app.isEmpty() && image.isEmpty()) {
             throw new IllegalArgumentException("name the app, or the image the app uses");
+        }
+        if (imageName.isPresent() && (imageName.get().tag().isPresent() || imageName.get().digest().isPresent())) {
+            throw new IllegalArgumentException("the new image name " + imageName.get() + " is a name without tag or digest;"
+                    + " give the version separately");
+        }
+        if (imageName.isPresent() && !(version instanceof VersionSource.Given)) {
+            throw new IllegalArgumentException("a new image name goes with a given tag or digest: a version taken from"
+                    + " another environment comes with that environment's name, and a rollback with the name the version had");
         }
         // Checked before any fetch: a control character or '..' in a ref name must never reach a refspec or a log.
         if (base.isEmpty() || base.startsWith("-") || !Repository.isValidRefName(Constants.R_HEADS + base)) {
@@ -107,6 +120,7 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         private PersonIdent author = DEFAULT_AUTHOR;
         private Optional<CommitSigner> signer = Optional.empty();
         private Optional<String> promotedBy = Optional.empty();
+        private Optional<ImageReference> imageName = Optional.empty();
 
         private Builder(RepositoryLocation repository, String environment) {
             this.repository = repository;
@@ -134,6 +148,12 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         /** The app, by its image. */
         public Builder image(ImageReference value) {
             this.image = Optional.of(value);
+            return this;
+        }
+
+        /** The name the image takes, one of the app's names (a registry move); null keeps the names the files have. */
+        public Builder imageName(ImageReference value) {
+            this.imageName = Optional.ofNullable(value);
             return this;
         }
 
@@ -212,7 +232,7 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         /** The request. */
         public PromotionRequest build() {
             return new PromotionRequest(repository, auth, base, environment, app, image, version, mode, buildUrl, sourceCommit,
-                    sourceUrl, pullRequests, noPullRequests, boundary, dryRun, author, signer, promotedBy);
+                    sourceUrl, pullRequests, noPullRequests, boundary, dryRun, author, signer, promotedBy, imageName);
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * The outcome of a promotion, in the shape the command line prints with {@code --json} and the Jenkins steps
  * return: {@code {"status", "env", "app", "image", "tag", "digest", "commit", "branch", "pullRequest", "files",
- * "reason"}}.
+ * "reason", "warnings", "imageName"}}.
  *
  * @param status what happened
  * @param env the environment
@@ -25,12 +25,15 @@ import java.util.Locale;
  * @param reason why it was refused or unchanged, or a summary
  * @param warnings what the user should know that did not stop the promotion (e.g. cluster credentials within
  *     reach, in {@code warn} mode)
+ * @param imageName the name the promotion writes the image under (a registry move), or null when every reference
+ *     keeps its name; {@code image} stays the name the app is known by
  */
 @JsonPropertyOrder({"status", "env", "app", "image", "tag", "digest", "commit", "branch", "pullRequest", "files", "reason",
-    "warnings"})
+    "warnings", "imageName"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PromotionResult(Status status, String env, String app, String image, String tag, String digest, String commit,
-        String branch, PullRequestRef pullRequest, List<String> files, String reason, List<String> warnings) {
+        String branch, PullRequestRef pullRequest, List<String> files, String reason, List<String> warnings,
+        String imageName) {
 
     /** What happened. */
     public enum Status {
@@ -65,6 +68,12 @@ public record PromotionResult(Status status, String env, String app, String imag
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
+    /** A result of a promotion that writes no new image name. */
+    public PromotionResult(Status status, String env, String app, String image, String tag, String digest, String commit,
+            String branch, PullRequestRef pullRequest, List<String> files, String reason, List<String> warnings) {
+        this(status, env, app, image, tag, digest, commit, branch, pullRequest, files, reason, warnings, null);
+    }
+
     /** The same result with warnings added. */
     public PromotionResult withWarnings(List<String> more) {
         if (more.isEmpty()) {
@@ -72,7 +81,8 @@ public record PromotionResult(Status status, String env, String app, String imag
         }
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
-        return new PromotionResult(status, env, app, image, tag, digest, commit, branch, pullRequest, files, reason, all);
+        return new PromotionResult(status, env, app, image, tag, digest, commit, branch, pullRequest, files, reason, all,
+                imageName);
     }
 
     /** The result as one JSON object. */

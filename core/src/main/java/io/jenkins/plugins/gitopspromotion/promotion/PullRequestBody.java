@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.gitopspromotion.json.Json;
+import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.update.FileChange;
 import io.jenkins.plugins.gitopspromotion.update.ValueChange;
 import java.util.Optional;
@@ -44,9 +45,9 @@ public final class PullRequestBody {
     public static String render(ChangePlan plan, Provenance provenance, boolean machineBlock) {
         StringBuilder body = new StringBuilder();
         body.append("Promotes **").append(plan.app().name()).append("** to **").append(plan.environment().name())
-                .append("** (`").append(plan.labelBefore()).append("` → `").append(plan.update().label()).append("`).\n\n");
+                .append("** (`").append(plan.labelBefore()).append("` → `").append(plan.labelAfter()).append("`).\n\n");
         body.append("| | |\n|---|---|\n");
-        body.append("| Image | `").append(plan.update().image().name()).append("` |\n");
+        body.append("| Image | `").append(plan.update().targetName().name()).append("` |\n");
         plan.update().tag().ifPresent(t -> body.append("| Tag | `").append(t).append("` |\n"));
         plan.update().digest().ifPresent(d -> body.append("| Digest | `").append(d).append("` |\n"));
         provenance.from().ifPresent(f -> body.append("| From | the version `").append(f).append("` has |\n"));
@@ -92,6 +93,7 @@ public final class PullRequestBody {
         node.put("app", plan.app().name());
         node.put("env", plan.environment().name());
         node.put("image", plan.update().image().name());
+        node.put("imageName", plan.update().newName().map(ImageReference::name).orElse(null));
         node.put("tag", plan.update().tag().orElse(null));
         node.put("digest", plan.update().digest().map(Object::toString).orElse(null));
         node.put("from", provenance.from().orElse(null));

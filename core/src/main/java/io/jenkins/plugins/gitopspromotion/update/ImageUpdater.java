@@ -14,15 +14,24 @@ public interface ImageUpdater {
     UpdateKind kind();
 
     /**
-     * The places in a file that reference the image, with the version each holds.
+     * The places in a file that reference the image under any of its names, with the version each holds.
      *
      * @param path the file's path in the repository, for messages
      * @param content the file's bytes
-     * @param image the app's image name
+     * @param names the names the app's image goes by
      * @return the references found, in file order; empty when the file does not reference the image
      * @throws YamlEditException if the file cannot be read safely
      */
-    List<ImageVersion> read(String path, byte[] content, ImageReference image);
+    List<ImageVersion> read(String path, byte[] content, ImageNames names);
+
+    /**
+     * The places in a file that reference an image known by one name only.
+     *
+     * @see #read(String, byte[], ImageNames)
+     */
+    default List<ImageVersion> read(String path, byte[] content, ImageReference image) {
+        return read(path, content, ImageNames.of(image));
+    }
 
     /**
      * Sets the image's version in a file.

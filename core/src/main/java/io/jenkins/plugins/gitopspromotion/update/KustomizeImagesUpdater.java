@@ -23,8 +23,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /**
  * Updates the {@code images:} list of a {@code kustomization.yaml}, as {@code kustomize edit set image}
  * would, but without rewriting the file: sets {@code newTag} and {@code digest} of the app's entry (found by
- * {@code name}, or by {@code newName} when the entry renames an image), adds the entry, or the
- * {@code images:} key, when missing.
+ * {@code name}, or by {@code newName} when the entry renames an image, under any of the image's names), and
+ * {@code newName} when the update renames the image; adds the entry, or the {@code images:} key, when missing.
  */
 public final class KustomizeImagesUpdater extends YamlImageUpdater {
 
@@ -41,16 +41,16 @@ public final class KustomizeImagesUpdater extends YamlImageUpdater {
     }
 
     @Override
-    List<ImageVersion> read(YamlFile file, ImageReference image) {
+    List<ImageVersion> read(YamlFile file, ImageNames names) {
         MappingNode root = singleMapping(file, KIND);
         List<ImageVersion> versions = new ArrayList<>();
         if (root == null) {
             return versions;
         }
-        Optional<MappingNode> entry = entryFor(file, root, image);
-        entry.ifPresent(e -> versions.add(new ImageVersion(file.source().path(), file.line(e), where(image),
-                YamlStructure.get(e, "newTag").flatMap(YamlFile::scalar).filter(s -> !s.isEmpty()),
-                YamlStructure.get(e, "digest").flatMap(YamlFile::scalar).filter(s -> !s.isEmpty()).map(Digest::parse))));
+        Optional<MappingNode> entry = entryFor(file, root, names);
+        entry.ifPresent(e -> versions.add(ImageVersion.written(file.source().path(), file.line(e), where(names.image()),
+                YamlStructure.get(e, "newTag").flatMap(YamlFile::scalar),
+                YamlStructure.get(e, "digest").flatMap(YamlFile::scalar)).named(deployedName(e))));
         return versions;
     }
 
@@ -62,15 +62,19 @@ public final class KustomizeImagesUpdater extends YamlImageUpdater {
         }
         YamlStructure structure = new YamlStructure(file, YamlLayout.of(file, YamlLayout.KUSTOMIZE));
         String where = where(update.image());
-        Optional<MappingNode> entry = entryFor(file, root, update.image());
+        Optional<MappingNode> entry = entryFor(file, root, update.names());
         if (entry.isPresent()) {
             List<PlannedEdit> edits = new ArrayList<>();
+            rename(file, structure, entry.get(), update, where, edits);
             setOrRemove(file, structure, entry.get(), "newTag", update.tag(), where, edits);
             setOrRemove(file, structure, entry.get(), "digest", update.digest().map(Digest::toString), where, edits);
             return edits;
         }
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("name", update.image().name());
+        if (update.renames(update.image())) {
+            item.put("newName", update.newName().orElseThrow().name()); // the base's workloads use the name the app is known by
+        }
         update.tag().ifPresent(t -> item.put("newTag", t));
         update.digest().ifPresent(d -> item.put("digest", d.toString()));
         Optional<NodeTuple> images = YamlStructure.entry(root, "images");
@@ -114,8 +118,36 @@ public final class KustomizeImagesUpdater extends YamlImageUpdater {
         }
     }
 
+    /**
+     * Sets {@code newName} when the update renames the image, as {@code kustomize edit set image name=newName}
+     * does; a {@code newName} that is no valid name is overwritten.
+     */
+    private static void rename(YamlFile file, YamlStructure structure, MappingNode entry, ImageUpdate update, String where,
+            List<PlannedEdit> edits) {
+        if (update.newName().isEmpty()) {
+            return;
+        }
+        Node at = YamlStructure.get(entry, "newName").or(() -> YamlStructure.get(entry, "name")).orElseThrow();
+        Optional<String> name = deployedName(entry).map(n -> renamed(file, at, update, n, where + ".newName"))
+                .orElseGet(() -> update.newName().map(ImageReference::name));
+        if (name.isPresent()) {
+            setOrRemove(file, structure, entry, "newName", name, where, edits);
+        }
+    }
+
+    /** The name an entry deploys: its {@code newName}, else its {@code name}; empty when that is no valid name. */
+    private static Optional<ImageReference> deployedName(MappingNode entry) {
+        Optional<String> written = YamlStructure.get(entry, "newName").flatMap(YamlFile::scalar).filter(n -> !n.isEmpty())
+                .or(() -> YamlStructure.get(entry, "name").flatMap(YamlFile::scalar));
+        try {
+            return written.map(ImageReference::parseName);
+        } catch (InvalidImageReferenceException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The {@code images:} entry for the image, matched by {@code name}, else by {@code newName}. */
-    private static Optional<MappingNode> entryFor(YamlFile file, MappingNode root, ImageReference image) {
+    private static Optional<MappingNode> entryFor(YamlFile file, MappingNode root, ImageNames names) {
         Optional<Node> images = YamlStructure.get(root, "images");
         if (images.isEmpty() || !(images.get() instanceof SequenceNode sequence)) {
             return Optional.empty();
@@ -124,27 +156,19 @@ public final class KustomizeImagesUpdater extends YamlImageUpdater {
             List<MappingNode> found = new ArrayList<>();
             for (Node item : sequence.getValue()) {
                 if (item instanceof MappingNode entry && YamlStructure.get(entry, key).flatMap(YamlFile::scalar)
-                        .filter(name -> names(name, image)).isPresent()) {
+                        .filter(names::names).isPresent()) {
                     found.add(entry);
                 }
             }
             if (found.size() > 1) {
                 throw file.problem(found.get(1), "refused: more than one images entry has " + key + " "
-                        + image.name() + " (lines " + file.line(found.get(0)) + " and " + file.line(found.get(1)) + ")");
+                        + names + " (lines " + file.line(found.get(0)) + " and " + file.line(found.get(1)) + ")");
             }
             if (found.size() == 1) {
                 return Optional.of(found.get(0));
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean names(String written, ImageReference image) {
-        try {
-            return ImageReference.parseName(written).sameRepositoryAs(image);
-        } catch (InvalidImageReferenceException e) {
-            return false; // a placeholder name such as `app-image` names no registry image
-        }
     }
 
     private static String where(ImageReference image) {

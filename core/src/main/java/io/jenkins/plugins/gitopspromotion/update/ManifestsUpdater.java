@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.update;
 
-import io.jenkins.plugins.gitopspromotion.image.ImageReference;
+import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
+import io.jenkins.plugins.gitopspromotion.image.WrittenReference;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlFile;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlScalars;
@@ -11,8 +12,11 @@ import java.util.TreeSet;
 
 /**
  * Updates plain Kubernetes manifests: every {@code image:} of a container or init container, in every
- * workload document of a (multi-document) file, that names the app's image. The name stays as the file
- * writes it; only the tag and digest change.
+ * workload document of a (multi-document) file, that names the app's image (under any of its names). The name
+ * stays as the file writes it unless the update gives a new one; the tag and digest are replaced whatever they
+ * were, as Kustomize's image transformer replaces them (a placeholder tag such as {@code {GENERATED_TAG}}, a
+ * malformed digest). A reference of the image whose tag or digest no such tool would replace ({@code ${TAG}}) is
+ * refused, never skipped.
  */
 public final class ManifestsUpdater extends YamlImageUpdater {
 
@@ -27,11 +31,11 @@ public final class ManifestsUpdater extends YamlImageUpdater {
     }
 
     @Override
-    List<ImageVersion> read(YamlFile file, ImageReference image) {
+    List<ImageVersion> read(YamlFile file, ImageNames names) {
         List<ImageVersion> versions = new ArrayList<>();
         for (WorkloadImages.ContainerImage c : WorkloadImages.of(file)) {
-            c.reference().filter(r -> r.sameRepositoryAs(image)).ifPresent(r -> versions.add(new ImageVersion(
-                    file.source().path(), file.line(c.node()), c.where(), r.tag(), r.digest())));
+            c.written().filter(w -> names.names(w.name())).ifPresent(w -> versions.add(ImageVersion.written(
+                    file.source().path(), file.line(c.node()), c.where(), w.tag(), w.digest()).named(Optional.of(w.name()))));
         }
         return versions;
     }
@@ -42,20 +46,29 @@ public final class ManifestsUpdater extends YamlImageUpdater {
         TreeSet<String> others = new TreeSet<>();
         boolean found = false;
         for (WorkloadImages.ContainerImage c : WorkloadImages.of(file)) {
-            Optional<ImageReference> reference = c.reference();
-            if (reference.isEmpty() || !reference.get().sameRepositoryAs(update.image())) {
+            Optional<WrittenReference> reference = c.written();
+            if (reference.isEmpty() || !update.names().names(reference.get().name())) {
                 others.add(c.node().getValue());
                 continue;
             }
             found = true;
-            String newValue = update.referenceNamed(reference.get().name()).toString();
+            // Never a silent partial edit: a reference of the image that cannot be replaced stops the whole file.
+            Optional<String> problem = reference.get().problem();
+            if (problem.isPresent()) {
+                throw file.problem(c.node(), "refused: " + c.where() + ".image " + InvalidImageReferenceException.quote(
+                        c.node().getValue()) + " names " + update.image().name() + ", but " + problem.get()
+                        + "; write a tag there, or change the reference by hand");
+            }
+            String name = renamed(file, c.node(), update, reference.get().name(), c.where() + ".image")
+                    .orElse(reference.get().name().name());
+            String newValue = update.referenceNamed(name).toString();
             if (!newValue.equals(c.node().getValue())) {
                 edits.add(new PlannedEdit(YamlScalars.replace(file, c.node(), newValue, c.where() + ".image"),
                         new ValueChange(file.line(c.node()), c.where() + ".image", c.node().getValue(), newValue)));
             }
         }
         if (!found) {
-            throw file.problem("no container image named " + update.image().name() + " in the workloads of this file"
+            throw file.problem("no container image named " + update.names() + " in the workloads of this file"
                     + (others.isEmpty() ? " (it has no container images)" : " (it has: " + String.join(", ", others) + ")"));
         }
         return edits;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
+import io.jenkins.plugins.gitopspromotion.image.WrittenReference;
 import io.jenkins.plugins.gitopspromotion.json.Json;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlFile;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
@@ -29,8 +30,9 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /**
  * Updates values marked for Flux image automation, {@code image: ghcr.io/acme/web:1.0 # {"$imagepolicy":
  * "flux-system:web"}}: a marker without suffix holds a whole reference, {@code :tag} a tag, {@code :digest}
- * a digest and {@code :name} a name (left alone). The markers of the app's policy are updated: the one named
- * in the config, or else every policy whose marked reference or {@code :name} names the app's image.
+ * a digest and {@code :name} a name (changed only when the update renames the image). The markers of the app's
+ * policy are updated: the one named in the config, or else every policy whose marked reference or {@code :name}
+ * names the app's image under one of its names.
  */
 public final class SettersUpdater extends YamlImageUpdater {
 
@@ -56,81 +58,119 @@ public final class SettersUpdater extends YamlImageUpdater {
             return "$imagepolicy " + policy + (suffix.isEmpty() ? "" : ":" + suffix);
         }
 
-        Optional<ImageReference> reference() {
+        /** The reference a whole-reference or {@code :name} marker holds, as written; empty for other markers. */
+        Optional<WrittenReference> written() {
+            if (suffix.isEmpty()) {
+                return WrittenReference.parse(node.getValue());
+            }
             try {
-                return Optional.of(suffix.isEmpty() ? ImageReference.parse(node.getValue())
-                        : ImageReference.parseName(node.getValue()));
+                return suffix.equals("name") ? Optional.of(new WrittenReference(ImageReference.parseName(node.getValue()),
+                        Optional.empty(), Optional.empty())) : Optional.empty();
             } catch (InvalidImageReferenceException e) {
                 return Optional.empty();
             }
         }
+
+        /** The image name a whole-reference or {@code :name} marker holds. */
+        Optional<ImageReference> name() {
+            return written().map(WrittenReference::name);
+        }
     }
 
     @Override
-    List<ImageVersion> read(YamlFile file, ImageReference image) {
+    List<ImageVersion> read(YamlFile file, ImageNames names) {
         List<ImageVersion> versions = new ArrayList<>();
-        Map<String, List<Marker>> policies = policiesOf(markers(file), image);
         String path = file.source().path();
-        for (List<Marker> markers : policies.values()) {
-            Optional<String> tag = Optional.empty();
-            Optional<Digest> digest = Optional.empty();
-            Marker first = null;
+        for (List<Marker> markers : policiesOf(markers(file), names).values()) {
+            Optional<WrittenReference> whole = Optional.empty();
             for (Marker m : markers) {
-                switch (m.suffix()) {
-                    case "" -> m.reference().ifPresent(r -> versions.add(
-                            new ImageVersion(path, file.line(m.node()), m.where(), r.tag(), r.digest())));
-                    case "tag" -> tag = tag.or(() -> Optional.of(m.node().getValue()).filter(s -> !s.isEmpty()));
-                    case "digest" -> digest = digest.or(() -> Optional.of(m.node().getValue()).filter(s -> !s.isEmpty())
-                            .map(Digest::parse));
-                    default -> { }
-                }
-                if (first == null && (m.suffix().equals("tag") || m.suffix().equals("digest"))) {
-                    first = m;
+                if (m.suffix().isEmpty()) {
+                    m.written().ifPresent(w -> versions.add(ImageVersion.written(path, file.line(m.node()), m.where(),
+                            w.tag(), w.digest()).named(Optional.of(w.name()))));
+                    whole = whole.or(m::written);
                 }
             }
-            if (first != null) {
-                versions.add(new ImageVersion(path, file.line(first.node()), "$imagepolicy " + first.policy(), tag, digest));
+            Optional<Marker> first = markers.stream().filter(m -> m.suffix().equals("tag") || m.suffix().equals("digest"))
+                    .findFirst();
+            if (first.isPresent()) {
+                // A :tag or :digest marker holds that part only; the policy's whole reference holds the other.
+                Optional<WrittenReference> rest = whole;
+                versions.add(ImageVersion.written(path, file.line(first.get().node()), "$imagepolicy " + first.get().policy(),
+                        held(markers, "tag").orElseGet(() -> rest.flatMap(WrittenReference::tag)),
+                        held(markers, "digest").orElseGet(() -> rest.flatMap(WrittenReference::digest)))
+                        .named(markers.stream().filter(m -> m.suffix().equals("name")).findFirst().flatMap(Marker::name)
+                                .or(() -> rest.map(WrittenReference::name))));
             }
         }
         return versions;
     }
 
+    /** The value of the first marker with a suffix, when there is one: empty inside when it holds nothing. */
+    private static Optional<Optional<String>> held(List<Marker> markers, String suffix) {
+        return markers.stream().filter(m -> m.suffix().equals(suffix)).findFirst()
+                .map(m -> Optional.of(m.node().getValue()).filter(v -> !v.isEmpty()));
+    }
+
+    /**
+     * What every policy's markers can hold: a policy without a place for the digest (no whole reference, no
+     * {@code :digest}) takes the tag alone, one without a place for the tag (no whole reference, no {@code :tag})
+     * the digest alone; one with a {@code :name} marker only is refused, as it could take nothing.
+     */
     @Override
     ImageUpdate expressible(YamlFile file, ImageUpdate update) {
-        Map<String, List<Marker>> policies = policiesOf(markers(file), update.image());
-        boolean tagOnly = policies.values().stream().anyMatch(ms -> ms.stream().anyMatch(m -> m.suffix().equals("tag"))
-                && ms.stream().noneMatch(m -> m.suffix().equals("digest")));
-        if (update.digest().isPresent() && tagOnly) {
-            if (update.tag().isEmpty()) {
+        Map<String, List<Marker>> policies = policiesOf(markers(file), update.names());
+        for (List<Marker> markers : policies.values()) {
+            if (!holds(markers, "tag") && !holds(markers, "digest")) {
+                throw file.problem(markers.get(0).node(), "refused: the markers of $imagepolicy " + markers.get(0).policy()
+                        + " hold a name only (:name), no tag, digest or whole reference to promote into");
+            }
+        }
+        boolean noDigestPlace = policies.values().stream().anyMatch(ms -> !holds(ms, "digest"));
+        boolean noTagPlace = policies.values().stream().anyMatch(ms -> !holds(ms, "tag"));
+        ImageUpdate result = update;
+        if (result.digest().isPresent() && noDigestPlace) {
+            if (result.tag().isEmpty()) {
                 throw file.problem("refused: a digest was given but the markers for " + update.image().name()
                         + " hold a tag (:tag) and no digest (:digest); promote with a tag");
             }
-            return new ImageUpdate(update.image(), update.tag(), Optional.empty());
+            result = result.withVersion(result.tag(), Optional.empty());
         }
-        return update;
+        if (result.tag().isPresent() && result.digest().isPresent() && noTagPlace) {
+            result = result.withVersion(Optional.empty(), result.digest());
+        }
+        return result;
+    }
+
+    /** Whether a policy's markers have a place for a tag or digest: a whole reference, or a marker with the suffix. */
+    private static boolean holds(List<Marker> markers, String suffix) {
+        return markers.stream().anyMatch(m -> m.suffix().isEmpty() || m.suffix().equals(suffix));
     }
 
     @Override
     List<PlannedEdit> plan(YamlFile file, ImageUpdate update) {
         List<Marker> all = markers(file);
-        Map<String, List<Marker>> policies = policiesOf(all, update.image());
+        Map<String, List<Marker>> policies = policiesOf(all, update.names());
         if (policies.isEmpty()) {
             Set<String> seen = new TreeSet<>();
             all.forEach(m -> seen.add(m.policy()));
-            throw file.problem("no Flux image policy marker for " + update.image().name() + policy.map(p -> " (policy " + p + ")").orElse("")
+            throw file.problem("no Flux image policy marker for " + update.names() + policy.map(p -> " (policy " + p + ")").orElse("")
                     + " in this file" + (seen.isEmpty() ? "" : " (markers found for: " + String.join(", ", seen) + ")"));
         }
         List<PlannedEdit> edits = new ArrayList<>();
         for (List<Marker> markers : policies.values()) {
+            if (!holds(markers, "name")) {
+                refuseRenameWithoutName(file, markers.get(0).node(), update, "the markers of $imagepolicy " + markers.get(0).policy()
+                        + " (none holds a whole reference or :name)");
+            }
             for (Marker m : markers) {
                 String old = m.node().getValue();
                 String value = switch (m.suffix()) {
-                    case "" -> update.referenceNamed(m.reference().map(ImageReference::name).orElse(update.image().name())).toString();
+                    case "" -> update.referenceNamed(name(file, m, update, update.image().name())).toString();
                     case "tag" -> update.tag().orElseThrow(() -> file.problem(m.node(),
                             "refused: " + m.where() + " holds a tag but only a digest was given"));
                     case "digest" -> update.digest().map(Digest::toString).orElseThrow(() -> file.problem(m.node(),
                             "refused: " + m.where() + " pins a digest but none was given; promote with --digest"));
-                    default -> old; // :name stays: the image keeps its name
+                    default -> name(file, m, update, old);
                 };
                 if (!value.equals(old)) {
                     edits.add(new PlannedEdit(YamlScalars.replace(file, m.node(), value, m.where()),
@@ -141,8 +181,20 @@ public final class SettersUpdater extends YamlImageUpdater {
         return edits;
     }
 
+    /**
+     * The name a whole-reference or {@code :name} marker holds after the update: its own unless the update renames
+     * it; one that is no valid name takes the new name, else {@code otherwise}.
+     */
+    private static String name(YamlFile file, Marker marker, ImageUpdate update, String otherwise) {
+        Optional<ImageReference> written = marker.name();
+        if (written.isEmpty()) {
+            return update.newName().map(ImageReference::name).orElse(otherwise);
+        }
+        return renamed(file, marker.node(), update, written.get(), marker.where()).orElse(written.get().name());
+    }
+
     /** The markers grouped by policy, keeping only the policies that belong to the image. */
-    private Map<String, List<Marker>> policiesOf(List<Marker> markers, ImageReference image) {
+    private Map<String, List<Marker>> policiesOf(List<Marker> markers, ImageNames names) {
         Map<String, List<Marker>> byPolicy = new LinkedHashMap<>();
         for (Marker m : markers) {
             byPolicy.computeIfAbsent(m.policy(), k -> new ArrayList<>()).add(m);
@@ -152,7 +204,7 @@ public final class SettersUpdater extends YamlImageUpdater {
             return byPolicy;
         }
         byPolicy.values().removeIf(ms -> ms.stream().noneMatch(m -> (m.suffix().isEmpty() || m.suffix().equals("name"))
-                && m.reference().filter(r -> r.sameRepositoryAs(image)).isPresent()));
+                && m.name().filter(names::names).isPresent()));
         return byPolicy;
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.update;
 
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
+import io.jenkins.plugins.gitopspromotion.image.WrittenReference;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlFile;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlStructure;
 import java.util.ArrayList;
@@ -51,6 +52,14 @@ public final class WorkloadImages {
             } catch (InvalidImageReferenceException e) {
                 return Optional.empty(); // e.g. a template placeholder: it names no image we could promote
             }
+        }
+
+        /**
+         * The reference as written, when its name is valid, even if its tag or digest is not (a placeholder tag such
+         * as {@code {GENERATED_TAG}}, a malformed digest): a promotion replaces those.
+         */
+        public Optional<WrittenReference> written() {
+            return WrittenReference.parse(node.getValue());
         }
     }
 

@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitopspromotion.yaml.YamlEditException;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlFile;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import java.util.List;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import java.util.stream.Collectors;
@@ -23,8 +24,8 @@ abstract class YamlImageUpdater implements ImageUpdater {
         this.limits = limits;
     }
 
-    /** The references to the image in a parsed file. */
-    abstract List<ImageVersion> read(YamlFile file, ImageReference image);
+    /** The references to the image, under any of its names, in a parsed file. */
+    abstract List<ImageVersion> read(YamlFile file, ImageNames names);
 
     /**
      * The edits that make the file hold the update's version; none when it already does.
@@ -45,8 +46,8 @@ abstract class YamlImageUpdater implements ImageUpdater {
     }
 
     @Override
-    public final List<ImageVersion> read(String path, byte[] content, ImageReference image) {
-        return read(YamlFile.parse(path, content, limits), image);
+    public final List<ImageVersion> read(String path, byte[] content, ImageNames names) {
+        return read(YamlFile.parse(path, content, limits), names);
     }
 
     @Override
@@ -89,10 +90,42 @@ abstract class YamlImageUpdater implements ImageUpdater {
         return new ValueChange(line, what, null, newValue);
     }
 
+    /**
+     * The name a place that writes the image's name as {@code written} takes from an update: empty when it keeps
+     * its own (the update gives no new name, or the place already names that repository).
+     *
+     * @param at the node holding the name, for the line of a refusal
+     * @param what the place, for messages
+     * @throws YamlEditException if the place writes a name that is not one of the image's names: that name is the
+     *     environment's own (a registry of its own, say), and is not replaced without being declared
+     */
+    static Optional<String> renamed(YamlFile file, Node at, ImageUpdate update, ImageReference written, String what) {
+        if (!update.renames(written)) {
+            return Optional.empty();
+        }
+        if (!update.names().names(written)) {
+            throw file.problem(at, "refused: " + what + " is " + written.name() + ", which is not one of the names of "
+                    + update.names() + ", so it is not renamed to " + update.newName().orElseThrow().name()
+                    + "; add it to the app's otherNames in .gitops/promotion.yaml, or change it by hand");
+        }
+        return update.newName().map(ImageReference::name);
+    }
+
+    /**
+     * Refuses a new name for a place that writes no name: it goes by the name the app is known by, and only
+     * that name can be kept there.
+     */
+    static void refuseRenameWithoutName(YamlFile file, Node at, ImageUpdate update, String what) {
+        if (update.renames(update.image())) {
+            throw file.problem(at, "refused: " + what + " writes no image name, so it cannot take the new name "
+                    + update.newName().orElseThrow().name() + "; add the name next to it first");
+        }
+    }
+
     private void verify(String path, byte[] after, ImageUpdate update) {
         List<ImageVersion> now;
         try {
-            now = read(YamlFile.parse(path, after, limits), update.image());
+            now = read(YamlFile.parse(path, after, limits), update.names());
         } catch (YamlEditException e) {
             throw new YamlEditException(path, 0, "internal error: the edited file would not parse (" + e.getMessage()
                     + "); nothing was changed");

@@ -145,7 +145,12 @@ public final class YamlStructure {
         }
         int lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
         if (text.substring(lineStart, keyStart).isBlank()) {
-            return new TextEdit(lineStart, lineEndAfter(valueEnd), "");
+            int lineEnd = lineEndAfter(valueEnd);
+            if (lineEnd == text.length() && !text.endsWith("\n") && lineStart > 0) {
+                // The file's last line, without line break: take the break before it, so that none is left dangling.
+                return new TextEdit(lineStart - (lineStart > 1 && text.charAt(lineStart - 2) == '\r' ? 2 : 1), lineEnd, "");
+            }
+            return new TextEdit(lineStart, lineEnd, "");
         }
         if (index + 1 < entries.size()) {
             return new TextEdit(keyStart, file.start(entries.get(index + 1).getKeyNode()), "");

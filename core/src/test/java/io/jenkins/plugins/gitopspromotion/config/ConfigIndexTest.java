@@ -29,6 +29,7 @@ class ConfigIndexTest {
               # the web front end
               - name: web
                 image: ghcr.io/acme/web
+                otherNames: [registry.acme.example/web]
               - name: api
                 image: ghcr.io/acme/api
                 update: helm-values
@@ -61,6 +62,9 @@ class ConfigIndexTest {
         PromotionConfig byImage = ConfigLoader.parse(ConfigLoader.CONFIG_PATH,
                 index.onlyImage(text, ImageReference.parseName("worker")).orElseThrow().getBytes(StandardCharsets.UTF_8));
         assertThat(byImage.apps()).extracting(App::name).containsExactly("worker");
+        PromotionConfig byOtherName = ConfigLoader.parse(ConfigLoader.CONFIG_PATH, index.onlyImage(text,
+                ImageReference.parseName("registry.acme.example/web")).orElseThrow().getBytes(StandardCharsets.UTF_8));
+        assertThat(byOtherName.apps()).extracting(App::name).containsExactly("web");
         assertThat(index.onlyApp(text, "nope")).isEmpty();
     }
 
@@ -83,6 +87,8 @@ class ConfigIndexTest {
         assertThat(ConfigLoader.parseIndexed(ConfigLoader.CONFIG_PATH, dashAlone.getBytes(StandardCharsets.UTF_8)).index()).isEmpty();
 
         assertThat(ConfigIndex.read("something else\n1\t2\n")).isEmpty();
+        assertThat(ConfigIndex.read(index.write().replace("config index 2", "config index 1"))).as("an index without other names")
+                .isEmpty();
         assertThat(ConfigIndex.read(index.write().replace("\t0\t", "\tx\t").substring(0, 60))).isEqualTo(Optional.empty());
         assertThat(List.of(index.write().split("\n"))).hasSize(4);
     }

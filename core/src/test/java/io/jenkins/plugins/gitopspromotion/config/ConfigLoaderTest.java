@@ -291,7 +291,7 @@ class ConfigLoaderTest {
                     image: ghcr.io/acme/web
                     tag_path: image.tag
                 """).getMessage()).isEqualTo(FILE + ":5: apps[0].tag_path: unknown key 'tag_path'; allowed keys here:"
-                + " name, image, update, path, file, tagPath, digestPath, policy");
+                + " name, image, otherNames, update, path, file, tagPath, digestPath, policy");
     }
 
     @Test
@@ -473,6 +473,44 @@ class ConfigLoaderTest {
                   - name: web
                     image: ghcr.io/Acme/web
                 """).getMessage()).startsWith(FILE + ":4: apps[0].image: image name 'ghcr.io/Acme/web'");
+    }
+
+    @Test
+    void otherNamesAreReadAndEachIsCheckedWithItsLine() {
+        PromotionConfig config = parse("""
+                environments: [{name: dev, path: d}]
+                apps:
+                  - name: web
+                    image: ghcr.io/acme/web
+                    otherNames: [registry.acme.example/web, acme/web]
+                """);
+        assertThat(config.app("web").orElseThrow().otherNames()).extracting(ImageReference::name)
+                .containsExactly("registry.acme.example/web", "acme/web");
+        assertThat(config.appForImage(ImageReference.parse("docker.io/acme/web:2"))).map(App::name).contains("web");
+
+        assertThat(fails("""
+                environments: [{name: dev, path: d}]
+                apps:
+                  - name: web
+                    image: ghcr.io/acme/web
+                    otherNames:
+                      - registry.acme.example/web:2.0
+                """).getMessage()).startsWith(FILE + ":6: apps[0].otherNames[0]: image name 'registry.acme.example/web:2.0' has a tag");
+        assertThat(fails("""
+                environments: [{name: dev, path: d}]
+                apps:
+                  - name: web
+                    image: nginx
+                    otherNames: [mirror.example/nginx, docker.io/library/nginx]
+                """).getMessage()).isEqualTo(FILE + ":5: apps[0].otherNames[1]: 'docker.io/library/nginx' names the same"
+                + " repository as the app's image 'nginx'; list each other name once, without the image itself");
+        assertThat(fails("""
+                environments: [{name: dev, path: d}]
+                apps:
+                  - name: web
+                    image: ghcr.io/acme/web
+                    otherNames: registry.acme.example/web
+                """).getMessage()).startsWith(FILE + ":5: apps[0].otherNames: must be a list of image names");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitopspromotion.config.TestFiles;
 import io.jenkins.plugins.gitopspromotion.update.FileChange;
 import io.jenkins.plugins.gitopspromotion.update.ImageUpdate;
 import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
+import io.jenkins.plugins.gitopspromotion.yaml.YamlEditException;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,39 @@ class ChangePlannerTest {
         assertThat(planner.current(tree, config, config.app("api").orElseThrow(), config.environment("dev").orElseThrow()))
                 .extracting(ImageVersion::file, ImageVersion::describe)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("charts/api/values-dev.yaml", "2.0.0"));
+    }
+
+    @Test
+    void aMalformedOldDigestIsReadAsWrittenAndOverwritten() throws IOException {
+        write("apps/web/overlays/dev/kustomization.yml",
+                "images:\n- name: ghcr.io/acme/web\n  newTag: 1.0.0\n  digest: sha256:abcdef12345\n");
+        String digest = "sha256:" + "5".repeat(64);
+        ChangePlan plan = planner.plan(tree, config, config.app("web").orElseThrow(), config.environment("dev").orElseThrow(),
+                ImageUpdate.of("ghcr.io/acme/web", "1.1.0", digest));
+        assertThat(plan.before()).singleElement().satisfies(v -> {
+            assertThat(v.describe()).isEqualTo("1.0.0@sha256:abcdef12345");
+            assertThat(v.digest()).isEmpty();
+        });
+        assertThat(plan.changedFiles()).singleElement().satisfies(f -> assertThat(new String(f.after(), StandardCharsets.UTF_8))
+                .isEqualTo("images:\n- name: ghcr.io/acme/web\n  newTag: 1.1.0\n  digest: " + digest + "\n"));
+    }
+
+    @Test
+    void aFileWhoseOnlyReferenceHasAPlaceholderTagIsPlannedAndOneThatCannotBeReplacedIsNamed() throws IOException {
+        write("jobs/prod/cleanup.yaml", "kind: Job\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n"
+                + "        image: ghcr.io/acme/jobs:{GENERATED_TAG}\n");
+        ChangePlan plan = planner.plan(tree, config, config.app("jobs").orElseThrow(), config.environment("prod").orElseThrow(),
+                ImageUpdate.of("ghcr.io/acme/jobs", "3.1.0", null));
+        assertThat(plan.labelBefore()).isEqualTo("{GENERATED_TAG}");
+        assertThat(plan.changedFiles()).singleElement().satisfies(f -> assertThat(new String(f.after(), StandardCharsets.UTF_8))
+                .endsWith("image: ghcr.io/acme/jobs:3.1.0\n"));
+
+        write("jobs/prod/report.yaml", "kind: Pod\nspec:\n  containers:\n  - name: r\n    image: ghcr.io/acme/jobs:$(TAG)\n");
+        assertThatThrownBy(() -> planner.plan(tree, config, config.app("jobs").orElseThrow(), config.environment("prod").orElseThrow(),
+                ImageUpdate.of("ghcr.io/acme/jobs", "3.1.0", null)))
+                .isInstanceOf(YamlEditException.class)
+                .hasMessageStartingWith("jobs/prod/report.yaml:5: refused: Pod/? containers[r].image 'ghcr.io/acme/jobs:$(TAG)'")
+                .hasMessageNotContaining("no YAML file");
     }
 
     @Test

@@ -301,6 +301,24 @@ class PromotionEngineTest {
     }
 
     @Test
+    void aMalformedOldDigestIsOverwrittenAndTakingItFromAnEnvironmentNamesItsFileAndLine() throws Exception {
+        String overlay = "# web in dev\nresources:\n- ../base\nimages:\n- name: ghcr.io/acme/web\n  newTag: \"1.0.0\"\n"
+                + "  digest: sha256:abcdef12345\n";
+        BareRepos.commitFile(remote, "main", "apps/web/dev/kustomization.yaml", overlay, "a digest pinned by hand");
+
+        assertThatThrownBy(() -> engine.promote(request("staging", "web").version(new VersionSource.FromEnvironment("dev")).build()))
+                .isInstanceOf(PromotionException.class)
+                .hasMessageContaining("apps/web/dev/kustomization.yaml:5")
+                .hasMessageContaining("sha256:abcdef12345");
+
+        PromotionResult result = engine.promote(request("dev", "web").version(given("1.1.0", DIGEST_A)).build());
+        assertThat(result.status()).isEqualTo(PromotionResult.Status.PROMOTED);
+        assertThat(result.reason()).isEqualTo("Promote web 1.0.0 → 1.1.0 to dev");
+        assertThat(BareRepos.readFile(remote, "main", "apps/web/dev/kustomization.yaml"))
+                .isEqualTo(overlay.replace("1.0.0", "1.1.0").replace("sha256:abcdef12345", DIGEST_A));
+    }
+
+    @Test
     void aDryRunPlansAndPushesNothing() throws Exception {
         PromotionResult planned = engine.promote(request("dev", "worker").version(given("0.9.1", null)).dryRun(true).build());
         assertThat(planned.status()).isEqualTo(PromotionResult.Status.PLANNED);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
+import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
 import io.jenkins.plugins.gitopspromotion.testing.GitHttpServer;
@@ -69,6 +70,18 @@ class PromotionOrderTest {
                 .image("ghcr.io/acme/web:1.6.0@" + ConfigRepositoryFixture.DIGEST_A).request());
         assertThat(result.app()).isEqualTo("web");
         assertThat(result.digest()).isEqualTo(ConfigRepositoryFixture.DIGEST_A);
+    }
+
+    @Test
+    void aNewImageNameTravelsWithTheOrderAndIsCheckedBeforeAnyWork() throws Exception {
+        PromotionOrder order = travel(PromotionOrder.promote(access, "dev").app("web").tag("1.6.0")
+                .imageName("registry.acme.example/web").check());
+        assertThat(order.request().imageName()).contains(ImageReference.parseName("registry.acme.example/web"));
+        assertThat(PromotionOrder.promote(access, "dev").app("web").tag("1.6.0").imageName(" ").request().imageName()).isEmpty();
+        assertThatThrownBy(() -> PromotionOrder.promote(access, "dev").app("web").tag("1").imageName("registry.acme.example/web:2")
+                .check()).hasMessageContaining("image name 'registry.acme.example/web:2' has a tag");
+        assertThatThrownBy(() -> PromotionOrder.promote(access, "staging").app("web").from("dev").imageName("registry.acme.example/web")
+                .check()).hasMessageContaining("a new image name goes with a given tag or digest");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.jenkins.plugins.gitopspromotion.config.PathTemplate;
 import io.jenkins.plugins.gitopspromotion.config.Target;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.update.FileChange;
+import io.jenkins.plugins.gitopspromotion.update.ImageNames;
 import io.jenkins.plugins.gitopspromotion.update.ImageUpdate;
 import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
 import io.jenkins.plugins.gitopspromotion.update.UpdateKind;
@@ -22,13 +23,17 @@ class PullRequestBodyTest {
     private static final String DIGEST = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
     private static ChangePlan plan() {
+        return plan(ImageUpdate.of("ghcr.io/acme/web", "1.1.0", DIGEST));
+    }
+
+    private static ChangePlan plan(ImageUpdate update) {
         FileChange change = new FileChange("apps/web/staging/kustomization.yaml", new byte[] {1}, new byte[] {2},
                 List.of(new ValueChange(6, "images[ghcr.io/acme/web].newTag", "1.0.0", "1.1.0"),
                         new ValueChange(7, "images[ghcr.io/acme/web].digest", null, DIGEST)));
         return new ChangePlan(App.of("web", ImageReference.parseName("ghcr.io/acme/web")),
                 Environment.of("staging", PathTemplate.parse("apps/{app}/staging")),
                 new Target("apps/web/staging", Optional.of("kustomization.yaml"), UpdateKind.KUSTOMIZE),
-                ImageUpdate.of("ghcr.io/acme/web", "1.1.0", DIGEST),
+                update,
                 List.of(new ImageVersion("apps/web/staging/kustomization.yaml", 5, "x", Optional.of("1.0.0"), Optional.empty())),
                 List.of(change));
     }
@@ -60,6 +65,7 @@ class PullRequestBodyTest {
         assertThat(block.get("from").asText()).isEqualTo("dev");
         assertThat(block.get("buildUrl").asText()).isEqualTo("https://ci/x-->y");
         assertThat(block.get("sourceCommit").isNull()).isTrue();
+        assertThat(block.get("imageName").isNull()).isTrue();
         assertThat(block.get("files").get(0).asText()).isEqualTo("apps/web/staging/kustomization.yaml");
         String comment = body.substring(body.indexOf("<!-- gitops-promotion:v1"));
         assertThat(comment.indexOf("-->")).as("the comment ends only once, at its end").isEqualTo(comment.length() - 4);
@@ -76,5 +82,21 @@ class PullRequestBodyTest {
                 .isEqualTo(PullRequestBody.render(plan(), provenance).substring(0, body.length()))
                 .endsWith("updates this pull request.\n");
         assertThat(PullRequestBody.read(body)).isEmpty();
+    }
+
+    @Test
+    void aRenameShowsTheNewNameWhileTheAppKeepsItsImage() {
+        ImageNames names = new ImageNames(ImageReference.parseName("ghcr.io/acme/web"),
+                List.of(ImageReference.parseName("registry.acme.example/web")));
+        ImageUpdate moved = new ImageUpdate(names, Optional.of("1.1.0"), Optional.empty(), Optional.of(names.others().get(0)));
+
+        String body = PullRequestBody.render(plan(moved), new Provenance(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()));
+
+        assertThat(body).startsWith("Promotes **web** to **staging** (`1.0.0` → `registry.acme.example/web:1.1.0`).\n")
+                .contains("| Image | `registry.acme.example/web` |\n");
+        JsonNode block = PullRequestBody.read(body).orElseThrow();
+        assertThat(block.get("image").asText()).isEqualTo("ghcr.io/acme/web");
+        assertThat(block.get("imageName").asText()).isEqualTo("registry.acme.example/web");
     }
 }

@@ -48,6 +48,11 @@ public final class ConfigRepositoryFixture {
     private ConfigRepositoryFixture() {
     }
 
+    /** The config with {@code otherNames: [otherName]} for web: its image may move there (a registry move). */
+    public static String configWithOtherName(String otherName) {
+        return CONFIG.replace("    image: ghcr.io/acme/web\n", "    image: ghcr.io/acme/web\n    otherNames: [" + otherName + "]\n");
+    }
+
     /** Seeds the repository's {@code main} with the config and every app's files in every environment. */
     public static RevCommit seed(Repository bare) throws IOException {
         Map<String, Object> files = new LinkedHashMap<>();

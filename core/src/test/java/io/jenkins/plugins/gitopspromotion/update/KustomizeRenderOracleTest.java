@@ -4,12 +4,16 @@ import static io.jenkins.plugins.gitopspromotion.update.KustomizeImagesUpdaterTe
 import static io.jenkins.plugins.gitopspromotion.update.KustomizeImagesUpdaterTest.OLD_DIGEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitopspromotion.image.Digest;
+import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,19 +62,66 @@ class KustomizeRenderOracleTest {
     })
     void kustomizeRendersTheNewImage(String name, String overlay, String tag, String digest, String expected,
             @TempDir Path dir) throws Exception {
+        String rendered = render(dir, overlay, ImageUpdate.of("ghcr.io/acme/web", tag, digest));
+
+        assertThat(rendered).contains("image: " + expected + "\n");
+    }
+
+    /** Renders a base with the deployment and an overlay edited by the updater, written with {@code \\n} for line breaks. */
+    private static String render(Path dir, String overlay, ImageUpdate update) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("base"));
         Files.writeString(dir.resolve("base/deployment.yaml"), DEPLOYMENT);
         Files.writeString(dir.resolve("base/kustomization.yaml"), "resources:\n- deployment.yaml\n");
         Path kustomization = dir.resolve("overlay/kustomization.yaml");
         Files.createDirectories(kustomization.getParent());
         byte[] before = overlay.replace("\\n", "\n").replace("\\r", "\r").getBytes(StandardCharsets.UTF_8);
-        FileChange change = new KustomizeImagesUpdater(YamlLimits.DEFAULT).apply("overlay/kustomization.yaml", before,
-                ImageUpdate.of("ghcr.io/acme/web", tag, digest));
+        FileChange change = new KustomizeImagesUpdater(YamlLimits.DEFAULT).apply("overlay/kustomization.yaml", before, update);
         Files.write(kustomization, change.after());
+        return kustomize(dir.resolve("overlay"));
+    }
 
-        String rendered = kustomize(dir.resolve("overlay"));
+    /** A rename writes newName, and Kustomize deploys the image under it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "entry present  | resources:\\n- ../base\\nimages:\\n- name: ghcr.io/acme/web\\n  newTag: 1.0.0\\n",
+        "entry missing  | resources:\\n- ../base\\n",
+        "back to image  | resources:\\n- ../base\\nimages:\\n- name: ghcr.io/acme/web\\n  newName: registry.acme.example/web\\n",
+    })
+    void kustomizeDeploysTheImageUnderItsNewName(String name, String overlay, @TempDir Path dir) throws Exception {
+        ImageNames names = new ImageNames(ImageReference.parseName("ghcr.io/acme/web"),
+                List.of(ImageReference.parseName("registry.acme.example/web")));
+        ImageReference newName = overlay.contains("newName") ? names.image() : names.others().get(0);
+        ImageUpdate update = new ImageUpdate(names, Optional.of("2.0.0"), Optional.of(Digest.parse(DIGEST)), Optional.of(newName));
 
-        assertThat(rendered).contains("image: " + expected + "\n");
+        String rendered = render(dir, overlay, update);
+
+        assertThat(rendered).contains("image: " + newName.name() + ":2.0.0@" + DIGEST + "\n");
+    }
+
+    /**
+     * References Kustomize's image transformer replaces although they are no valid references (a placeholder tag, a
+     * malformed digest) are replaced by the manifests updater exactly as Kustomize renders them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "placeholder tag   | my-image:{GENERATED_TAG}",
+        "malformed digest  | my-image@sha256:abcdef12345",
+        "tag and malformed | my-image:1.0@sha256:0123456789abcdef",
+        "no tag            | my-image",
+    })
+    void theManifestsUpdaterReplacesWhatKustomizeReplaces(String name, String reference, @TempDir Path dir) throws Exception {
+        String deployment = DEPLOYMENT.replace("ghcr.io/acme/web:0.1.0", reference);
+        Files.writeString(dir.resolve("deployment.yaml"), deployment);
+        Files.writeString(dir.resolve("kustomization.yaml"), "resources:\n- deployment.yaml\nimages:\n- name: my-image\n"
+                + "  newTag: 1.2.0\n  digest: " + DIGEST + "\n");
+
+        String rendered = kustomize(dir);
+        FileChange change = new ManifestsUpdater(YamlLimits.DEFAULT).apply("deployment.yaml",
+                deployment.getBytes(StandardCharsets.UTF_8), ImageUpdate.of("my-image", "1.2.0", DIGEST));
+
+        String expected = "image: my-image:1.2.0@" + DIGEST + "\n";
+        assertThat(rendered).contains(expected);
+        assertThat(new String(change.after(), StandardCharsets.UTF_8)).isEqualTo(deployment.replace("image: " + reference + "\n", expected));
     }
 
     private static String kustomize(Path overlay) throws IOException, InterruptedException {

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
-import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderKind;
@@ -23,7 +22,7 @@ import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
 import io.jenkins.plugins.gitopspromotion.promotion.VersionSource;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
-import io.jenkins.plugins.gitopspromotion.testing.TestEngines;
+import io.jenkins.plugins.gitopspromotion.testing.LocalFixture;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,10 +49,10 @@ class PromotionViewTest {
 
     @BeforeEach
     void seed() throws Exception {
-        remote = BareRepos.create(temp.resolve("config.git"));
-        ConfigRepositoryFixture.seed(remote);
-        location = RepositoryLocation.parse(temp.resolve("config.git").toString());
-        engine = TestEngines.cleanBoundary(new MirrorCache(temp.resolve("cache"), 30));
+        LocalFixture fixture = LocalFixture.create(temp);
+        remote = fixture.remote();
+        location = fixture.location();
+        engine = fixture.engine();
     }
 
     @AfterEach
