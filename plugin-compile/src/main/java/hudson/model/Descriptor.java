@@ -32,6 +32,10 @@ public abstract class Descriptor<T extends Describable<T>> {
         return false;
     }
 
+    @SuppressWarnings("rawtypes") // upstream's signature
+    protected void addHelpFileRedirect(String fieldName, Class<? extends Describable> owner, String fieldNameToRedirectTo) {
+    }
+
     // Upstream also implements Stapler's HttpResponse (the error page); the plugin only throws it.
     public static final class FormException extends Exception {
 

@@ -25,4 +25,16 @@ class PromotionRecordTest {
         assertThat(withPullRequest("https:///no-host").getPullRequestUrl()).isNull();
         assertThat(withPullRequest(null).getPullRequestUrl()).isNull();
     }
+
+    @Test
+    void aMovedImageShowsItsNewName() {
+        Map<String, Object> result = SampleObjects.result("promoted", "prod", null);
+        result.put("imageName", "registry.acme.example/web");
+        assertThat(PromotionRecord.of("https://git.example.com/acme/config.git", result).getVersion())
+                .isEqualTo("registry.acme.example/web:1.5.0@" + SampleObjects.DIGEST);
+        result.put("tag", null);
+        assertThat(PromotionRunner.version(result)).isEqualTo("registry.acme.example/web@" + SampleObjects.DIGEST);
+        result.put("imageName", null);
+        assertThat(PromotionRunner.version(result)).isEqualTo(SampleObjects.DIGEST);
+    }
 }

@@ -32,6 +32,7 @@ final class SampleObjects {
         text("allowed", "sre, release-managers");
         text("app", "web");
         text("image", "registry.example.com/acme/web");
+        text("imageName", "registry.acme.example/web");
         text("tag", "1.5.0");
         text("digest", DIGEST);
         text("from", "dev");

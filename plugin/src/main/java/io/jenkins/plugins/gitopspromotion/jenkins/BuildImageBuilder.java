@@ -182,6 +182,10 @@ public class BuildImageBuilder extends Builder implements SimpleBuildStep {
     @Symbol("gitopsBuildImageBuilder")
     public static final class DescriptorImpl extends GitOpsBuilderDescriptor {
 
+        public DescriptorImpl() {
+            super(BuildImageStep.class);
+        }
+
         @NonNull
         @Override
         public String getDisplayName() {

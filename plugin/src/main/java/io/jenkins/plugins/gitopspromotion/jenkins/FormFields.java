@@ -17,9 +17,15 @@ import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.image.ImageTag;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import jenkins.model.Jenkins;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * The fields steps and builders share, filled and checked one way, with the permission checks Jenkins asks of
@@ -104,6 +110,11 @@ final class FormFields {
         return check(item, value, false, ImageReference::parse);
     }
 
+    /** An image name without tag or digest, or none. */
+    static FormValidation checkOptionalImageName(Item item, String value) {
+        return check(item, value, false, ImageReference::parseName);
+    }
+
     /** An image name without tag or digest, as builds take it. */
     static FormValidation checkImageName(Item item, String value) {
         return check(item, value, true, ImageReference::parseName);
@@ -127,6 +138,27 @@ final class FormFields {
         } catch (IllegalArgumentException e) {
             return FormValidation.error(e.getMessage());
         }
+    }
+
+    /**
+     * The fields of a form: the parameters of its class's {@code @DataBoundConstructor} and the properties of its
+     * {@code @DataBoundSetter}s, in that order.
+     */
+    static List<String> names(Class<?> describable) {
+        List<String> names = new ArrayList<>();
+        for (Constructor<?> constructor : describable.getConstructors()) {
+            if (constructor.isAnnotationPresent(DataBoundConstructor.class)) {
+                for (Parameter parameter : constructor.getParameters()) {
+                    names.add(parameter.getName());
+                }
+            }
+        }
+        for (Method method : describable.getMethods()) {
+            if (method.isAnnotationPresent(DataBoundSetter.class) && method.getName().startsWith("set")) {
+                names.add(Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4));
+            }
+        }
+        return names;
     }
 
     private static boolean mayConfigure(Item item) {

@@ -5,7 +5,6 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -35,7 +34,7 @@ public class PromoteBuilder extends Builder implements SimpleBuildStep {
      */
     @DataBoundConstructor
     public PromoteBuilder(String repository, String environment) {
-        this.fields = new PromoteStep(Util.fixEmptyAndTrim(repository), Util.fixEmptyAndTrim(environment));
+        this.fields = new PromoteStep(repository, environment);
     }
 
     public String getRepository() {
@@ -91,6 +90,15 @@ public class PromoteBuilder extends Builder implements SimpleBuildStep {
         fields.setDigest(digest);
     }
 
+    public String getImageName() {
+        return fields.getImageName();
+    }
+
+    @DataBoundSetter
+    public void setImageName(String imageName) {
+        fields.setImageName(imageName);
+    }
+
     public String getFrom() {
         return fields.getFrom();
     }
@@ -130,6 +138,10 @@ public class PromoteBuilder extends Builder implements SimpleBuildStep {
     @Symbol("gitopsPromoteBuilder")
     public static final class DescriptorImpl extends GitOpsBuilderDescriptor {
 
+        public DescriptorImpl() {
+            super(PromoteStep.class);
+        }
+
         @NonNull
         @Override
         public String getDisplayName() {
@@ -154,6 +166,11 @@ public class PromoteBuilder extends Builder implements SimpleBuildStep {
         @POST
         public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
             return FormFields.checkImage(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckImageName(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormFields.checkOptionalImageName(item, value);
         }
 
         @POST

@@ -11,7 +11,6 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionOrder;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -27,15 +26,14 @@ import org.kohsuke.stapler.DataBoundSetter;
  * gitopsPromote repository: 'config', environment: 'staging', app: 'web', from: 'dev'
  * </pre>
  */
-public class PromoteStep extends Step {
+public class PromoteStep extends RepositoryStep {
 
-    private final String repository;
     private final String environment;
-    private String credentialsId;
     private String app;
     private String image;
     private String tag;
     private String digest;
+    private String imageName;
     private String from;
     private String mode;
     private boolean dryRun;
@@ -46,26 +44,12 @@ public class PromoteStep extends Step {
      */
     @DataBoundConstructor
     public PromoteStep(String repository, String environment) {
-        this.repository = repository;
-        this.environment = environment;
-    }
-
-    public String getRepository() {
-        return repository;
+        super(repository);
+        this.environment = Util.fixEmptyAndTrim(environment);
     }
 
     public String getEnvironment() {
         return environment;
-    }
-
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    /** Credentials overriding the registered repository's. */
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
     }
 
     public String getApp() {
@@ -106,6 +90,19 @@ public class PromoteStep extends Step {
         this.digest = Util.fixEmptyAndTrim(digest);
     }
 
+    public String getImageName() {
+        return imageName;
+    }
+
+    /**
+     * A new name for the image, one the app's config lists under {@code otherNames} (a registry move): set with the
+     * version, in every place of the environment's files that writes the name.
+     */
+    @DataBoundSetter
+    public void setImageName(String imageName) {
+        this.imageName = Util.fixEmptyAndTrim(imageName);
+    }
+
     public String getFrom() {
         return from;
     }
@@ -142,9 +139,9 @@ public class PromoteStep extends Step {
      * @throws AbortException if the repository or the credentials cannot be found
      */
     PromotionOrder order(Run<?, ?> run, UnaryOperator<String> expand) throws AbortException {
-        return PromotionOrder.promote(RepositoryTargets.resolve(expand.apply(repository), credentialsId, run), expand.apply(environment))
+        return PromotionOrder.promote(access(run, expand), expand.apply(environment))
                 .app(expand.apply(app)).image(expand.apply(image)).tag(expand.apply(tag)).digest(expand.apply(digest))
-                .from(expand.apply(from)).mode(mode).dryRun(dryRun).boundary(GitOpsPromotionConfiguration.get().getBoundary());
+                .imageName(expand.apply(imageName)).from(expand.apply(from)).mode(mode).dryRun(dryRun).boundary(GitOpsPromotionConfiguration.get().getBoundary());
     }
 
     @Override

@@ -64,11 +64,16 @@ final class PromotionRunner {
         return toMap(workspace.act(new StatusOnAgent(access, new AgentSettings(GitOpsPromotionConfiguration.get().getCacheFolder(), env))));
     }
 
-    /** {@code tag@digest}, or whichever of them there is. */
+    /**
+     * {@code tag@digest}, or whichever of them there is; with the new name when the promotion moved the image
+     * ({@code NAME:tag@digest}).
+     */
     static String version(Map<String, Object> result) {
         Object tag = result.get("tag");
         Object digest = result.get("digest");
-        return tag == null ? String.valueOf(digest) : digest == null ? tag.toString() : tag + "@" + digest;
+        String version = tag == null ? String.valueOf(digest) : digest == null ? tag.toString() : tag + "@" + digest;
+        Object renamed = result.get("imageName");
+        return renamed == null ? version : renamed + (tag == null ? "@" : ":") + version;
     }
 
     /** A JSON object from the agent as a map a Jenkinsfile can read. */

@@ -4,42 +4,24 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
-import hudson.Util;
 import hudson.model.Run;
 import java.util.Map;
-import org.jenkinsci.plugins.workflow.steps.Step;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code gitopsPromotionStatus}: the environment × app matrix of a config repository, read from Git alone, as maps:
  * {@code [environments: […], apps: […], cells: [[env, app, tag, digest, pending, …], …]]}.
  */
-public class PromotionStatusStep extends Step {
-
-    private final String repository;
-    private String credentialsId;
+public class PromotionStatusStep extends RepositoryStep {
 
     /** @param repository a registered config repository's id, or its URL */
     @DataBoundConstructor
     public PromotionStatusStep(String repository) {
-        this.repository = repository;
-    }
-
-    public String getRepository() {
-        return repository;
-    }
-
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+        super(repository);
     }
 
     @Override
@@ -61,7 +43,7 @@ public class PromotionStatusStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             return PromotionRunner.status(getContext().get(FilePath.class), getContext().get(EnvVars.class),
-                    RepositoryTargets.resolve(step.repository, step.credentialsId, getContext().get(Run.class)));
+                    step.access(getContext().get(Run.class), UnaryOperator.identity()));
         }
     }
 

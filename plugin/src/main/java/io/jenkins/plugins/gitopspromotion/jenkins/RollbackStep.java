@@ -9,7 +9,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionOrder;
 import java.util.Map;
-import org.jenkinsci.plugins.workflow.steps.Step;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -20,13 +20,11 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code gitopsRollback}: takes an app in an environment back to its previous version (or the last one with a
  * given tag), found in the environment's own history, as a promotion: same modes, guards and result map.
  */
-public class RollbackStep extends Step {
+public class RollbackStep extends RepositoryStep {
 
-    private final String repository;
     private final String environment;
     private final String app;
     private String to;
-    private String credentialsId;
     private String mode;
     private boolean dryRun;
 
@@ -37,13 +35,9 @@ public class RollbackStep extends Step {
      */
     @DataBoundConstructor
     public RollbackStep(String repository, String environment, String app) {
-        this.repository = repository;
+        super(repository);
         this.environment = environment;
         this.app = app;
-    }
-
-    public String getRepository() {
-        return repository;
     }
 
     public String getEnvironment() {
@@ -62,15 +56,6 @@ public class RollbackStep extends Step {
     @DataBoundSetter
     public void setTo(String to) {
         this.to = Util.fixEmptyAndTrim(to);
-    }
-
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
     }
 
     public String getMode() {
@@ -110,7 +95,7 @@ public class RollbackStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
-            PromotionOrder order = PromotionOrder.rollback(RepositoryTargets.resolve(step.repository, step.credentialsId, run),
+            PromotionOrder order = PromotionOrder.rollback(step.access(run, UnaryOperator.identity()),
                             step.environment, step.app, step.to)
                     .mode(step.mode).dryRun(step.dryRun).boundary(GitOpsPromotionConfiguration.get().getBoundary());
             return PromotionRunner.promote(run, getContext().get(FilePath.class), getContext().get(EnvVars.class),
