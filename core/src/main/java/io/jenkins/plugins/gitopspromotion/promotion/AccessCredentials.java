@@ -4,10 +4,16 @@ import io.jenkins.plugins.gitopspromotion.build.RegistryCredential;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.pr.ApiToken;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Credentials for a config repository as a front end gathers them (the Jenkins plugin from its credentials store),
@@ -89,6 +95,41 @@ public final class AccessCredentials implements Serializable {
     /** The user name and password of a password credential, as a registry login. */
     public Optional<RegistryCredential> registryCredential() {
         return secret == null ? Optional.empty() : Optional.of(new RegistryCredential(username, secret));
+    }
+
+    /**
+     * A keyed hash of these credentials (HMAC-SHA256), which tells nothing about them to whoever lacks the key: how
+     * a cache keeps apart what different credentials fetched.
+     */
+    public byte[] fingerprint(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            for (Object part : new Object[] {username, secret, privateKey, passphrase, knownHosts}) {
+                byte[] bytes = utf8(part);
+                // Each part with its length (-1 when absent), so that no two sets of parts hash alike.
+                mac.update(ByteBuffer.allocate(4).putInt(part == null ? -1 : bytes.length).array());
+                mac.update(bytes);
+                Arrays.fill(bytes, (byte) 0);
+            }
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this Java", e);
+        }
+    }
+
+    private static byte[] utf8(Object part) {
+        if (part == null) {
+            return new byte[0];
+        }
+        if (!(part instanceof char[] chars)) {
+            return part.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        Arrays.fill(encoded.array(), (byte) 0);
+        return bytes;
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
 import hudson.AbortException;
+import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
+import io.jenkins.plugins.gitopspromotion.promotion.AccessCredentials;
+import io.jenkins.plugins.gitopspromotion.promotion.MirrorPartition;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionException;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionWorker;
 import java.io.IOException;
@@ -11,7 +14,8 @@ import java.util.Map;
 
 /**
  * What work on an agent needs from the controller: the cache folder from the global configuration and the build's
- * environment variables (for the credential boundary check).
+ * environment variables (for the credential boundary check). Builds of several jobs share an agent, so mirrors are
+ * kept apart by the credentials they were read with ({@link MirrorPartition}).
  */
 final class AgentSettings implements Serializable {
 
@@ -33,12 +37,14 @@ final class AgentSettings implements Serializable {
     }
 
     /**
-     * Does work on the agent. A refusal or bad input comes back as an {@link AbortException} carrying the engine's
-     * message (which names the cause, never a credential): a plain message, and a class every channel may carry.
+     * Does work on the agent with mirrors read with {@code credentials}. A refusal or bad input comes back as an
+     * {@link AbortException} carrying the engine's message (which names the cause, never a credential): a plain
+     * message, and a class every channel may carry.
      */
-    String run(Work work) throws IOException {
+    String run(AccessCredentials credentials, Work work) throws IOException {
         try {
-            return work.run(new PromotionWorker(cacheFolder == null ? null : Path.of(cacheFolder), TIMEOUT_SECONDS, environment));
+            Path root = cacheFolder == null ? MirrorCache.defaultRoot() : Path.of(cacheFolder);
+            return work.run(new PromotionWorker(MirrorPartition.of(root, credentials), TIMEOUT_SECONDS, environment));
         } catch (PromotionException | IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }

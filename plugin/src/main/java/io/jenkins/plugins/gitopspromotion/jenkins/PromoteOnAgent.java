@@ -24,6 +24,6 @@ final class PromoteOnAgent extends MasterToSlaveFileCallable<String> {
 
     @Override
     public String invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        return settings.run(worker -> worker.promote(order).toJson());
+        return settings.run(order.access().credentials(), worker -> worker.promote(order).toJson());
     }
 }

@@ -21,6 +21,6 @@ final class StatusOnAgent extends MasterToSlaveFileCallable<String> {
 
     @Override
     public String invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        return settings.run(worker -> worker.status(access).toJson());
+        return settings.run(access.credentials(), worker -> worker.status(access).toJson());
     }
 }
