@@ -7,6 +7,7 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import java.util.List;
 
 public abstract class Actionable {
 
@@ -15,5 +16,9 @@ public abstract class Actionable {
     }
 
     public void addAction(@NonNull Action a) {
+    }
+
+    public <T extends Action> List<T> getActions(Class<T> type) {
+        return null;
     }
 }

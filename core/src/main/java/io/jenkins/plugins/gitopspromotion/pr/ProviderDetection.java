@@ -65,6 +65,41 @@ public final class ProviderDetection {
                 + " one, its API URL, or set the provider to none to push branches only";
     }
 
+    /**
+     * A web link to a commit of a repository on a host {@link #detect} recognises, as the provider shows commits
+     * ({@code https://github.com/acme/web/commit/SHA}); empty on other hosts, whose pages are not guessed.
+     *
+     * @param commit a commit id, 7 to 64 hexadecimal digits
+     */
+    public static Optional<String> commitLink(RepositoryLocation location, String commit) {
+        String host = Optional.ofNullable(location.uri().getHost()).orElse("").toLowerCase(Locale.ROOT);
+        List<String> path = segments(location);
+        Optional<ProviderKind> kind = kindOf(host, path);
+        if (kind.isEmpty() || commit == null || !commit.matches("[0-9a-f]{7,64}")) {
+            return Optional.empty();
+        }
+        String scheme = location.uri().getScheme();
+        boolean web = "https".equals(scheme) || "http".equals(scheme);
+        String base = (web ? scheme : "https") + "://" + host.replaceFirst("^(altssh|ssh|vs-ssh)\\.", "")
+                + (web && location.uri().getPort() > 0 ? ":" + location.uri().getPort() : "");
+        String project;
+        try {
+            project = projectOf(kind.get(), location, path);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        String[] parts = project.split("/");
+        return Optional.of(switch (kind.get()) {
+            case GITHUB, GITEA -> base + "/" + project + "/commit/" + commit;
+            case GITLAB -> base + "/" + project + "/-/commit/" + commit;
+            case BITBUCKET -> base + "/" + project + "/commits/" + commit;
+            case BITBUCKET_SERVER -> base + bitbucketServerPath(path).filter(p -> !p.context().isEmpty())
+                    .map(p -> "/" + String.join("/", p.context())).orElse("") + "/projects/" + parts[0] + "/repos/" + parts[1]
+                    + "/commits/" + commit;
+            case AZURE_DEVOPS -> "https://dev.azure.com/" + parts[0] + "/" + parts[1] + "/_git/" + parts[2] + "/commit/" + commit;
+        });
+    }
+
     private static Optional<ProviderKind> kindOf(String host, List<String> path) {
         if (host.isEmpty()) {
             return Optional.empty();

@@ -88,4 +88,28 @@ class ProviderDetectionTest {
         assertThatThrownBy(() -> detect("https://dev.azure.com/acme/config", "auto"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("give --project");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "https://github.com/acme/web.git, https://github.com/acme/web/commit/0a1b2c3d",
+        "git@github.com:acme/web.git, https://github.com/acme/web/commit/0a1b2c3d",
+        "https://gitlab.com/acme/platform/web.git, https://gitlab.com/acme/platform/web/-/commit/0a1b2c3d",
+        "https://gitlab.example.com:8443/acme/web.git, https://gitlab.example.com:8443/acme/web/-/commit/0a1b2c3d",
+        "ssh://git@gitlab.example.com:2222/acme/web.git, https://gitlab.example.com/acme/web/-/commit/0a1b2c3d",
+        "git@bitbucket.org:acme/web.git, https://bitbucket.org/acme/web/commits/0a1b2c3d",
+        "https://git.example.com/bitbucket/scm/ACME/web.git, https://git.example.com/bitbucket/projects/ACME/repos/web/commits/0a1b2c3d",
+        "https://codeberg.org/acme/web.git, https://codeberg.org/acme/web/commit/0a1b2c3d",
+        "https://dev.azure.com/acme/Platform/_git/web, https://dev.azure.com/acme/Platform/_git/web/commit/0a1b2c3d",
+        "git@ssh.dev.azure.com:v3/acme/Platform/web, https://dev.azure.com/acme/Platform/_git/web/commit/0a1b2c3d",
+    })
+    void linksACommitAsTheProviderShowsIt(String url, String link) {
+        assertThat(ProviderDetection.commitLink(RepositoryLocation.parse(url), "0a1b2c3d")).contains(link);
+    }
+
+    @Test
+    void guessesNoPageOfAnUnknownHostOrAnInvalidCommit() {
+        assertThat(ProviderDetection.commitLink(RepositoryLocation.parse("https://git.example.com/acme/web.git"), "0a1b2c3d")).isEmpty();
+        assertThat(ProviderDetection.commitLink(RepositoryLocation.parse("https://github.com/acme/web.git"), "main")).isEmpty();
+        assertThat(ProviderDetection.commitLink(RepositoryLocation.parse("https://github.com/acme/web.git"), "0a1b\n")).isEmpty();
+    }
 }

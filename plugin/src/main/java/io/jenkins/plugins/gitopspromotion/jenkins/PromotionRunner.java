@@ -38,7 +38,8 @@ final class PromotionRunner {
             throws IOException, InterruptedException {
         GitOpsPromotionConfiguration config = GitOpsPromotionConfiguration.get();
         try {
-            order.provenance(env.get("BUILD_URL"), env.get("GIT_COMMIT"), null).check();
+            BuildSource source = BuildSource.of(run, env);
+            order.provenance(env.get("BUILD_URL"), source.commit(), source.link()).check();
         } catch (IllegalArgumentException e) {
             throw new AbortException(Messages.PromotionRunner_BadInput(e.getMessage()));
         }
