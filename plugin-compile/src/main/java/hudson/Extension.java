@@ -1,8 +1,7 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/hudson/Extension.java at release tag jenkins-2.555.3: retention and
-// targets as upstream. Checked against the source at that tag: @Retention(RUNTIME), @Target({TYPE, FIELD, METHOD}),
-// @Documented. Upstream also carries SezPoz's @Indexable and the elements ordinal(), optional() (and later
-// dynamicLoadable()), all with defaults; the plugin sets none, so none is declared. Compile-only declaration, never
-// packaged; bodies as plugin-compile/README.md says.
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/Extension.java at release tag jenkins-2.555.3: the annotation
+// with upstream's retention, targets (types, fields, methods) and @Documented. SezPoz's @Indexable and the elements
+// ordinal(), optional() and dynamicLoadable(), all with defaults that the plugin keeps, are left out.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson;
 
 import static java.lang.annotation.ElementType.FIELD;

@@ -1,6 +1,7 @@
 // Mirrors jenkinsci/jenkins core/src/main/java/hudson/ExtensionList.java at release tag jenkins-2.555.3: only the
-// members the plugin uses. Checked against the source at that tag"); the supertypes are left out because the plugin
-// does not use the list itself. Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
+// static lookupSingleton(Class). The supertypes (AbstractList<T>, OnMaster) are left out: the plugin never holds a
+// list. A private constructor hides the implicit public one (upstream's are protected and take arguments).
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson;
 
 import edu.umd.cs.findbugs.annotations.NonNull;

@@ -1,6 +1,6 @@
 // Mirrors jenkinsci/jenkins core/src/main/java/hudson/ExtensionPoint.java at release tag jenkins-2.555.3: the marker
-// interface only (its nested annotation LegacyInstancesAreScopedToHudson is not used by the plugin). Compile-only
-// declaration, never packaged; bodies as plugin-compile/README.md says.
+// interface; its nested annotation LegacyInstancesAreScopedToHudson is left out.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson;
 
 public interface ExtensionPoint {

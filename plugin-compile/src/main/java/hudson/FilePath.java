@@ -1,9 +1,8 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/hudson/FilePath.java at release tag jenkins-2.555.3: only the members
-// the plugin uses. Checked against the source at that tag throws IOException, InterruptedException", "public interface
-// FileCallable<T> extends Serializable, RoleSensitive" whose Javadoc names ControllerToAgentFileCallable).
-// SerializableOnlyOverRemoting and remoting's RoleSensitive (checkRoles) are left out: the plugin's callables inherit
-// checkRoles from MasterToSlaveFileCallable and never call it. Compile-only declaration, never packaged; bodies as
-// plugin-compile/README.md says.
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/FilePath.java at release tag jenkins-2.555.3: only getRemote(),
+// act(FileCallable) and the nested FileCallable<T> with invoke(File, VirtualChannel). FileCallable's supertype
+// RoleSensitive (remoting's checkRoles) is left out: the plugin's callables extend MasterToSlaveFileCallable and never
+// call it. A private constructor hides the implicit public one (upstream's take arguments).
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson;
 
 import hudson.remoting.VirtualChannel;

@@ -1,11 +1,9 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/hudson/Launcher.java at release tag jenkins-2.555.3: only the members
-// the plugin uses. Checked against the source at that tag", the "public final class ProcStarter" builder since 1.311
-// with cmds(List<String>), envs(@NonNull Map<String, String>), pwd(@NonNull File), readStdout() since 1.399 and "public
-// Proc start() throws IOException", and "public static class LocalLauncher extends Launcher" with "public
-// LocalLauncher(@NonNull TaskListener listener)"). Upstream's constructors are protected (TaskListener, VirtualChannel)
-// and (Launcher); the abstract members launch(ProcStarter), launchChannel and kill are left out: the plugin only
-// creates a LocalLauncher and starts a process through it. Compile-only declaration, never packaged; bodies as
-// plugin-compile/README.md says.
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/Launcher.java at release tag jenkins-2.555.3: only launch() and
+// the members of the nested ProcStarter the plugin uses: cmds(List), masks(boolean...), pwd(String), envs(Map),
+// readStdout() and start(). The protected constructors, the abstract launch(ProcStarter), launchChannel and kill, and
+// the nested launcher classes are left out: the plugin only starts processes through the launcher it is given. Private
+// constructors hide the implicit public ones of Launcher and ProcStarter.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;

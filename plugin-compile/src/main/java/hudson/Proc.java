@@ -1,8 +1,6 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/hudson/Proc.java at release tag jenkins-2.555.3: only the members the
-// plugin uses. Checked against the source at that tag: "public abstract class Proc" with "protected Proc() {}", "public
-// abstract boolean isAlive() throws IOException, InterruptedException", "public abstract void kill() throws
-// IOException, InterruptedException", "public abstract int join() throws IOException, InterruptedException" and "public
-// abstract InputStream getStdout()" (since 1.399). The nested LocalProc/RemoteProc and the other streams are left out.
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/Proc.java at release tag jenkins-2.555.3: the protected
+// constructor and only the abstract methods the plugin uses: isAlive(), kill(), join() and getStdout(). The abstract
+// getStderr() and getStdin() and the nested LocalProc and RemoteProc are left out.
 // Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson;
 

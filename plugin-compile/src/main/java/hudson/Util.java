@@ -1,7 +1,7 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/hudson/Util.java at release tag jenkins-2.555.3: only the members the
-// plugin uses. Checked against the source at that tag: "@CheckForNull public static String
-// fixEmptyAndTrim(@CheckForNull String s)" (@since 1.154). Compile-only declaration, never packaged; bodies as
-// plugin-compile/README.md says.
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/Util.java at release tag jenkins-2.555.3: only
+// fixEmptyAndTrim(String), whose body does what upstream's does (null for null or blank, else the trimmed string),
+// since the plugin's constructors and setters run it in offline tests.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;

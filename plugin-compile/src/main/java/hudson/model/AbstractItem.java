@@ -1,7 +1,6 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/AbstractItem.java at release tag jenkins-2.555.3: only the
-// members the plugin uses. Upstream: "public abstract class AbstractItem extends Actionable implements Loadable, Item,
-// HttpDeletable, AccessControlled, DescriptorByNameOwner, StaplerProxy", Job's superclass, with "@Override @Exported
-// public final String getFullDisplayName()" (the job's page title). Of the interfaces only Item is kept.
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/AbstractItem.java at release tag jenkins-2.555.3: only
+// getFullDisplayName(), final as upstream. Of the interfaces only Item is kept (AccessControlled comes through it);
+// Loadable, HttpDeletable, DescriptorByNameOwner and StaplerProxy are left out.
 // Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson.model;
 

@@ -1,11 +1,9 @@
 // Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/Descriptor.java at release tag jenkins-2.555.3: only the
-// members the plugin uses. Checked against the source at that tag: "public abstract class Descriptor<T extends
-// Describable<T>> implements Loadable, Saveable, OnMaster", "protected Descriptor()" (@since 1.278), "@NonNull public
-// String getDisplayName()" (no longer abstract: it falls back to the simple class name; older the source at that tag
-// such as commit 929adc516289d5396234ecd180be45e8d249c449 still declare it abstract), "@Override public synchronized
-// void save()", "@Override public synchronized void load()". Loadable, Saveable and OnMaster are left out: the plugin
-// calls load() and save() on its own GlobalConfiguration only. Compile-only declaration, never packaged; bodies as
-// plugin-compile/README.md says.
+// members the plugin uses: the protected no-argument constructor, getDisplayName() (concrete and @NonNull), save(),
+// load(), configure(StaplerRequest2, JSONObject) (@since 2.475), addHelpFileRedirect (raw Describable class as
+// upstream), and the nested FormException with two of its constructors, which pass the message and cause on as
+// upstream's do. Loadable, Saveable, OnMaster and FormException's Stapler HttpResponse are left out.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;

@@ -1,9 +1,10 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/Item.java at release tag jenkins-2.555.3: only the members
-// the plugin uses. Checked against the source at that tag: "public interface Item extends PersistenceRoot,
-// SearchableModelObject, AccessControlled, OnMaster" with the constants "Permission CONFIGURE" and "Permission
-// EXTENDED_READ" (upstream initialises them with new Permission(PERMISSIONS, ...); null here). Only AccessControlled is
-// kept of the supertypes: the plugin calls hasPermission on items. Compile-only declaration, never packaged; bodies as
-// plugin-compile/README.md says.
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/Item.java at release tag jenkins-2.555.3: only the
+// constants CONFIGURE and EXTENDED_READ. Of the supertypes only AccessControlled is kept (the plugin calls
+// hasPermission on items); PersistenceRoot, FullyNamedModelObject, SearchableModelObject, FullyNamed, Named, OnMaster
+// and Item's methods are left out. The constants are non-null placeholders, new Permission(null, name, null, ...,
+// PermissionScope.JENKINS) with EXTENDED_READ implied by CONFIGURE as upstream: upstream's group, descriptions,
+// Permission.CONFIGURE and PermissionScope.ITEM are not declared here.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson.model;
 
 import hudson.security.AccessControlled;

@@ -1,8 +1,7 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/RootAction.java at release tag jenkins-2.555.3: . Checked
-// against the source at that tag: "public interface RootAction extends Action, ExtensionPoint" with the defaults
-// getBadge() (@since 2.507, returns jenkins.management.Badge) and isPrimaryAction() (@since 2.516), which the plugin
-// neither calls nor overrides and which are left out. Compile-only declaration, never packaged; bodies as
-// plugin-compile/README.md says.
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/RootAction.java at release tag jenkins-2.555.3: the type;
+// its defaults getBadge() (@since 2.507) and isPrimaryAction() (@since 2.516), which the plugin neither calls nor
+// overrides, are left out.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson.model;
 
 import hudson.ExtensionPoint;

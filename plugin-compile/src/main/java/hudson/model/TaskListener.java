@@ -1,7 +1,7 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/TaskListener.java at release tag jenkins-2.555.3: only the
-// members the plugin uses. Checked against the source at that tag"; current core annotates it @NonNull and extends
-// SerializableOnlyOverRemoting, left out here). Compile-only declaration, never packaged; bodies as
-// plugin-compile/README.md says.
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/TaskListener.java at release tag jenkins-2.555.3: only
+// getLogger() (@NonNull), with upstream's supertype SerializableOnlyOverRemoting. The constant NULL and the default
+// methods (getCharset, annotate, hyperlink, error and others) are left out.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;

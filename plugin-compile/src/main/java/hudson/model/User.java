@@ -1,9 +1,8 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/User.java at release tag jenkins-2.555.3: only the members
-// the plugin uses. Upstream: "public class User extends AbstractModelObject implements AccessControlled,
-// DescriptorByNameOwner, Loadable, Saveable, Comparable<User>, ModelObjectWithContextMenu, StaplerProxy" with
-// "public static @CheckForNull User current()", "@Exported public String getId()" and "public @NonNull String
-// getFullName()"; the supertypes are left out. Compile-only declaration, never packaged; bodies as
-// plugin-compile/README.md says.
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/User.java at release tag jenkins-2.555.3: the private
+// no-argument constructor (upstream's is private too), current() (@CheckForNull) and getFullName() (@NonNull), which
+// the plugin uses, and getId(), which it does not call. The superclass AbstractModelObject and the interfaces are left
+// out.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;

@@ -1,7 +1,6 @@
 // Mirrors jenkinsci/jenkins core/src/main/java/hudson/security/PermissionScope.java at release tag jenkins-2.555.3:
-// only the member the plugin uses. Checked against the source at that tag: "public final class PermissionScope" with
-// "public static final PermissionScope JENKINS" (upstream initialises it with new PermissionScope(Jenkins.class); null
-// here). Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
+// only the constructor and the constant JENKINS, initialised as upstream with new PermissionScope(Jenkins.class).
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson.security;
 
 import hudson.model.ModelObject;

@@ -1,7 +1,7 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/hudson/slaves/WorkspaceList.java at release tag jenkins-2.555.3: only the
-// members the plugin uses. Upstream: "public final class WorkspaceList" with "@CheckForNull public static FilePath
-// tempDir(FilePath ws)" (@since 1.652): the workspace's sibling folder WS@tmp, on the same volume as the workspace, which
-// every container of a Kubernetes agent pod mounts, where Jenkins keeps build files that must not be in the workspace.
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/slaves/WorkspaceList.java at release tag jenkins-2.555.3: only
+// tempDir(FilePath) (@CheckForNull, @since 1.652): the workspace's sibling folder WS@tmp, where the plugin keeps build
+// files that must not be in the workspace. A private constructor hides upstream's public no-argument one, which the
+// plugin never calls.
 // Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson.slaves;
 

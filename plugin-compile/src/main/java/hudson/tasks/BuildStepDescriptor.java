@@ -1,8 +1,7 @@
 // Mirrors jenkinsci/jenkins core/src/main/java/hudson/tasks/BuildStepDescriptor.java at release tag jenkins-2.555.3:
-// only the members the plugin uses. Checked against the source at that tag: "public abstract class
-// BuildStepDescriptor<T extends BuildStep & Describable<T>> extends Descriptor<T>", "protected BuildStepDescriptor()"
-// (@since 1.278), "public abstract boolean isApplicable(Class<? extends AbstractProject> jobType)" (raw type as
-// upstream). Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
+// only the protected no-argument constructor (@since 1.278) and the abstract isApplicable(Class<? extends
+// AbstractProject>) (raw type as upstream).
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson.tasks;
 
 import hudson.model.AbstractProject;

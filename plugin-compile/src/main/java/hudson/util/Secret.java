@@ -1,7 +1,6 @@
-// Mirrors jenkinsci/jenkins core/src/main/java/hudson/util/Secret.java at release tag jenkins-2.555.3: only the members
-// the plugin uses. Checked: "public final class Secret implements Serializable" with "@NonNull public String
-// getPlainText()" (the source at that tag); Serializable is left out. Compile-only declaration, never packaged; bodies
-// as plugin-compile/README.md says.
+// Mirrors jenkinsci/jenkins core/src/main/java/hudson/util/Secret.java at release tag jenkins-2.555.3: only
+// getPlainText() (@NonNull). A private constructor hides the implicit public one (upstream's are package-private).
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson.util;
 
 import edu.umd.cs.findbugs.annotations.NonNull;

@@ -1,8 +1,7 @@
 // Mirrors jenkinsci/jenkins core/src/main/java/jenkins/model/GlobalConfiguration.java at release tag jenkins-2.555.3:
-// only the members the plugin uses. Checked against the source at that tag: "public abstract class GlobalConfiguration
-// extends Descriptor<GlobalConfiguration> implements ExtensionPoint, Describable<GlobalConfiguration>", "protected
-// GlobalConfiguration()", "@Override public final Descriptor<GlobalConfiguration> getDescriptor()"; load() and save()
-// are Descriptor's. (Upstream's constructor calls super(self()); here it is the no-argument one, as nothing runs.)
+// only the protected constructor, the final getDescriptor() and configure(StaplerRequest2, JSONObject), which the
+// plugin's configuration overrides; load() and save() are Descriptor's. getGlobalConfigPage(), the deprecated
+// configure(StaplerRequest, JSONObject) and all() are left out.
 // Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package jenkins.model;
 

@@ -1,14 +1,12 @@
 // Mirrors jenkinsci/jenkins core/src/main/java/jenkins/model/Jenkins.java at release tag jenkins-2.555.3: only the
-// members the plugin uses. Checked against the source at that tag, lately the one at commit
-// 08df7d817fc5605c9f03e2c5656e3abd7eeabf42: "public class Jenkins extends AbstractCIBase implements
-// DirectlyModifiableTopLevelItemGroup, StaplerProxy, StaplerFallback, ModifiableViewGroup, AccessControlled,
-// DescriptorByNameOwner, ModelObjectWithContextMenu, ModelObjectWithChildren, OnMaster, Loadable", "@NonNull public
-// static Jenkins get() throws IllegalStateException" (@since 2.98), "public static final Permission ADMINISTER =
-// Permission.HUDSON_ADMINISTER" and "public static final Permission READ = new Permission(PERMISSIONS, "Read", ...)"
-// (both null here), and "@Override public File getRootDir()" (an override of PersistenceRoot's, which the ItemGroup
-// declared here leaves out; hence no @Override). Of the interfaces only AccessControlled is kept
-// (checkPermission/hasPermission); ItemGroup comes through AbstractCIBase. Compile-only declaration, never packaged;
-// bodies as plugin-compile/README.md says.
+// members the plugin uses, ADMINISTER, READ, get() (@since 2.98), getAuthentication2() and getRootDir(), and
+// getDisplayName() and getFullDisplayName(), which this concrete class must implement for the interfaces kept here. Of
+// the interfaces only AccessControlled is kept (ItemGroup comes through AbstractCIBase); getRootDir() overrides
+// PersistenceRoot's upstream, which is not declared here. ADMINISTER and READ are non-null placeholders, new
+// Permission(null, name, null, null, PermissionScope.JENKINS): upstream's ADMINISTER is Permission.HUDSON_ADMINISTER,
+// and READ's group, description and Permission.READ are not declared here. A private constructor hides the implicit
+// public one (upstream's are protected and take arguments).
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;

@@ -1,7 +1,7 @@
 // Mirrors jenkinsci/lib-symbol-annotation src/main/java/org/jenkinsci/Symbol.java at release tag
-// symbol-annotation-1.26: . Checked against the source at that tag: @Retention(RUNTIME), @Target(TYPE), @Documented,
-// "String[] value()". Upstream's @Indexed (annotation-indexer) is left out. Compile-only declaration, never packaged;
-// bodies as plugin-compile/README.md says.
+// symbol-annotation-1.26: the whole annotation, String[] value(), with upstream's retention, target and @Documented;
+// upstream's @Indexed (annotation-indexer) is left out.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package org.jenkinsci;
 
 import java.lang.annotation.Documented;

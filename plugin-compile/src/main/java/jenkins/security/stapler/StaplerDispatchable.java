@@ -1,6 +1,5 @@
 // Mirrors jenkinsci/jenkins core/src/main/java/jenkins/security/stapler/StaplerDispatchable.java at release tag
-// jenkins-2.555.3: , read at commit 0c0790f49f114f74bce5acac1c73fabd01a24fc4: "@Target({ElementType.FIELD,
-// ElementType.METHOD}) @Retention(RetentionPolicy.RUNTIME) @Documented public @interface StaplerDispatchable {}".
+// jenkins-2.555.3: the whole annotation: upstream's targets (fields, methods), retention and @Documented; no elements.
 // Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package jenkins.security.stapler;
 

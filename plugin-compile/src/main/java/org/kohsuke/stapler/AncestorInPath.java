@@ -1,6 +1,6 @@
 // Mirrors jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/AncestorInPath.java at release tag
-// 2076.v1b_a_c12445eb_e: . Checked against the source at that tag: @Retention(RUNTIME), @Target(PARAMETER),
-// @Documented, no elements. Upstream's @InjectedParameter(HandlerImpl.class) and the nested HandlerImpl are left out.
+// 2076.v1b_a_c12445eb_e: the annotation with upstream's retention, target (parameters) and @Documented; no elements.
+// Upstream's @InjectedParameter(HandlerImpl.class) and the nested HandlerImpl are left out.
 // Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package org.kohsuke.stapler;
 

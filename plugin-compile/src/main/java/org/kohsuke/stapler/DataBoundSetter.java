@@ -1,6 +1,7 @@
 // Mirrors jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/DataBoundSetter.java at release tag
-// 2076.v1b_a_c12445eb_e: . Checked against the source at that tag: @Retention(RUNTIME), @Target({METHOD, FIELD}),
-// @Documented, no elements. Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
+// 2076.v1b_a_c12445eb_e: the whole annotation: upstream's retention, targets (methods, fields) and @Documented; no
+// elements.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package org.kohsuke.stapler;
 
 import static java.lang.annotation.ElementType.FIELD;

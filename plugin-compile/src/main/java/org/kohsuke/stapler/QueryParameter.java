@@ -1,8 +1,8 @@
 // Mirrors jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/QueryParameter.java at release tag
-// 2076.v1b_a_c12445eb_e: . Checked against the source at that tag: @Retention(RUNTIME), @Target(PARAMETER),
-// @Documented. Its elements value(), required() and fixEmpty() all have defaults and the plugin sets none, so they are
-// left out, as are @InjectedParameter(HandlerImpl.class) and HandlerImpl. Compile-only declaration, never packaged;
-// bodies as plugin-compile/README.md says.
+// 2076.v1b_a_c12445eb_e: the annotation with upstream's retention, target (parameters) and @Documented. The elements
+// value(), required() and fixEmpty(), all with defaults that the plugin keeps, are left out, as are
+// @InjectedParameter(HandlerImpl.class) and HandlerImpl.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package org.kohsuke.stapler;
 
 import static java.lang.annotation.ElementType.PARAMETER;

@@ -1,8 +1,7 @@
 // Mirrors jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/StaplerRequest2.java at release tag
-// 2076.v1b_a_c12445eb_e: only the members the plugin uses. Checked against the source at that tag: "public interface
-// StaplerRequest2 extends HttpServletRequest" (jakarta.servlet) with "String getRestOfPath()"; getInputStream() comes
-// from the real jakarta.servlet-api jar. Compile-only declaration, never packaged; bodies as plugin-compile/README.md
-// says.
+// 2076.v1b_a_c12445eb_e: only getRestOfPath() and bindJSON(Object, JSONObject); the supertype HttpServletRequest (with
+// getInputStream()) comes from the real jakarta.servlet API jar.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package org.kohsuke.stapler;
 
 import jakarta.servlet.http.HttpServletRequest;

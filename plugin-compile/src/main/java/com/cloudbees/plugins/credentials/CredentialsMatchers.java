@@ -1,11 +1,9 @@
 // Mirrors jenkinsci/credentials-plugin src/main/java/com/cloudbees/plugins/credentials/CredentialsMatchers.java at
-// release tag 1502.v5c95e620ddfe: only the members the plugin uses. Checked against the source at that tag: "public
-// class CredentialsMatchers" with a private constructor, "@NonNull public static CredentialsMatcher instanceOf(@NonNull
-// Class clazz)" (raw Class as upstream), "@NonNull public static CredentialsMatcher anyOf(@NonNull
-// CredentialsMatcher... matchers)"; and, read there, "@NonNull public static CredentialsMatcher withId(@NonNull String
-// id)" and "@CheckForNull public static <C extends Credentials> C firstOrNull(@NonNull Iterable<C> credentials,
-// @NonNull CredentialsMatcher matcher)". Compile-only declaration, never packaged; bodies as plugin-compile/README.md
-// says.
+// release tag 1502.v5c95e620ddfe: the private constructor as upstream, withId(String) and firstOrNull(Iterable,
+// CredentialsMatcher), which the plugin uses, and instanceOf(Class) (raw Class as upstream) and
+// anyOf(CredentialsMatcher...), which it does not call. The BOM's 1511.v2e3cb_0008ef0 is not in the snapshot, whose
+// newest src/main/java equals this tag's.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package com.cloudbees.plugins.credentials;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;

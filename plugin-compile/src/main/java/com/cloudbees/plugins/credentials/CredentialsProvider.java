@@ -1,17 +1,11 @@
 // Mirrors jenkinsci/credentials-plugin src/main/java/com/cloudbees/plugins/credentials/CredentialsProvider.java at
-// release tag 1502.v5c95e620ddfe: only the members the plugin uses. Checked against the source at that tag: "public
-// abstract class CredentialsProvider extends Descriptor<CredentialsProvider> implements ExtensionPoint,
-// Describable<CredentialsProvider>, IconSpec", "public static final Permission USE_ITEM" (@since 1.16; upstream
-// initialises it with new Permission(GROUP, "UseItem", ...); null here) and "@CheckForNull public static <C extends
-// IdCredentials> C findCredentialById(@NonNull String id, @NonNull Class<C> type, @NonNull Run<?, ?> run)". That
-// three-argument overload is marked "@since TODO" in the source at that tag, next to the (String, Class, Run,
-// DomainRequirement...) overload it deprecates in Javadoc; on a release without it the plugin's call binds to the
-// varargs overload instead, with the same meaning. Also, from the source at that tag: "@NonNull public static <C
-// extends Credentials> List<C> lookupCredentialsInItemGroup(@NonNull Class<C> type, @Nullable ItemGroup itemGroup,
-// @Nullable Authentication authentication, @Nullable List<DomainRequirement> domainRequirements)" (Spring Security's
-// Authentication, raw ItemGroup as upstream; "@since TODO" there, the replacement of the deprecated Acegi
-// lookupCredentials overloads). The supertypes are left out: the plugin uses only these static members. Compile-only
-// declaration, never packaged; bodies as plugin-compile/README.md says.
+// release tag 1502.v5c95e620ddfe: only the static members the plugin uses: USE_ITEM, findCredentialById(String, Class,
+// Run) and lookupCredentialsInItemGroup(Class, ItemGroup, Authentication, List) (Spring Security's Authentication, raw
+// ItemGroup as upstream). The supertypes (Descriptor<CredentialsProvider>, ExtensionPoint, Describable, IconSpec) are
+// left out, as nothing else is used. USE_ITEM is initialised with a non-null placeholder, new Permission(null,
+// "UseItem", null, null, PermissionScope.JENKINS): upstream's group, description and PermissionScope.ITEM are not
+// declared here. The BOM's 1511.v2e3cb_0008ef0 is not in the snapshot, whose newest src/main/java equals this tag's.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package com.cloudbees.plugins.credentials;
 
 import com.cloudbees.plugins.credentials.common.IdCredentials;

@@ -1,7 +1,7 @@
 // Mirrors jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/verb/POST.java at release tag 2076.v1b_a_c12445eb_e:
-// . Checked against the source at that tag: @Target(METHOD), @Retention(RUNTIME), @Documented, no elements. Upstream's
-// @InterceptorAnnotation(value = HttpVerbInterceptor.class, stage = Stage.SELECTION) is left out. Compile-only
-// declaration, never packaged; bodies as plugin-compile/README.md says.
+// the annotation with upstream's target (methods), retention and @Documented; no elements. Upstream's
+// @InterceptorAnnotation (HttpVerbInterceptor, Stage.SELECTION) is left out.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package org.kohsuke.stapler.verb;
 
 import java.lang.annotation.Documented;

@@ -1,10 +1,11 @@
 // Mirrors jenkinsci/credentials-plugin
 // src/main/java/com/cloudbees/plugins/credentials/common/AbstractIdCredentialsListBoxModel.java at release tag
-// 1502.v5c95e620ddfe: only the members the plugin uses. Checked against the source at that tag: "public abstract class
-// AbstractIdCredentialsListBoxModel<T extends AbstractIdCredentialsListBoxModel<T, C>, C extends IdCredentials> extends
-// ListBoxModel", and the methods below, all returning AbstractIdCredentialsListBoxModel<T, C> (not T). The abstract
-// describe(C), implemented by StandardListBoxModel, is left out. Compile-only declaration, never packaged; bodies as
-// plugin-compile/README.md says.
+// 1502.v5c95e620ddfe: only the members the plugin uses: includeEmptyValue(), the two Spring Security includeMatchingAs
+// overloads (an Item context, or a raw ItemGroup as upstream) and includeCurrentValue(String), all returning
+// AbstractIdCredentialsListBoxModel<T, C> as upstream. The abstract describe(C) is left out, with
+// StandardListBoxModel's implementation of it. The BOM's 1511.v2e3cb_0008ef0 is not in the snapshot, whose newest
+// src/main/java equals this tag's.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package com.cloudbees.plugins.credentials.common;
 
 import com.cloudbees.plugins.credentials.CredentialsMatcher;

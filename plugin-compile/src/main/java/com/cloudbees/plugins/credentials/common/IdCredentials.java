@@ -1,7 +1,7 @@
 // Mirrors jenkinsci/credentials-plugin src/main/java/com/cloudbees/plugins/credentials/common/IdCredentials.java at
-// release tag 1502.v5c95e620ddfe: . Checked against the source at that tag: "public interface IdCredentials extends
-// Credentials" with "@NonNull String getId()", not called by the plugin. Compile-only declaration, never packaged;
-// bodies as plugin-compile/README.md says.
+// release tag 1502.v5c95e620ddfe: the type only; getId() and the nested Helpers, which the plugin does not use, are
+// left out. The BOM's 1511.v2e3cb_0008ef0 is not in the snapshot, whose newest src/main/java equals this tag's.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package com.cloudbees.plugins.credentials.common;
 
 import com.cloudbees.plugins.credentials.Credentials;

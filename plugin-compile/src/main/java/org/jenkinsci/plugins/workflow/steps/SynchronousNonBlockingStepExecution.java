@@ -1,10 +1,9 @@
 // Mirrors jenkinsci/workflow-step-api-plugin
 // src/main/java/org/jenkinsci/plugins/workflow/steps/SynchronousNonBlockingStepExecution.java at release tag
-// 710.v3e456cc85233: only the members the plugin uses. Checked against the source at that tag: "public abstract class
-// SynchronousNonBlockingStepExecution<T> extends StepExecution", "protected
-// SynchronousNonBlockingStepExecution(@Nonnull StepContext context)", "protected abstract T run() throws Exception"
-// (its final start() and other overrides are not used by the plugin). Compile-only declaration, never packaged; bodies
-// as plugin-compile/README.md says.
+// 710.v3e456cc85233: only the protected constructor and the abstract run() the plugin implements; the final start() and
+// the other overrides are left out. The BOM's 724.v538c2362b_dfb_ is not in the snapshot, whose newest src/main/java
+// equals this tag's.
+// Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package org.jenkinsci.plugins.workflow.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
