@@ -6,7 +6,7 @@ package hudson;
 
 import java.io.IOException;
 
-public final class AbortException extends IOException {
+public class AbortException extends IOException {
 
     public AbortException(String message) {
         super(message);

@@ -4,6 +4,7 @@
 // Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -18,5 +19,6 @@ public abstract class Proc {
 
     public abstract int join() throws IOException, InterruptedException;
 
+    @CheckForNull
     public abstract InputStream getStdout();
 }

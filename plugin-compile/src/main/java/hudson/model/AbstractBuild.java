@@ -4,5 +4,10 @@
 // Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson.model;
 
+import java.io.IOException;
+
 public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> {
+
+    protected AbstractBuild(P job) throws IOException {
+    }
 }

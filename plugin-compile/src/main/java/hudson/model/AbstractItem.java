@@ -6,6 +6,10 @@ package hudson.model;
 
 public abstract class AbstractItem extends Actionable implements Item {
 
+    @SuppressWarnings("rawtypes") // upstream's signature
+    protected AbstractItem(ItemGroup parent, String name) {
+    }
+
     public final String getFullDisplayName() {
         return null;
     }

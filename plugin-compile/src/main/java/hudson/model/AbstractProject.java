@@ -5,4 +5,8 @@
 package hudson.model;
 
 public abstract class AbstractProject<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> {
+
+    @SuppressWarnings("rawtypes") // upstream's signature
+    protected AbstractProject(ItemGroup parent, String name) {
+    }
 }

@@ -6,6 +6,11 @@ package hudson.model;
 
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem {
 
+    @SuppressWarnings("rawtypes") // upstream's signature
+    protected Job(ItemGroup parent, String name) {
+        super(parent, name);
+    }
+
     public RunT getLastBuild() {
         return null;
     }

@@ -12,6 +12,9 @@ import java.io.IOException;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
 
+    protected Run(@NonNull JobT job) throws IOException {
+    }
+
     public synchronized void save() throws IOException {
     }
 

@@ -8,6 +8,10 @@ import java.io.IOException;
 
 public abstract class FormValidation extends IOException {
 
+    // Upstream's constructors are private too.
+    private FormValidation() {
+    }
+
     public static FormValidation ok() {
         return null;
     }

@@ -5,11 +5,10 @@
 // Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package org.jenkinsci.plugins.workflow.steps;
 
-import edu.umd.cs.findbugs.annotations.Nullable;
 import java.io.IOException;
 import java.io.Serializable;
 
 public abstract class StepContext implements Serializable {
 
-    public abstract @Nullable <T> T get(Class<T> key) throws IOException, InterruptedException;
+    public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;
 }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitopspromotion.build.ProcessRunner;
 import io.jenkins.plugins.gitopspromotion.build.ProgramNotFoundException;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -54,7 +55,13 @@ final class LauncherProcessRunner implements ProcessRunner {
         } catch (IOException e) {
             throw new ProgramNotFoundException(command.program(), e);
         }
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(proc.getStdout(), StandardCharsets.UTF_8))) {
+        InputStream stdout = proc.getStdout();
+        if (stdout == null) {
+            // readStdout() asked for it; a launcher that still gives none leaves only the exit code to go by.
+            output.accept("(" + command.program() + " gave no output to read)");
+            return proc.join();
+        }
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 output.accept(line);
