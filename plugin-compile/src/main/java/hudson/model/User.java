@@ -1,7 +1,6 @@
 // Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/User.java at release tag jenkins-2.555.3: the private
-// no-argument constructor (upstream's is private too), current() (@CheckForNull) and getFullName() (@NonNull), which
-// the plugin uses, and getId(), which it does not call. The superclass AbstractModelObject and the interfaces are left
-// out.
+// no-argument constructor (upstream's is private too), and current() (@CheckForNull) and getFullName() (@NonNull),
+// which the plugin uses. The superclass AbstractModelObject and the interfaces are left out.
 // Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson.model;
 
@@ -15,10 +14,6 @@ public class User {
     }
 
     public static @CheckForNull User current() {
-        return null;
-    }
-
-    public String getId() {
         return null;
     }
 

@@ -1,8 +1,7 @@
 // Mirrors jenkinsci/credentials-plugin src/main/java/com/cloudbees/plugins/credentials/CredentialsMatchers.java at
-// release tag 1502.v5c95e620ddfe: the private constructor as upstream, withId(String) and firstOrNull(Iterable,
-// CredentialsMatcher), which the plugin uses, and instanceOf(Class) (raw Class as upstream) and
-// anyOf(CredentialsMatcher...), which it does not call. The BOM's 1511.v2e3cb_0008ef0 is not in the snapshot, whose
-// newest src/main/java equals this tag's.
+// release tag 1502.v5c95e620ddfe: the private constructor as upstream, and withId(String) and firstOrNull(Iterable,
+// CredentialsMatcher), which the plugin uses. The BOM's 1511.v2e3cb_0008ef0 is not in the snapshot, whose newest
+// src/main/java equals this tag's.
 // Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package com.cloudbees.plugins.credentials;
 
@@ -12,17 +11,6 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 public class CredentialsMatchers {
 
     private CredentialsMatchers() {
-    }
-
-    @NonNull
-    @SuppressWarnings("rawtypes") // upstream's signature
-    public static CredentialsMatcher instanceOf(@NonNull Class clazz) {
-        return null;
-    }
-
-    @NonNull
-    public static CredentialsMatcher anyOf(@NonNull CredentialsMatcher... matchers) {
-        return null;
     }
 
     @NonNull
