@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopspromotion.cli;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryFinding;
 import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,7 @@ final class CheckBoundaryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print {\"findings\":[{\"kind\",\"where\",\"remedy\"}…]}.")
+    @Option(names = "--json", description = "Print {\"findings\":[{\"kind\",\"where\",\"remedy\",\"refuses\"}…]}.")
     boolean json;
 
     @Override
@@ -38,15 +39,26 @@ final class CheckBoundaryCommand implements Callable<Integer> {
     static int print(PrintWriter out, CredentialBoundary boundary, boolean json) {
         if (json) {
             out.println(boundary.toJson());
-        } else if (boundary.isClear()) {
-            out.println(CLEAR);
         } else {
-            out.println("cluster credentials within reach (" + boundary.findings().size() + "):");
-            for (BoundaryFinding finding : boundary.findings()) {
-                out.println("  " + finding.kind() + ": " + finding.where());
-                out.println("    remedy: " + finding.remedy());
+            List<BoundaryFinding> refusing = boundary.findings().stream().filter(BoundaryFinding::refuses).toList();
+            List<BoundaryFinding> noted = boundary.findings().stream().filter(f -> !f.refuses()).toList();
+            if (refusing.isEmpty()) {
+                out.println(CLEAR);
+            } else {
+                list(out, "cluster credentials within reach (" + refusing.size() + "):", refusing);
+            }
+            if (!noted.isEmpty()) {
+                list(out, "noted, refuses nothing (" + noted.size() + "):", noted);
             }
         }
         return boundary.isClear() ? GitOpsPromotionCli.OK : GitOpsPromotionCli.REFUSED;
+    }
+
+    private static void list(PrintWriter out, String heading, List<BoundaryFinding> findings) {
+        out.println(heading);
+        for (BoundaryFinding finding : findings) {
+            out.println("  " + finding.kind() + ": " + finding.where());
+            out.println("    remedy: " + finding.remedy());
+        }
     }
 }

@@ -4,15 +4,19 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
 
 /**
- * One cluster credential within reach of the process: what kind it is, where it is, and how to take it away.
- * It never holds the credential itself: {@code where} names a variable or a file, never a value or content.
+ * One cluster credential within reach of the process, or a sign of a cluster that is not one: what kind it is, where
+ * it is, how to take it away, and whether it refuses a promotion. It never holds the credential itself: {@code where}
+ * names a variable or a file, never a value or content.
  *
  * @param kind what kind of credential, one of the constants of this record (e.g. {@value #KUBECONFIG})
  * @param where the environment variable's name or the file's path
  * @param remedy how to remove it from the agent
+ * @param refuses whether an enforced boundary refuses a promotion for it; false for what is only reported: the
+ *     in-cluster address variables every pod has, which grant nothing, and a Jenkins controller's own credentials
+ *     (its service account token starts agents) unless the administrator enforces the boundary there too
  */
-@JsonPropertyOrder({"kind", "where", "remedy"})
-public record BoundaryFinding(String kind, String where, String remedy) {
+@JsonPropertyOrder({"kind", "where", "remedy", "refuses"})
+public record BoundaryFinding(String kind, String where, String remedy, boolean refuses) {
 
     /** A kubeconfig: named by {@code KUBECONFIG}, or {@code ~/.kube/config}. */
     public static final String KUBECONFIG = "kubeconfig";
@@ -30,6 +34,11 @@ public record BoundaryFinding(String kind, String where, String remedy) {
     public static final String DIGITALOCEAN = "digitalocean-credentials";
     /** The JVM was told, through the environment, to look for the service account token elsewhere. */
     public static final String CHECK_REDIRECTED = "boundary-check-redirected";
+
+    /** A finding that refuses a promotion where the boundary is enforced. */
+    public BoundaryFinding(String kind, String where, String remedy) {
+        this(kind, where, remedy, true);
+    }
 
     /** Checks that every part is present. */
     public BoundaryFinding {

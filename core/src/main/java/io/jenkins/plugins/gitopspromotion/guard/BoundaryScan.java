@@ -22,13 +22,19 @@ final class BoundaryScan {
     private final Map<String, String> environment;
     private final List<Path> homes;
     private final Path serviceAccountDir;
+    private final boolean filesRefuse;
     private final List<BoundaryFinding> findings = new ArrayList<>();
     private final Set<Path> reportedFiles = new HashSet<>();
 
-    BoundaryScan(Map<String, String> environment, List<Path> homes, Path serviceAccountDir) {
+    /**
+     * @param filesRefuse whether credentials found in files of this machine (not named by the environment) refuse a
+     *     promotion: they do on an agent, and on a Jenkins controller only when its administrator enforces that
+     */
+    BoundaryScan(Map<String, String> environment, List<Path> homes, Path serviceAccountDir, boolean filesRefuse) {
         this.environment = Map.copyOf(environment);
         this.homes = List.copyOf(homes);
         this.serviceAccountDir = serviceAccountDir;
+        this.filesRefuse = filesRefuse;
     }
 
     /** The variable's value; a blank one counts as unset, as kubectl and the cloud SDKs treat it. */
@@ -61,7 +67,7 @@ final class BoundaryScan {
     void fileIfPresent(String kind, Path file, String remedy) {
         Path absolute = absolute(file);
         if (Files.isRegularFile(absolute) && reportedFiles.add(absolute)) {
-            add(kind, "file " + absolute, remedy);
+            findings.add(new BoundaryFinding(kind, "file " + absolute, remedy, filesRefuse));
         }
     }
 
@@ -69,7 +75,7 @@ final class BoundaryScan {
     void folderIfHoldsFiles(String kind, Path folder, String remedy) {
         Path absolute = absolute(folder);
         if (holdsFiles(absolute) && reportedFiles.add(absolute)) {
-            add(kind, "folder " + absolute + " (holds files)", remedy);
+            findings.add(new BoundaryFinding(kind, "folder " + absolute + " (holds files)", remedy, filesRefuse));
         }
     }
 
@@ -78,9 +84,14 @@ final class BoundaryScan {
         reportedFiles.add(absolute(file));
     }
 
-    /** Adds a finding. */
+    /** Adds a finding that refuses a promotion. */
     void add(String kind, String where, String remedy) {
         findings.add(new BoundaryFinding(kind, where, remedy));
+    }
+
+    /** Reports the variable, by its name only, as a sign of a cluster that refuses nothing. */
+    void variableNoted(String kind, String name, String remedy) {
+        findings.add(new BoundaryFinding(kind, "environment variable " + name, remedy, false));
     }
 
     List<BoundaryFinding> findings() {

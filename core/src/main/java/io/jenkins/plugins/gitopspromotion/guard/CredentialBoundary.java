@@ -52,9 +52,24 @@ public final class CredentialBoundary {
      * @param buildEnvironment the build's environment variables
      */
     public static CredentialBoundary ofBuild(Map<String, String> buildEnvironment) {
+        return of(withProcessEnvironment(buildEnvironment), path(System.getProperty("user.home")).orElse(null));
+    }
+
+    /**
+     * The boundary of a build step run by a Jenkins controller in its own process (a promotion that needs no agent):
+     * what the build's environment names refuses a promotion as on an agent; the controller's own credentials, in its
+     * files (the service account token the Kubernetes plugin starts agents with, a kubeconfig in its home), are
+     * reported but refuse nothing, unless {@code enforceOwn}.
+     */
+    public static CredentialBoundary ofController(Map<String, String> buildEnvironment, boolean enforceOwn) {
+        return of(withProcessEnvironment(buildEnvironment), path(System.getProperty("user.home")).orElse(null),
+                serviceAccountDir(System.getProperty(SERVICE_ACCOUNT_DIR_PROPERTY)), enforceOwn);
+    }
+
+    private static Map<String, String> withProcessEnvironment(Map<String, String> buildEnvironment) {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.putAll(buildEnvironment);
-        return of(environment, path(System.getProperty("user.home")).orElse(null));
+        return environment;
     }
 
     /**
@@ -72,9 +87,13 @@ public final class CredentialBoundary {
 
     /** As {@link #of(Map, Path)}, with the service account folder given; for tests in this package. */
     static CredentialBoundary of(Map<String, String> environment, Path home, Path serviceAccountDir) {
+        return of(environment, home, serviceAccountDir, true);
+    }
+
+    private static CredentialBoundary of(Map<String, String> environment, Path home, Path serviceAccountDir, boolean filesRefuse) {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(serviceAccountDir, "serviceAccountDir");
-        BoundaryScan scan = new BoundaryScan(environment, homes(environment, home), serviceAccountDir);
+        BoundaryScan scan = new BoundaryScan(environment, homes(environment, home), serviceAccountDir, filesRefuse);
         KubernetesCredentials.scan(scan);
         CloudCredentials.scan(scan);
         return new CredentialBoundary(scan.findings());
@@ -90,12 +109,12 @@ public final class CredentialBoundary {
         return findings;
     }
 
-    /** Whether no cluster credential is within reach. */
+    /** Whether nothing within reach refuses a promotion (what is only reported may remain). */
     public boolean isClear() {
-        return findings.isEmpty();
+        return findings.stream().noneMatch(BoundaryFinding::refuses);
     }
 
-    /** {@code {"findings":[{"kind","where","remedy"},…]}}. */
+    /** {@code {"findings":[{"kind","where","remedy","refuses"},…]}}. */
     public String toJson() {
         return Json.write(new Findings(findings), "the boundary findings");
     }

@@ -16,8 +16,8 @@ final class KubernetesCredentials {
             + " agent label whose home holds no kubeconfig";
     private static final String TOKEN_REMEDY = "set automountServiceAccountToken: false on the agent pod spec (or on its"
             + " service account) so no token is mounted";
-    private static final String IN_CLUSTER_REMEDY = "the agent runs in a Kubernetes pod: set KUBERNETES_SERVICE_HOST and"
-            + " KUBERNETES_PORT to empty values in the agent container's env, or promote on an agent outside the cluster";
+    private static final String IN_CLUSTER_REMEDY = "nothing to do: Kubernetes sets these in every container of a pod;"
+            + " they only locate the API server and grant nothing without a token or a kubeconfig";
     private static final String REDIRECT_REMEDY = "remove -D" + CredentialBoundary.SERVICE_ACCOUNT_DIR_PROPERTY
             + " from it: the property exists for tests, and moves where the check looks for a mounted token";
 
@@ -39,7 +39,7 @@ final class KubernetesCredentials {
         }
         scan.fileIfPresent(BoundaryFinding.SERVICE_ACCOUNT_TOKEN, scan.serviceAccountDir().resolve("token"), TOKEN_REMEDY);
         for (String name : IN_CLUSTER_VARIABLES) {
-            scan.variable(name).ifPresent(v -> scan.variableFound(BoundaryFinding.IN_CLUSTER_ENVIRONMENT, name, IN_CLUSTER_REMEDY));
+            scan.variable(name).ifPresent(v -> scan.variableNoted(BoundaryFinding.IN_CLUSTER_ENVIRONMENT, name, IN_CLUSTER_REMEDY));
         }
         for (String name : JVM_OPTION_VARIABLES) {
             scan.variable(name).filter(v -> REDIRECT.matcher(v).find()).ifPresent(v -> scan.add(

@@ -110,6 +110,14 @@ public final class PromotionEngine {
         this(cache, YamlLimits.DEFAULT, 10);
     }
 
+    /**
+     * An engine with default limits, ten attempts and the default providers, for a host that knows what is within
+     * reach of its promotions (the Jenkins plugin: an agent, or the controller).
+     */
+    public PromotionEngine(MirrorCache cache, Supplier<List<BoundaryFinding>> boundary) {
+        this(cache, YamlLimits.DEFAULT, 10, settings -> Providers.create(settings, RetryPolicy.DEFAULT), boundary);
+    }
+
     /** The branch a promotion of {@code app} into {@code environment} is pushed to outside {@code commit} mode. */
     public static String branchFor(String environment, String app) {
         return BRANCH_PREFIX + environment + "/" + app;
@@ -123,17 +131,19 @@ public final class PromotionEngine {
      * @throws IOException if the repository cannot be reached; the message names it, never a credential
      */
     public PromotionResult promote(PromotionRequest request) throws IOException {
-        List<String> findings = request.boundary() == BoundaryMode.OFF ? List.of()
-                : boundary.get().stream().map(f -> f.kind() + ": " + f.where()).toList();
-        if (!findings.isEmpty() && request.boundary() == BoundaryMode.ENFORCE) {
+        List<BoundaryFinding> findings = request.boundary() == BoundaryMode.OFF ? List.of() : boundary.get();
+        List<String> refusing = findings.stream().filter(BoundaryFinding::refuses).map(f -> f.kind() + ": " + f.where()).toList();
+        if (!refusing.isEmpty() && request.boundary() == BoundaryMode.ENFORCE) {
             return new PromotionResult(PromotionResult.Status.REFUSED, request.environment(), request.app().orElse(null),
                     request.image().map(ImageReference::name).orElse(null), null, null, null, null, null, List.of(),
-                    "cluster credentials within reach of this process (" + String.join("; ", findings) + "): a promotion"
+                    "cluster credentials within reach of this process (" + String.join("; ", refusing) + "): a promotion"
                             + " needs none; run gitops-promotion check-boundary for how to remove them", List.of());
         }
+        List<String> warnings = findings.stream().map(f -> (f.refuses() ? "cluster credentials within reach: "
+                : "noted, refuses nothing: ") + f.kind() + ": " + f.where()).toList();
         List<String> branches = List.of(request.base(), BRANCH_PREFIX + request.environment() + "/*");
         return withMirror(request.repository(), request.auth(), branches, mirror -> promote(mirror, branches, request))
-                .withWarnings(findings.stream().map(f -> "cluster credentials within reach: " + f).toList());
+                .withWarnings(warnings);
     }
 
     /** Work done with a mirror: may fail on the network or on a damaged object database. */

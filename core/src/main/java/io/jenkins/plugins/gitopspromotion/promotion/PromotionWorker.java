@@ -1,13 +1,13 @@
 package io.jenkins.plugins.gitopspromotion.promotion;
 
 import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
+import io.jenkins.plugins.gitopspromotion.guard.BoundaryFinding;
 import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
-import io.jenkins.plugins.gitopspromotion.pr.Providers;
-import io.jenkins.plugins.gitopspromotion.pr.RetryPolicy;
-import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Does the work of orders on the machine they were sent to (a Jenkins agent): the mirrors live in that machine's
@@ -15,9 +15,6 @@ import java.util.Map;
  * machine's, since a build step sees both.
  */
 public final class PromotionWorker {
-
-    /** How often a promotion is tried when pushes lose races. */
-    private static final int ATTEMPTS = 10;
 
     private final PromotionEngine engine;
 
@@ -27,10 +24,21 @@ public final class PromotionWorker {
      * @param buildEnvironment the build's environment variables, laid over this process's
      */
     public PromotionWorker(Path cacheDir, int timeoutSeconds, Map<String, String> buildEnvironment) {
-        Map<String, String> environment = Map.copyOf(buildEnvironment);
+        this(cacheDir, timeoutSeconds, boundaryOfBuild(Map.copyOf(buildEnvironment)));
+    }
+
+    /**
+     * @param cacheDir where mirrors are kept on this machine; {@code null} for {@link MirrorCache#defaultRoot()}
+     * @param timeoutSeconds the network timeout
+     * @param boundary what is within reach of the promotion (see {@link CredentialBoundary#ofController})
+     */
+    public PromotionWorker(Path cacheDir, int timeoutSeconds, Supplier<List<BoundaryFinding>> boundary) {
         this.engine = new PromotionEngine(new MirrorCache(cacheDir != null ? cacheDir : MirrorCache.defaultRoot(), timeoutSeconds),
-                YamlLimits.DEFAULT, ATTEMPTS, settings -> Providers.create(settings, RetryPolicy.DEFAULT),
-                () -> CredentialBoundary.ofBuild(environment).findings());
+                boundary);
+    }
+
+    private static Supplier<List<BoundaryFinding>> boundaryOfBuild(Map<String, String> environment) {
+        return () -> CredentialBoundary.ofBuild(environment).findings();
     }
 
     /**

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.eclipse.jgit.revwalk.RevCommit;
 
@@ -55,6 +56,7 @@ public final class PromotionView {
     private final MatrixState matrix;
     private final PendingBranches pending;
     private final ChangePlanner planner = new ChangePlanner(YamlLimits.DEFAULT);
+    private Supplier<List<String>> notes = List::of;
 
     /**
      * @param engine reads the mirror and promotes
@@ -100,6 +102,17 @@ public final class PromotionView {
     }
 
     /**
+     * Adds what the host wants every state to say among its warnings (the Jenkins plugin: the controller's own
+     * cluster credentials, which it reports instead of refusing promotions for them).
+     *
+     * @return this view
+     */
+    public PromotionView withNotes(Supplier<List<String>> value) {
+        this.notes = value;
+        return this;
+    }
+
+    /**
      * The state: fetches the base branch and the promotion branches, and re-reads what changed since the last call.
      *
      * @throws IOException if the repository cannot be reached; the message names it, never a credential
@@ -108,7 +121,7 @@ public final class PromotionView {
         return engine.withMirror(repository, auth, List.of(base, PromotionEngine.BRANCH_PREFIX + "*"), mirror -> {
             RevCommit tip = tip(mirror);
             matrix.update(mirror.repository(), tip);
-            List<String> warnings = new ArrayList<>();
+            List<String> warnings = new ArrayList<>(notes.get());
             Map<CellKey, ViewCell.Pending> proposed = pending.read(mirror, base, matrix, warnings);
             List<AppRow> rows = matrix.rows(proposed, warnings);
             PromotionConfig config = matrix.config();

@@ -161,15 +161,55 @@ class CredentialBoundaryTest {
     }
 
     @Test
-    void theInClusterVariables() {
-        List<BoundaryFinding> findings = findings(Map.of("KUBERNETES_SERVICE_HOST", SECRET, "KUBERNETES_PORT", SECRET));
+    void theInClusterVariablesOfAPodWithoutATokenAreNotedAndRefuseNothing() {
+        CredentialBoundary pod = CredentialBoundary.of(Map.of("KUBERNETES_SERVICE_HOST", SECRET, "KUBERNETES_PORT", SECRET), home,
+                serviceAccountDir);
 
-        assertThat(findings).extracting(BoundaryFinding::kind, BoundaryFinding::where).containsExactly(
-                tuple(BoundaryFinding.IN_CLUSTER_ENVIRONMENT,
-                        "environment variable KUBERNETES_SERVICE_HOST"),
-                tuple(BoundaryFinding.IN_CLUSTER_ENVIRONMENT,
-                        "environment variable KUBERNETES_PORT"));
-        assertThat(findings.get(0).remedy()).contains("empty values in the agent container's env");
+        assertThat(pod.findings()).extracting(BoundaryFinding::kind, BoundaryFinding::where, BoundaryFinding::refuses).containsExactly(
+                tuple(BoundaryFinding.IN_CLUSTER_ENVIRONMENT, "environment variable KUBERNETES_SERVICE_HOST", false),
+                tuple(BoundaryFinding.IN_CLUSTER_ENVIRONMENT, "environment variable KUBERNETES_PORT", false));
+        assertThat(pod.findings().get(0).remedy()).contains("grant nothing without a token");
+        assertThat(pod.isClear()).isTrue();
+    }
+
+    @Test
+    void aPodWithAMountedTokenIsRefusedOnAnAgent() throws IOException {
+        plant(serviceAccountDir, "token");
+
+        CredentialBoundary agent = CredentialBoundary.of(Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1"), home, serviceAccountDir);
+
+        assertThat(agent.isClear()).isFalse();
+        assertThat(agent.findings()).filteredOn(BoundaryFinding::refuses).singleElement()
+                .satisfies(f -> assertThat(f.kind()).isEqualTo(BoundaryFinding.SERVICE_ACCOUNT_TOKEN));
+    }
+
+    @Test
+    void aControllersOwnTokenIsReportedUnlessEnforcedWhileWhatTheBuildNamesRefuses(@TempDir Path elsewhere) throws IOException {
+        plant(serviceAccountDir, "token");
+        plant(home, ".kube/config");
+        String previous = System.getProperty(CredentialBoundary.SERVICE_ACCOUNT_DIR_PROPERTY);
+        System.setProperty(CredentialBoundary.SERVICE_ACCOUNT_DIR_PROPERTY, serviceAccountDir.toString());
+        try {
+            CredentialBoundary reported = CredentialBoundary.ofController(Map.of("HOME", home.toString()), false);
+            assertThat(reported.findings()).extracting(BoundaryFinding::kind).contains(BoundaryFinding.SERVICE_ACCOUNT_TOKEN,
+                    BoundaryFinding.KUBECONFIG);
+            assertThat(reported.findings()).noneMatch(BoundaryFinding::refuses);
+            assertThat(reported.isClear()).isTrue();
+
+            assertThat(CredentialBoundary.ofController(Map.of("HOME", home.toString()), true).isClear()).isFalse();
+
+            Path kubeconfig = plant(elsewhere, "kubeconfig");
+            CredentialBoundary buildNamesOne = CredentialBoundary.ofController(Map.of("KUBECONFIG", kubeconfig.toString()), false);
+            assertThat(buildNamesOne.isClear()).isFalse();
+            assertThat(buildNamesOne.findings()).filteredOn(BoundaryFinding::refuses).extracting(BoundaryFinding::where)
+                    .containsExactly("KUBECONFIG entry " + absolute(kubeconfig) + " (file exists)");
+        } finally {
+            if (previous == null) {
+                System.clearProperty(CredentialBoundary.SERVICE_ACCOUNT_DIR_PROPERTY);
+            } else {
+                System.setProperty(CredentialBoundary.SERVICE_ACCOUNT_DIR_PROPERTY, previous);
+            }
+        }
     }
 
     @ParameterizedTest
@@ -294,13 +334,13 @@ class CredentialBoundaryTest {
     }
 
     @Test
-    void jsonNamesKindWhereAndRemedyInThatOrder() {
+    void jsonNamesKindWhereRemedyAndRefusesInThatOrder() {
         CredentialBoundary boundary = CredentialBoundary.of(Map.of("KUBERNETES_SERVICE_HOST", SECRET), home, serviceAccountDir);
 
-        assertThat(boundary.isClear()).isFalse();
+        assertThat(boundary.isClear()).isTrue();
         assertThat(boundary.toJson()).startsWith("{\"findings\":[{\"kind\":\"in-cluster-environment\","
-                + "\"where\":\"environment variable KUBERNETES_SERVICE_HOST\",\"remedy\":\"the agent runs in a Kubernetes pod")
-                .endsWith("\"}]}")
+                + "\"where\":\"environment variable KUBERNETES_SERVICE_HOST\",\"remedy\":\"nothing to do")
+                .endsWith("\",\"refuses\":false}]}")
                 .doesNotContain(SECRET);
     }
 

@@ -10,6 +10,7 @@ import hudson.ExtensionList;
 import hudson.model.Job;
 import hudson.model.Run;
 import hudson.security.Permission;
+import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import jenkins.model.Jenkins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mockito.MockedStatic;
 
 /**
@@ -41,8 +43,15 @@ class JellyViewsTest {
     private final GitOpsPromotionConfiguration configuration = (GitOpsPromotionConfiguration) SampleObjects.make(
             GitOpsPromotionConfiguration.class);
 
+    @TempDir
+    Path serviceAccount;
+    private String previousServiceAccountDir;
+
     @BeforeEach
-    void jenkins() {
+    void jenkins() throws Exception {
+        // The controller holds a service account token (as in Kubernetes): the configuration page lists it.
+        Files.writeString(serviceAccount.resolve("token"), "eyJhbGciOi.token.for-the-kubernetes-plugin");
+        previousServiceAccountDir = System.setProperty(CredentialBoundary.SERVICE_ACCOUNT_DIR_PROPERTY, serviceAccount.toString());
         Jenkins instance = mock(Jenkins.class);
         when(instance.hasPermission(any(Permission.class))).thenReturn(true);
         jenkins = mockStatic(Jenkins.class);
@@ -56,6 +65,11 @@ class JellyViewsTest {
 
     @AfterEach
     void close() {
+        if (previousServiceAccountDir == null) {
+            System.clearProperty(CredentialBoundary.SERVICE_ACCOUNT_DIR_PROPERTY);
+        } else {
+            System.setProperty(CredentialBoundary.SERVICE_ACCOUNT_DIR_PROPERTY, previousServiceAccountDir);
+        }
         extensions.close();
         jenkins.close();
     }
@@ -67,6 +81,7 @@ class JellyViewsTest {
         models.put("JobPromotionsAction", List.of(this::jobPromotions));
         models.put("GitOpsPromotionsRootAction", List.of(GitOpsPromotionsRootAction::new, this::rootActionWithoutRepositories));
         models.put("RepositoryPage", List.of(() -> new RepositoryPage(configuration.getRepositories().get(0).getId())));
+        models.put("GitOpsPromotionConfiguration", List.of(() -> configuration));
         return models;
     }
 
@@ -125,7 +140,9 @@ class JellyViewsTest {
             for (Supplier<Object> state : states) {
                 use(configuration);
                 Map<String, Object> variables = JellyWalker.jenkinsVariables();
-                variables.put("it", state.get());
+                Object model = state.get();
+                variables.put("it", model);
+                variables.put("instance", model); // a form's object; a global configuration is its own descriptor
                 walker.walk(view, variables);
             }
             problems.addAll(walker.problems());

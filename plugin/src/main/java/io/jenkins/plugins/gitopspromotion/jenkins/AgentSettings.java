@@ -20,7 +20,8 @@ import java.util.Map;
 final class AgentSettings implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final int TIMEOUT_SECONDS = 60;
+    /** The network timeout of engine work. */
+    static final int TIMEOUT_SECONDS = 60;
 
     private final String cacheFolder;
     private final HashMap<String, String> environment;
@@ -42,9 +43,14 @@ final class AgentSettings implements Serializable {
      * message, and a class every channel may carry.
      */
     String run(AccessCredentials credentials, Work work) throws IOException {
+        Path root = cacheFolder == null ? MirrorCache.defaultRoot() : Path.of(cacheFolder);
+        return answer(work, new PromotionWorker(MirrorPartition.of(root, credentials), TIMEOUT_SECONDS, environment));
+    }
+
+    /** The work's answer; a refusal or bad input as an {@link AbortException} with the engine's message. */
+    static String answer(Work work, PromotionWorker worker) throws IOException {
         try {
-            Path root = cacheFolder == null ? MirrorCache.defaultRoot() : Path.of(cacheFolder);
-            return work.run(new PromotionWorker(MirrorPartition.of(root, credentials), TIMEOUT_SECONDS, environment));
+            return work.run(worker);
         } catch (PromotionException | IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }

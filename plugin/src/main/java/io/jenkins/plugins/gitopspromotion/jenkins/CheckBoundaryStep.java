@@ -24,7 +24,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * {@code gitopsCheckBoundary}: fails the build (or only warns, when asked) if the agent, with the build's
  * environment, holds cluster credentials: a kubeconfig, a service account token, cloud credentials. Returns the
- * findings as maps ({@code kind}, {@code where}, {@code remedy}); none means the boundary holds.
+ * findings as maps ({@code kind}, {@code where}, {@code remedy}, {@code refuses}); what refuses nothing (the
+ * variables every Kubernetes pod has) is listed and logged, and fails nothing.
  */
 public class CheckBoundaryStep extends Step {
 
@@ -66,16 +67,21 @@ public class CheckBoundaryStep extends Step {
             JsonNode report = Json.mapper().readTree(getContext().get(FilePath.class)
                     .act(new BoundaryOnAgent(getContext().get(EnvVars.class))));
             List<Map<String, Object>> findings = new ArrayList<>();
+            int refusing = 0;
             for (JsonNode finding : report.path("findings")) {
                 Map<String, Object> map = new LinkedHashMap<>();
-                finding.properties().forEach(field -> map.put(field.getKey(), field.getValue().asText()));
+                finding.properties().forEach(field -> map.put(field.getKey(),
+                        field.getValue().isBoolean() ? field.getValue().asBoolean() : field.getValue().asText()));
                 findings.add(map);
-                listener.getLogger().println(Messages.CheckBoundaryStep_Finding(map.get("kind"), map.get("where"), map.get("remedy")));
+                boolean refuses = Boolean.TRUE.equals(map.get("refuses"));
+                refusing += refuses ? 1 : 0;
+                listener.getLogger().println(refuses ? Messages.CheckBoundaryStep_Finding(map.get("kind"), map.get("where"), map.get("remedy"))
+                        : Messages.CheckBoundaryStep_Noted(map.get("kind"), map.get("where"), map.get("remedy")));
             }
-            if (findings.isEmpty()) {
+            if (refusing == 0) {
                 listener.getLogger().println(Messages.CheckBoundaryStep_Clear());
             } else if (!warnOnly) {
-                throw new AbortException(Messages.CheckBoundaryStep_Failed(findings.size()));
+                throw new AbortException(Messages.CheckBoundaryStep_Failed(refusing));
             }
             return findings;
         }

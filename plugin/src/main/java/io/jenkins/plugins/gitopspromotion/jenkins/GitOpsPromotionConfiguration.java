@@ -6,8 +6,10 @@ import hudson.ExtensionList;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
+import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
@@ -29,6 +31,7 @@ public class GitOpsPromotionConfiguration extends GlobalConfiguration {
     private List<ConfigRepository> repositories = new ArrayList<>();
     private String boundary = BoundaryMode.ENFORCE.optionName();
     private String cacheFolder;
+    private boolean enforceOnController;
 
     /** Loads the saved configuration. */
     public GitOpsPromotionConfiguration() {
@@ -67,6 +70,27 @@ public class GitOpsPromotionConfiguration extends GlobalConfiguration {
     public void setBoundary(String boundary) {
         this.boundary = SettingChecks.boundary(boundary);
         save();
+    }
+
+    /**
+     * Whether the controller's own cluster credentials refuse the promotions it runs (steps without an agent, the
+     * promotion view) where the boundary is enforced. Off by default: a controller in Kubernetes holds a service
+     * account token, which the Kubernetes plugin starts agents with; it is then shown here and in the view instead.
+     */
+    public boolean isEnforceOnController() {
+        return enforceOnController;
+    }
+
+    @DataBoundSetter
+    public void setEnforceOnController(boolean enforceOnController) {
+        this.enforceOnController = enforceOnController;
+        save();
+    }
+
+    /** The controller's own credentials within reach of its promotions, one line each, for this page and the view. */
+    public List<String> getControllerCredentials() {
+        return CredentialBoundary.ofController(Map.of(), false).findings().stream()
+                .map(f -> Messages.GitOpsPromotionConfiguration_ControllerCredential(f.kind(), f.where(), f.remedy())).toList();
     }
 
     /** Where agents keep mirrors of config repositories; empty for each agent user's cache folder. */

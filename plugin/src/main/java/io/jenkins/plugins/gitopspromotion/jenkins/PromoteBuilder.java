@@ -117,6 +117,15 @@ public class PromoteBuilder extends Builder implements SimpleBuildStep {
         fields.setMode(mode);
     }
 
+    public boolean isOnAgent() {
+        return fields.isOnAgent();
+    }
+
+    @DataBoundSetter
+    public void setOnAgent(boolean onAgent) {
+        fields.setOnAgent(onAgent);
+    }
+
     public boolean isDryRun() {
         return fields.isDryRun();
     }
@@ -130,7 +139,7 @@ public class PromoteBuilder extends Builder implements SimpleBuildStep {
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env, @NonNull Launcher launcher,
             @NonNull TaskListener listener) throws InterruptedException, IOException {
-        PromotionRunner.promote(run, workspace, env, listener, fields.order(run, env::expand));
+        PromotionRunner.promote(run, fields.isOnAgent() ? workspace : null, env, listener, fields.order(run, env::expand));
     }
 
     /** The form: fields filled and checked through {@link FormFields}. */

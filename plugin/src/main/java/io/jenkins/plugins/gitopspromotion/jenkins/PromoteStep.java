@@ -4,7 +4,6 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -163,7 +162,7 @@ public class PromoteStep extends RepositoryStep {
         @Override
         protected Map<String, Object> run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
-            return PromotionRunner.promote(run, getContext().get(FilePath.class), getContext().get(EnvVars.class),
+            return PromotionRunner.promote(run, step.workspace(getContext()), getContext().get(EnvVars.class),
                     getContext().get(TaskListener.class), step.order(run, UnaryOperator.identity()));
         }
     }

@@ -27,8 +27,9 @@ final class PromotionRunner {
     }
 
     /**
-     * Promotes (or rolls back) as the order says.
+     * Promotes (or rolls back) as the order says: on the controller, or on the agent holding {@code workspace}.
      *
+     * @param workspace the workspace on the agent to do the Git work on, or null to do it on the controller     *
      * @return the result: {@code status}, {@code env}, {@code app}, {@code image}, {@code tag}, {@code digest},
      *     {@code commit}, {@code branch}, {@code pullRequestUrl}, {@code pullRequest}, {@code files},
      *     {@code reason}, {@code warnings}
@@ -44,7 +45,9 @@ final class PromotionRunner {
             throw new AbortException(Messages.PromotionRunner_BadInput(e.getMessage()));
         }
         listener.getLogger().println(Messages.PromotionRunner_Starting(order));
-        Map<String, Object> result = toMap(workspace.act(new PromoteOnAgent(order, new AgentSettings(config.getCacheFolder(), env))));
+        Map<String, Object> result = toMap(workspace != null
+                ? workspace.act(new PromoteOnAgent(order, new AgentSettings(config.getCacheFolder(), env)))
+                : ControllerWork.run(env, order.access().credentials(), worker -> worker.promote(order).toJson()));
         Object pullRequest = result.get("pullRequest");
         result.put("pullRequestUrl", pullRequest instanceof Map<?, ?> pr ? pr.get("url") : null);
         for (Object warning : (Iterable<?>) result.getOrDefault("warnings", List.of())) {
@@ -60,9 +63,14 @@ final class PromotionRunner {
         return result;
     }
 
-    /** The matrix of a repository as maps: {@code environments}, {@code apps}, {@code cells} (one map per cell). */
+    /**
+     * The matrix of a repository as maps: {@code environments}, {@code apps}, {@code cells} (one map per cell); read on
+     * the controller, or on the agent holding {@code workspace} when it is not null.
+     */
     static Map<String, Object> status(FilePath workspace, EnvVars env, RepositoryAccess access) throws IOException, InterruptedException {
-        return toMap(workspace.act(new StatusOnAgent(access, new AgentSettings(GitOpsPromotionConfiguration.get().getCacheFolder(), env))));
+        return toMap(workspace != null
+                ? workspace.act(new StatusOnAgent(access, new AgentSettings(GitOpsPromotionConfiguration.get().getCacheFolder(), env)))
+                : ControllerWork.run(env, access.credentials(), worker -> worker.status(access).toJson()));
     }
 
     /**

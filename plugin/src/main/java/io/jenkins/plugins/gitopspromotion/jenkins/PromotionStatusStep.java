@@ -3,7 +3,6 @@ package io.jenkins.plugins.gitopspromotion.jenkins;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.model.Run;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -42,7 +41,7 @@ public class PromotionStatusStep extends RepositoryStep {
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            return PromotionRunner.status(getContext().get(FilePath.class), getContext().get(EnvVars.class),
+            return PromotionRunner.status(step.workspace(getContext()), getContext().get(EnvVars.class),
                     step.access(getContext().get(Run.class), UnaryOperator.identity()));
         }
     }

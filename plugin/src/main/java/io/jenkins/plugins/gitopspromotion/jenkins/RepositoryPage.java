@@ -3,12 +3,15 @@ package io.jenkins.plugins.gitopspromotion.jenkins;
 import hudson.AbortException;
 import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
+import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
 import io.jenkins.plugins.gitopspromotion.promotion.AccessCredentials;
+import io.jenkins.plugins.gitopspromotion.promotion.MirrorPartition;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import io.jenkins.plugins.gitopspromotion.view.PromotionView;
 import io.jenkins.plugins.gitopspromotion.view.ViewApi;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.util.Map;
 import jenkins.model.Jenkins;
 
 /**
@@ -76,13 +79,27 @@ public class RepositoryPage {
         RepositoryAccess access = new RepositoryAccess(repository.getUrl(), repository.getBaseBranch(), credentials(repository),
                 repository.getProvider(), repository.getApiUrl(), repository.getProject());
         if (api == null || !access.equals(builtFor)) {
-            MirrorCache cache = new MirrorCache(Path.of(Jenkins.get().getRootDir().getPath(), "caches", "gitops-promotion"), 60);
-            api = new ViewApi(PromotionView.of(new PromotionEngine(cache), access,
+            api = new ViewApi(PromotionView.of(engine(access), access,
                     request -> request.boundary(BoundaryMode.fromOptionName(GitOpsPromotionConfiguration.get().getBoundary())
-                            .orElse(BoundaryMode.ENFORCE))));
+                            .orElse(BoundaryMode.ENFORCE))).withNotes(() -> GitOpsPromotionConfiguration.get().getControllerCredentials()));
             builtFor = access;
         }
         return api;
+    }
+
+    /**
+     * The engine of the view: on the controller's mirrors, shared with the steps that run there, and with the
+     * controller's own credentials reported unless the administrator makes them refuse promotions.
+     */
+    private static PromotionEngine engine(RepositoryAccess access) throws AbortException {
+        try {
+            MirrorCache cache = new MirrorCache(MirrorPartition.of(ControllerWork.cacheRoot(), access.credentials()),
+                    AgentSettings.TIMEOUT_SECONDS);
+            return new PromotionEngine(cache, () -> CredentialBoundary.ofController(Map.of(),
+                    GitOpsPromotionConfiguration.get().isEnforceOnController()).findings());
+        } catch (IOException e) {
+            throw new AbortException(e.getMessage());
+        }
     }
 
     /** The registered credentials, as Jenkins itself (the view belongs to no build). */

@@ -1,11 +1,14 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
 import hudson.AbortException;
+import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Run;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
+import java.io.IOException;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
@@ -18,6 +21,7 @@ public abstract class RepositoryStep extends Step {
 
     private final String repository;
     private String credentialsId;
+    private boolean onAgent;
 
     /** @param repository a registered config repository's id, or its URL */
     protected RepositoryStep(String repository) {
@@ -36,6 +40,36 @@ public abstract class RepositoryStep extends Step {
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    public boolean isOnAgent() {
+        return onAgent;
+    }
+
+    /**
+     * Do the Git work on the agent of the enclosing {@code node} instead of on the controller: for networks where only
+     * agents reach the Git host. By default the step needs no agent and works on the controller's warm mirror.
+     */
+    @DataBoundSetter
+    public void setOnAgent(boolean onAgent) {
+        this.onAgent = onAgent;
+    }
+
+    /**
+     * Where the step's Git work runs: the workspace of the enclosing {@code node} when {@link #isOnAgent()}, else null
+     * (the controller).
+     *
+     * @throws AbortException if the step is to work on an agent outside any {@code node}
+     */
+    FilePath workspace(StepContext context) throws IOException, InterruptedException {
+        if (!onAgent) {
+            return null;
+        }
+        FilePath workspace = context.get(FilePath.class);
+        if (workspace == null) {
+            throw new AbortException(Messages.RepositoryStep_OnAgentNeedsNode());
+        }
+        return workspace;
     }
 
     /**

@@ -3,7 +3,6 @@ package io.jenkins.plugins.gitopspromotion.jenkins;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -98,7 +97,7 @@ public class RollbackStep extends RepositoryStep {
             PromotionOrder order = PromotionOrder.rollback(step.access(run, UnaryOperator.identity()),
                             step.environment, step.app, step.to)
                     .mode(step.mode).dryRun(step.dryRun).boundary(GitOpsPromotionConfiguration.get().getBoundary());
-            return PromotionRunner.promote(run, getContext().get(FilePath.class), getContext().get(EnvVars.class),
+            return PromotionRunner.promote(run, step.workspace(getContext()), getContext().get(EnvVars.class),
                     getContext().get(TaskListener.class), order);
         }
     }

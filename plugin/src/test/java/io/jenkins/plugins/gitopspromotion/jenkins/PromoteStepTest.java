@@ -119,4 +119,52 @@ class PromoteStepTest {
             assertThat(BareRepos.readFile(remote, "main", "apps/api/dev/values.yaml")).contains("tag: 2.1.0");
         }
     }
+
+    @Test
+    void aPipelineWithoutANodePromotesOnTheControllersMirror(JenkinsRule j) throws Exception {
+        JenkinsTestSupport.outsideAnyCluster(j, temp.resolve("no-service-account"));
+        Path dir = temp.resolve("config.git");
+        try (Repository remote = ConfigRepositories.create(dir)) {
+            WorkflowJob job = j.createProject(WorkflowJob.class, "no-node");
+            // No node at all, as in a declarative "agent none" stage: the step holds no executor.
+            job.setDefinition(new CpsFlowDefinition("""
+                    def r = gitopsPromote repository: %s, environment: 'dev', app: 'web', tag: '1.6.0'
+                    echo "status=${r.status}"
+                    def status = gitopsPromotionStatus repository: %s
+                    echo "dev has ${status.cells.find { it.app == 'web' && it.env == 'dev' }.tag}"
+                    """.formatted(JenkinsTestSupport.groovy(ConfigRepositories.url(dir)), JenkinsTestSupport.groovy(ConfigRepositories.url(dir))),
+                    true));
+            WorkflowRun run = j.buildAndAssertSuccess(job);
+            j.assertLogContains("status=promoted", run);
+            j.assertLogContains("dev has 1.6.0", run);
+            assertThat(BareRepos.readFile(remote, "main", "apps/web/dev/kustomization.yaml")).contains("1.6.0");
+            assertThat(j.jenkins.getRootDir().toPath().resolve("caches/gitops-promotion")).isDirectoryContaining(
+                    p -> p.getFileName().toString().endsWith(".git"));
+        }
+    }
+
+    @Test
+    void onAgentPromotesOnTheAgentsMirrorAndNeedsANode(JenkinsRule j) throws Exception {
+        JenkinsTestSupport.outsideAnyCluster(j, temp.resolve("no-service-account"));
+        Path agentCache = temp.resolve("agent-cache");
+        GitOpsPromotionConfiguration.get().setCacheFolder(agentCache.toString());
+        j.createOnlineSlave(hudson.model.Label.get("promoter"));
+        Path dir = temp.resolve("config.git");
+        try (Repository remote = ConfigRepositories.create(dir)) {
+            WorkflowJob job = j.createProject(WorkflowJob.class, "on-agent");
+            job.setDefinition(new CpsFlowDefinition("""
+                    node('promoter') {
+                      def r = gitopsPromote repository: %s, environment: 'dev', app: 'web', tag: '1.7.0', onAgent: true
+                      echo "status=${r.status}"
+                    }
+                    """.formatted(JenkinsTestSupport.groovy(ConfigRepositories.url(dir))), true));
+            j.assertLogContains("status=promoted", j.buildAndAssertSuccess(job));
+            assertThat(agentCache).isDirectoryContaining(p -> p.getFileName().toString().endsWith(".git"));
+
+            WorkflowJob outside = j.createProject(WorkflowJob.class, "on-agent-without-node");
+            outside.setDefinition(new CpsFlowDefinition("gitopsPromote repository: " + JenkinsTestSupport.groovy(ConfigRepositories.url(dir))
+                    + ", environment: 'dev', app: 'web', tag: '1.8.0', onAgent: true", true));
+            j.assertLogContains("onAgent: true needs a node", j.buildAndAssertStatus(Result.FAILURE, outside));
+        }
+    }
 }

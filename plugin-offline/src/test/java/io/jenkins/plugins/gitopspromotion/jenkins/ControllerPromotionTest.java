@@ -1,0 +1,145 @@
+package io.jenkins.plugins.gitopspromotion.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockStatic;
+import static org.mockito.Mockito.when;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.ExtensionList;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionOrder;
+import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
+import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
+import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import jenkins.model.Jenkins;
+import org.eclipse.jgit.lib.Repository;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.MockedStatic;
+
+/**
+ * Promotions without a node: on the controller, in its process, on its warm mirror, with a boundary that reports the
+ * controller's own service account token (as a controller in Kubernetes has one) instead of refusing for it.
+ */
+class ControllerPromotionTest {
+
+    @TempDir
+    Path dir;
+    private Path jenkinsHome;
+    private Repository remote;
+    private String previousServiceAccountDir;
+    private MockedStatic<Jenkins> jenkins;
+    private MockedStatic<ExtensionList> extensions;
+    private final GitOpsPromotionConfiguration configuration = new GitOpsPromotionConfiguration();
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private final TaskListener listener = mock(TaskListener.class);
+
+    @BeforeEach
+    void controllerInAPod() throws Exception {
+        jenkinsHome = Files.createDirectories(dir.resolve("jenkins-home"));
+        Path serviceAccount = Files.createDirectories(dir.resolve("serviceaccount"));
+        Files.writeString(serviceAccount.resolve("token"), "eyJhbGciOi.token.for-the-kubernetes-plugin");
+        previousServiceAccountDir = System.setProperty(CredentialBoundary.SERVICE_ACCOUNT_DIR_PROPERTY, serviceAccount.toString());
+        remote = BareRepos.create(dir.resolve("config.git"));
+        ConfigRepositoryFixture.seed(remote);
+        Jenkins instance = mock(Jenkins.class);
+        when(instance.getRootDir()).thenReturn(jenkinsHome.toFile());
+        jenkins = mockStatic(Jenkins.class);
+        jenkins.when(Jenkins::get).thenReturn(instance);
+        extensions = mockStatic(ExtensionList.class);
+        extensions.when(() -> ExtensionList.lookupSingleton(GitOpsPromotionConfiguration.class)).thenReturn(configuration);
+        when(listener.getLogger()).thenReturn(new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void close() {
+        extensions.close();
+        jenkins.close();
+        remote.close();
+        if (previousServiceAccountDir == null) {
+            System.clearProperty(CredentialBoundary.SERVICE_ACCOUNT_DIR_PROPERTY);
+        } else {
+            System.setProperty(CredentialBoundary.SERVICE_ACCOUNT_DIR_PROPERTY, previousServiceAccountDir);
+        }
+    }
+
+    private PromotionOrder order(String tag) {
+        return PromotionOrder.promote(RepositoryAccess.of(dir.resolve("config.git").toUri().toString()), "dev").app("web").tag(tag)
+                .boundary("enforce");
+    }
+
+    private Map<String, Object> promote(Map<String, String> buildEnvironment, String tag) throws Exception {
+        EnvVars env = new EnvVars();
+        env.putAll(buildEnvironment);
+        return PromotionRunner.promote(Builds.build(), null, env, listener, order(tag));
+    }
+
+    @Test
+    void aPromotionWithoutANodeRunsOnTheControllersMirrorAndReportsItsOwnToken() throws Exception {
+        Map<String, Object> result = promote(Map.of(), "1.1.0");
+
+        assertThat(result.get("status")).isEqualTo("promoted");
+        assertThat((Iterable<?>) result.get("warnings")).anySatisfy(w -> assertThat(w.toString())
+                .startsWith("noted, refuses nothing: service-account-token"));
+        assertThat(BareRepos.readFile(remote, "main", "apps/web/dev/kustomization.yaml")).contains("1.1.0");
+        try (var mirrors = Files.list(jenkinsHome.resolve("caches/gitops-promotion"))) {
+            assertThat(mirrors.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("config-") && n.endsWith(".git"));
+        }
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("noted, refuses nothing");
+    }
+
+    @Test
+    void theControllersOwnTokenRefusesOnlyWhenTheAdministratorSaysSo() throws Exception {
+        configuration.setEnforceOnController(true);
+
+        assertThatThrownBy(() -> promote(Map.of(), "1.2.0")).isInstanceOf(AbortException.class)
+                .hasMessageContaining("service-account-token");
+        assertThat(BareRepos.readFile(remote, "main", "apps/web/dev/kustomization.yaml")).doesNotContain("1.2.0");
+    }
+
+    @Test
+    void aKubeconfigTheBuildNamesRefusesOnTheControllerToo() throws Exception {
+        Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\n");
+
+        assertThatThrownBy(() -> promote(Map.of("KUBECONFIG", kubeconfig.toString()), "1.3.0")).isInstanceOf(AbortException.class)
+                .hasMessageContaining("KUBECONFIG");
+    }
+
+    @Test
+    void onAgentOutsideANodeSaysWhatItNeeds() throws Exception {
+        PromoteStep step = new PromoteStep("config", "dev");
+        StepContext outsideNode = mock(StepContext.class);
+        assertThat(step.workspace(outsideNode)).as("on the controller, no workspace is asked for").isNull();
+
+        step.setOnAgent(true);
+        assertThatThrownBy(() -> step.workspace(outsideNode)).isInstanceOf(AbortException.class)
+                .hasMessage("GitOps Promotion: onAgent: true needs a node: put the step inside node { … }, or leave onAgent out to"
+                        + " work on the controller.");
+        FilePath workspace = AgentFiles.of(dir);
+        when(outsideNode.get(FilePath.class)).thenReturn(workspace);
+        assertThat(step.workspace(outsideNode)).isSameAs(workspace);
+    }
+
+    @Test
+    void theStatusIsReadOnTheControllerToo() throws Exception {
+        Map<String, Object> status = PromotionRunner.status(null, new EnvVars(),
+                RepositoryAccess.of(dir.resolve("config.git").toUri().toString()));
+
+        assertThat(status.get("environments")).asList().containsExactly("dev", "staging", "prod");
+    }
+}

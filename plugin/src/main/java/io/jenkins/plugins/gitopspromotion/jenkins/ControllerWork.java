@@ -1,0 +1,36 @@
+package io.jenkins.plugins.gitopspromotion.jenkins;
+
+import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
+import io.jenkins.plugins.gitopspromotion.promotion.AccessCredentials;
+import io.jenkins.plugins.gitopspromotion.promotion.MirrorPartition;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionWorker;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import jenkins.model.Jenkins;
+
+/**
+ * Engine work done on the controller, in its own process, for a step that needs no agent (promotions, rollbacks and
+ * status, by default): on the warm mirrors under {@code JENKINS_HOME/caches/gitops-promotion}, which the promotion
+ * view reads too, kept apart by the credentials they were read with. The credential boundary is the build's
+ * environment plus the controller's own credentials, which are reported but refuse nothing unless the administrator
+ * says so ({@link GitOpsPromotionConfiguration#isEnforceOnController()}).
+ */
+final class ControllerWork {
+
+    private ControllerWork() {
+    }
+
+    /** The controller's mirror cache: shared by the promotion view and the steps that run on the controller. */
+    static Path cacheRoot() {
+        return Path.of(Jenkins.get().getRootDir().getPath(), "caches", "gitops-promotion");
+    }
+
+    /** Does work with mirrors read with {@code credentials}, for a build whose environment is {@code environment}. */
+    static String run(Map<String, String> environment, AccessCredentials credentials, AgentSettings.Work work) throws IOException {
+        Map<String, String> build = Map.copyOf(environment);
+        boolean enforceOwn = GitOpsPromotionConfiguration.get().isEnforceOnController();
+        return AgentSettings.answer(work, new PromotionWorker(MirrorPartition.of(cacheRoot(), credentials), AgentSettings.TIMEOUT_SECONDS,
+                () -> CredentialBoundary.ofController(build, enforceOwn).findings()));
+    }
+}
