@@ -1,0 +1,37 @@
+package io.jenkins.plugins.gitopspromotion.standing;
+
+/**
+ * Where a built version of an app stands in one environment.
+ *
+ * @param env the environment
+ * @param runs the version the environment runs now (its label), or null when it cannot be read
+ * @param presence whether the environment has the built version, has it pending, or neither
+ * @param pendingBranch the promotion branch that proposes a version, or null
+ * @param verdict what a promotion of the built version into the environment would do now
+ * @param reason why it would be refused, or null
+ */
+public record EnvironmentStanding(String env, String runs, Presence presence, String pendingBranch, Verdict verdict,
+        String reason) {
+
+    /** Whether the environment has the built version. */
+    public enum Presence {
+        /** On the base branch: the environment runs it (as far as Git says). */
+        HERE,
+        /** Proposed by a promotion branch or pull request. */
+        PENDING,
+        /** Neither. */
+        ABSENT
+    }
+
+    /** What a promotion of the built version into the environment would do now, as a dry run of the engine says. */
+    public enum Verdict {
+        /** It has the version already. */
+        THERE,
+        /** A promotion branch (or its pull request) already proposes the version. */
+        PROPOSED,
+        /** A promotion would go ahead. */
+        MAY_ENTER,
+        /** A promotion would be refused: {@code reason} says why ({@code requires}, a guard). */
+        REFUSED
+    }
+}
