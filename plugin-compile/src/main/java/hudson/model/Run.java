@@ -30,6 +30,14 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         return 0;
     }
 
+    public @CheckForNull <T extends Cause> T getCause(Class<T> type) {
+        return null;
+    }
+
+    public @NonNull String getUrl() {
+        return null;
+    }
+
     public @NonNull JobT getParent() {
         return null;
     }

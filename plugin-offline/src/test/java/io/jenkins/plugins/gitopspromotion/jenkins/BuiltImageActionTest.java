@@ -15,7 +15,7 @@ class BuiltImageActionTest {
     void aPushedImageIsOfferedToLaterStepsAndOneNotPushedSetsNothing() {
         EnvVars pushed = new EnvVars();
         BuiltImageAction.of(Map.of("image", "registry.example.com/acme/web", "digest", SampleObjects.DIGEST,
-                "reference", "registry.example.com/acme/web@" + SampleObjects.DIGEST)).buildEnvironment(mock(Run.class), pushed);
+                "reference", "registry.example.com/acme/web@" + SampleObjects.DIGEST), null).buildEnvironment(mock(Run.class), pushed);
         assertThat(pushed).containsEntry("GITOPS_IMAGE_REFERENCE", "registry.example.com/acme/web@" + SampleObjects.DIGEST)
                 .containsEntry("GITOPS_IMAGE_DIGEST", SampleObjects.DIGEST);
 
@@ -24,7 +24,7 @@ class BuiltImageActionTest {
         notPushed.put("digest", null);
         notPushed.put("reference", null);
         EnvVars env = new EnvVars();
-        BuiltImageAction.of(notPushed).buildEnvironment(mock(Run.class), env);
+        BuiltImageAction.of(notPushed, null).buildEnvironment(mock(Run.class), env);
         assertThat(env).isEmpty();
     }
 }

@@ -51,7 +51,7 @@ class HelpFilesTest {
     void everyFieldOfEveryFormHasItsHelpWhereJenkinsLooks() throws Exception {
         List<String> missing = new ArrayList<>();
         List<Class<?>> describables = PluginClasses.concrete().stream().filter(Describable.class::isAssignableFrom).toList();
-        assertThat(describables).contains(PromoteStep.class, PromoteBuilder.class, ConfigRepository.class, EnvironmentPromoters.class);
+        assertThat(describables).contains(PromoteStep.class, PromoteBuilder.class, ConfigRepository.class, EnvironmentRule.class);
         for (Class<?> describable : describables) {
             Class<?> owner = helpOwner(describable);
             for (String field : FormFields.names(describable)) {

@@ -53,7 +53,7 @@ class ImageBuildThroughLauncherTest {
     private Path temporary;
     private MockedStatic<WorkspaceList> workspaces;
     private MockedStatic<CredentialsProvider> credentials;
-    private final Run<?, ?> run = mock(Run.class);
+    private final Run<?, ?> run = Builds.build();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final TaskListener listener = mock(TaskListener.class);
 
@@ -120,6 +120,11 @@ class ImageBuildThroughLauncherTest {
                     "registry-login");
 
             assertThat(result.get("digest")).isEqualTo(registry.skopeoDigest("acme/web", "1.5.0"));
+            assertThat(run.getAction(BuiltImageAction.class)).as("the build keeps what it built, for its page").satisfies(built -> {
+                assertThat(built.getDigest()).isEqualTo(result.get("digest"));
+                assertThat(built.getTags()).containsExactly("1.5.0");
+                assertThat(built.getImage()).isEqualTo(registry.host() + "/acme/web");
+            });
         }
         assertThat(launcher.launches()).extracting(l -> l.argv.get(0)).containsExactly("buildah", "buildah");
         assertThat(launcher.launches()).allSatisfy(launch -> {

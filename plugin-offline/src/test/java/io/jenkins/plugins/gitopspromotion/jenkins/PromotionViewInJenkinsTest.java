@@ -68,7 +68,9 @@ class PromotionViewInJenkinsTest {
         repository.setCredentialsId("config-token");
         repository.setProvider("none");
         if (allowedIntoProd != null) {
-            repository.setPromoters(List.of(new EnvironmentPromoters("prod", allowedIntoProd)));
+            EnvironmentRule prod = new EnvironmentRule("prod");
+            prod.setAllowed(allowedIntoProd);
+            repository.setEnvironments(List.of(prod));
         }
         return repository;
     }

@@ -30,6 +30,7 @@ final class SampleObjects {
         text("repository", "platform-config");
         TEXT.put("environment", v -> v == 0 ? "staging" : "prod-" + v);
         text("allowed", "sre, release-managers");
+        text("approvers", "release-managers");
         text("app", "web");
         text("image", "registry.example.com/acme/web");
         text("imageName", "registry.acme.example/web");
@@ -80,7 +81,8 @@ final class SampleObjects {
             return action;
         }
         if (type == BuiltImageAction.class) {
-            return new BuiltImageAction("registry.example.com/acme/web@" + DIGEST, DIGEST);
+            return new BuiltImageAction("registry.example.com/acme/web", List.of("1.5.0", "latest"), "registry.example.com/acme/web@" + DIGEST,
+                    DIGEST, "0123456789abcdef0123456789abcdef01234567");
         }
         if (type == PromotionRecord.class) {
             return PromotionRecord.of("https://git.example.com/acme/config.git", result("promoted", "dev", "none"));
@@ -163,6 +165,9 @@ final class SampleObjects {
     private static Object value(String name, Type type, Object current, int variant) {
         if (type == boolean.class) {
             return !Boolean.TRUE.equals(current); // the other value than the default, so that losing it shows
+        }
+        if (type == int.class) {
+            return ((Integer) current) + 2; // another value than the default
         }
         if (type == String.class) {
             IntFunction<String> sample = TEXT.get(name);

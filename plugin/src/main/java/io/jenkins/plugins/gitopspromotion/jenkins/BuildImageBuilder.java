@@ -13,7 +13,6 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.io.IOException;
-import java.util.Map;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -169,9 +168,7 @@ public class BuildImageBuilder extends Builder implements SimpleBuildStep {
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env, @NonNull Launcher launcher,
             @NonNull TaskListener listener) throws InterruptedException, IOException {
         try {
-            Map<String, Object> result = ImageBuildRunner.build(run, workspace, env, launcher, listener, fields.order(env::expand),
-                    fields.getCredentialsId());
-            run.addAction(BuiltImageAction.of(result));
+            ImageBuildRunner.build(run, workspace, env, launcher, listener, fields.order(env::expand), fields.getCredentialsId());
         } catch (IllegalArgumentException e) {
             throw new hudson.AbortException(Messages.ImageBuildRunner_BadInput(e.getMessage()));
         }

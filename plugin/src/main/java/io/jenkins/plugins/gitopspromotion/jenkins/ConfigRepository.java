@@ -36,7 +36,7 @@ public class ConfigRepository implements Describable<ConfigRepository> {
     private String apiUrl;
     private String project;
     private String baseBranch = "main";
-    private List<EnvironmentPromoters> promoters = new ArrayList<>();
+    private List<EnvironmentRule> environments = new ArrayList<>();
 
     /**
      * @param id how jobs name the repository
@@ -111,20 +111,23 @@ public class ConfigRepository implements Describable<ConfigRepository> {
         this.baseBranch = value == null ? "main" : value;
     }
 
-    /** Who may promote into which environments from the promotion view; environments not named are open to all promoters. */
-    public List<EnvironmentPromoters> getPromoters() {
-        return List.copyOf(promoters);
+    /**
+     * What promotions made from Jenkins' pages into some environments need (who may make them, who must approve);
+     * environments not named are open to all who hold Promote, without approvals.
+     */
+    public List<EnvironmentRule> getEnvironments() {
+        return List.copyOf(environments);
     }
 
-    /** @throws IllegalArgumentException if two entries name the same environment */
+    /** @throws IllegalArgumentException if two rules name the same environment, or a rule asks for approvals nobody may give */
     @DataBoundSetter
-    public void setPromoters(List<EnvironmentPromoters> promoters) {
-        this.promoters = new ArrayList<>(SettingChecks.promoters(promoters == null ? List.of() : promoters));
+    public void setEnvironments(List<EnvironmentRule> environments) {
+        this.environments = new ArrayList<>(SettingChecks.environments(environments == null ? List.of() : environments));
     }
 
-    /** Who may promote into {@code environment} from the view, if it is restricted. */
-    Optional<EnvironmentPromoters> promotersOf(String environment) {
-        return promoters.stream().filter(p -> p.getEnvironment().equals(environment)).findFirst();
+    /** The rule of {@code environment}, if it has one. */
+    Optional<EnvironmentRule> ruleOf(String environment) {
+        return environments.stream().filter(p -> p.getEnvironment().equals(environment)).findFirst();
     }
 
     /** The form and its checks. */

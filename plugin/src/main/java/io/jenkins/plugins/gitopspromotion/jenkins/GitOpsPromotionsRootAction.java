@@ -29,7 +29,7 @@ public class GitOpsPromotionsRootAction implements RootAction {
 
     /**
      * Promote and roll back from the promotion view: a change to a config repository. Implied by Administer; a
-     * repository may close some environments to all but some users and groups ({@link EnvironmentPromoters}).
+     * repository may close some environments to all but some users and groups ({@link EnvironmentRule}).
      */
     public static final Permission PROMOTE = new Permission(PERMISSIONS, "Promote",
             Messages._GitOpsPromotionsRootAction_PromoteDescription(), Jenkins.ADMINISTER, PermissionScope.JENKINS);

@@ -21,7 +21,8 @@ import java.util.Set;
  * controller, then build. A builder program (buildah, podman, docker, kaniko) starts through the build's
  * {@link Launcher}, so {@code container()}, {@code withDockerContainer} and the build's environment apply, and its
  * private files sit in the workspace's temporary folder on the agent. Jib is Java, not a program: it builds in the
- * agent's JVM. Hands back {@code [image, tags, digest, reference]}.
+ * agent's JVM. Records the image on the build ({@link BuiltImageAction}: its page offers to promote it, later steps
+ * read it from the environment) and hands back {@code [image, tags, digest, reference]}.
  */
 final class ImageBuildRunner {
 
@@ -40,6 +41,7 @@ final class ImageBuildRunner {
         String json = order.kind() == BuilderKind.JIB ? workspace.act(new BuildOnAgent(order, env, listener))
                 : withLauncher(workspace, env, launcher, listener, order, credentials);
         Map<String, Object> result = PromotionRunner.toMap(json);
+        run.addAction(BuiltImageAction.of(result, BuildSource.of(run, env).commit()));
         listener.getLogger().println(Messages.ImageBuildRunner_Outcome(result.get("reference") != null ? result.get("reference")
                 : result.get("image") + " (" + Messages.ImageBuildRunner_NotPushed() + ")"));
         return result;

@@ -13,7 +13,7 @@ import org.springframework.security.core.GrantedAuthority;
 
 /**
  * The Jenkins user behind one request to the promotion view: may change an environment if the repository's
- * {@link EnvironmentPromoters} for it admit the user or one of the user's groups (or it has none), and is recorded as
+ * {@link EnvironmentRule} for it admit the user or one of the user's groups (or it has none), and is recorded as
  * the commit's author and in its {@code Promoted-By} trailer. Holding GitOpsPromotion/Promote is checked before, by the
  * endpoint.
  */
@@ -48,8 +48,8 @@ final class JenkinsViewUser implements ViewUser {
     @Override
     public void checkMayChange(String app, String environment) {
         changed = app + " in " + environment;
-        Optional<EnvironmentPromoters> promoters = repository.promotersOf(environment);
-        if (promoters.isPresent() && !promoters.get().admits(names)) {
+        Optional<EnvironmentRule> rule = repository.ruleOf(environment);
+        if (rule.isPresent() && !rule.get().admits(names)) {
             throw new ChangeForbiddenException(Messages.JenkinsViewUser_Forbidden(id, environment, repository.getId()));
         }
     }

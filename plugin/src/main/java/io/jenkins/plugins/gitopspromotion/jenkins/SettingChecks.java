@@ -56,15 +56,16 @@ final class SettingChecks {
         return List.copyOf(repositories);
     }
 
-    /** Promoters naming each environment once. */
-    static List<EnvironmentPromoters> promoters(List<EnvironmentPromoters> promoters) {
+    /** Rules naming each environment once, each asking only for approvals someone may give. */
+    static List<EnvironmentRule> environments(List<EnvironmentRule> rules) {
         Set<String> environments = new HashSet<>();
-        for (EnvironmentPromoters entry : promoters) {
-            if (!environments.add(entry.getEnvironment())) {
-                throw new IllegalArgumentException(Messages.ConfigRepository_PromotersTwice(entry.getEnvironment()));
+        for (EnvironmentRule rule : rules) {
+            if (!environments.add(rule.getEnvironment())) {
+                throw new IllegalArgumentException(Messages.ConfigRepository_EnvironmentTwice(rule.getEnvironment()));
             }
+            rule.approvalRule();
         }
-        return List.copyOf(promoters);
+        return List.copyOf(rules);
     }
 
     /** A boundary mode's name; empty for the default, {@code enforce}. */

@@ -21,7 +21,7 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * The promotion view's JSON endpoints inside Jenkins ({@code …/repository/ID/api/…}): reading needs
  * {@link GitOpsPromotionsRootAction#VIEW}; promoting and rolling back need {@link GitOpsPromotionsRootAction#PROMOTE}
- * and a POST, which Jenkins' crumb filter also checks, and the repository's {@link EnvironmentPromoters} for the
+ * and a POST, which Jenkins' crumb filter also checks, and the repository's {@link EnvironmentRule} for the
  * environment changed. The change is made as the user (author, {@code Promoted-By} trailer) and logged as an audit
  * line. The answers themselves are the engine's {@link ViewApi}, the same as {@code gitops-promotion serve}.
  */

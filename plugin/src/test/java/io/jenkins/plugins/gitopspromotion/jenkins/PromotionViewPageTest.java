@@ -69,7 +69,9 @@ class PromotionViewPageTest {
 
             // staging closed to all but the group sre: the promoter may no longer promote into it.
             ConfigRepository restricted = new ConfigRepository("config", ConfigRepositories.url(dir));
-            restricted.setPromoters(List.of(new EnvironmentPromoters("staging", "sre")));
+            EnvironmentRule staging = new EnvironmentRule("staging");
+            staging.setAllowed("sre");
+            restricted.setEnvironments(List.of(staging));
             GitOpsPromotionConfiguration.get().setRepositories(List.of(restricted));
             var refused = post(promoter, "promote");
             assertThat(refused.getStatusCode()).isEqualTo(403);
