@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.standing;
 
 import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
+import io.jenkins.plugins.gitopspromotion.view.ViewCell;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,14 +28,22 @@ public record BuiltVersion(ImageReference image, List<String> tags, Optional<Dig
         return tags.stream().findFirst();
     }
 
-    /** Whether an environment's tag and digest, as the status reads them, are this version. */
+    /**
+     * Whether a version read from the repository (its tag and digest, either may be null) is this one: by digest
+     * when both have one, else by the version's own tag (the first: {@code latest} names no version).
+     */
     boolean is(String tag, String digestText) {
-        return digest.isPresent() ? digest.get().toString().equals(digestText) : tag != null && tags.contains(tag);
+        if (digest.isPresent() && digestText != null) {
+            return digest.get().toString().equals(digestText);
+        }
+        return tag != null && tag().filter(tag::equals).isPresent();
     }
 
-    /** Whether a pending promotion's label names this version. */
-    boolean isNamedBy(String label) {
-        return label != null && (digest.isPresent() ? label.contains(digest.get().toString())
-                : tags.stream().anyMatch(t -> label.equals(t) || label.startsWith(t + "@")));
+    /**
+     * Whether a version proposed for an environment is this one; a proposal whose files disagree (no one tag or
+     * digest) is no one version.
+     */
+    boolean isProposedBy(ViewCell.Pending pending) {
+        return pending != null && (pending.tag() != null || pending.digest() != null) && is(pending.tag(), pending.digest());
     }
 }

@@ -1,16 +1,18 @@
 package io.jenkins.plugins.gitopspromotion.standing;
 
+import io.jenkins.plugins.gitopspromotion.view.ViewCell;
+
 /**
  * Where a built version of an app stands in one environment.
  *
  * @param env the environment
  * @param runs the version the environment runs now (its label), or null when it cannot be read
  * @param presence whether the environment has the built version, has it pending, or neither
- * @param pendingBranch the promotion branch that proposes a version, or null
+ * @param pending what a promotion branch (and its pull request) proposes, or null
  * @param verdict what a promotion of the built version into the environment would do now
  * @param reason why it would be refused, or null
  */
-public record EnvironmentStanding(String env, String runs, Presence presence, String pendingBranch, Verdict verdict,
+public record EnvironmentStanding(String env, String runs, Presence presence, ViewCell.Pending pending, Verdict verdict,
         String reason) {
 
     /** Whether the environment has the built version. */

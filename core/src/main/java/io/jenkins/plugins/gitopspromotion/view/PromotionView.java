@@ -25,6 +25,7 @@ import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,25 +132,59 @@ public final class PromotionView {
     }
 
     /**
+     * The configuration the last {@link #status()} was read with (reading the state first if it never was): which
+     * apps there are, under which image names.
+     *
+     * @throws IOException if the state has to be read and the repository cannot be reached
+     */
+    public synchronized PromotionConfig config() throws IOException {
+        if (matrix.config() == null) {
+            status();
+        }
+        return matrix.config();
+    }
+
+    /**
      * The versions an app had in an environment, newest first, at most {@link #HISTORY_ENTRIES}.
      *
      * @throws IllegalArgumentException if there is no such app or environment
      * @throws IOException if the repository cannot be reached
      */
     public synchronized List<HistoryEntry> history(String app, String env) throws IOException {
+        return histories(app, List.of(env)).get(env);
+    }
+
+    /**
+     * The versions an app had in each environment, in promotion order, each newest first (at most
+     * {@link #HISTORY_ENTRIES}): one fetch for all of them.
+     *
+     * @throws IllegalArgumentException if there is no such app
+     * @throws IOException if the repository cannot be reached
+     */
+    public synchronized Map<String, List<HistoryEntry>> histories(String app) throws IOException {
+        return histories(app, null);
+    }
+
+    /** The histories of {@code envs}, or of every environment when null. */
+    private Map<String, List<HistoryEntry>> histories(String app, List<String> envs) throws IOException {
         return engine.withMirror(repository, auth, List.of(base), mirror -> {
             RevCommit tip = tip(mirror);
             PromotionConfig config = ConfigLoader.load(new GitTree(mirror.repository(), tip));
             App found = config.app(app).orElseThrow(() -> new IllegalArgumentException("no app " + quote(app)));
-            Environment environment = environment(config, env);
-            List<HistoryEntry> entries = new ArrayList<>();
-            for (VersionHistory.Entry entry : VersionHistory.of(mirror.repository(), tip, config, found, environment, planner,
-                    HISTORY_ENTRIES)) {
-                ImageVersion version = entry.version();
-                entries.add(new HistoryEntry(version.tag().orElse(null), version.digest().map(Object::toString).orElse(null),
-                        version.label(), CommitInfo.of(entry.setBy()), entries.isEmpty()));
+            List<Environment> environments = envs == null ? config.environments()
+                    : envs.stream().map(env -> environment(config, env)).toList();
+            Map<String, List<HistoryEntry>> histories = new LinkedHashMap<>();
+            for (Environment environment : environments) {
+                List<HistoryEntry> entries = new ArrayList<>();
+                for (VersionHistory.Entry entry : VersionHistory.of(mirror.repository(), tip, config, found, environment, planner,
+                        HISTORY_ENTRIES)) {
+                    ImageVersion version = entry.version();
+                    entries.add(new HistoryEntry(version.tag().orElse(null), version.digest().map(Object::toString).orElse(null),
+                            version.label(), CommitInfo.of(entry.setBy()), entries.isEmpty()));
+                }
+                histories.put(environment.name(), entries);
             }
-            return entries;
+            return histories;
         });
     }
 

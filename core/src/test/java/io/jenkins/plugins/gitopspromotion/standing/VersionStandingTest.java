@@ -13,6 +13,7 @@ import io.jenkins.plugins.gitopspromotion.standing.EnvironmentStanding.Presence;
 import io.jenkins.plugins.gitopspromotion.standing.EnvironmentStanding.Verdict;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.LocalFixture;
+import io.jenkins.plugins.gitopspromotion.view.PromotionView;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +30,9 @@ class VersionStandingTest {
     Path dir;
 
     private List<EnvironmentStanding> web(LocalFixture fixture) throws Exception {
-        List<AppStanding> standings = VersionStanding.of(fixture.engine(), RepositoryAccess.of(fixture.location().toString()), BUILT,
-                request -> request);
+        RepositoryAccess access = RepositoryAccess.of(fixture.location().toString());
+        List<AppStanding> standings = VersionStanding.of(PromotionView.of(fixture.engine(), access, r -> r), fixture.engine(), access,
+                BUILT, request -> request);
         assertThat(standings).extracting(AppStanding::app).containsExactly("web");
         return standings.get(0).environments();
     }
@@ -56,8 +58,21 @@ class VersionStandingTest {
             EnvironmentStanding staging = web(fixture).get(1);
             assertThat(staging.presence()).isEqualTo(Presence.PENDING);
             assertThat(staging.verdict()).isEqualTo(Verdict.PROPOSED);
-            assertThat(staging.pendingBranch()).isEqualTo("gitops-promotion/staging/web");
+            assertThat(staging.pending().branch()).isEqualTo("gitops-promotion/staging/web");
+            assertThat(staging.pending().pullRequest()).as("no provider is set").isNull();
             assertThat(staging.runs()).doesNotContain("1.1.0");
+        }
+    }
+
+    @Test
+    void anEnvironmentThatPinsOnlyATagHasTheVersionOfThatTagWhateverItsDigest() throws Exception {
+        try (LocalFixture fixture = LocalFixture.create(dir)) {
+            BuiltVersion seeded = new BuiltVersion(ImageReference.parseName("ghcr.io/acme/web"), List.of("1.0.0"),
+                    Optional.of(Digest.parse(DIGEST_B)));
+            RepositoryAccess access = RepositoryAccess.of(fixture.location().toString());
+            assertThat(VersionStanding.of(PromotionView.of(fixture.engine(), access, r -> r), fixture.engine(), access, seeded, r -> r)
+                    .get(0).environments()).extracting(EnvironmentStanding::presence)
+                    .containsExactly(Presence.HERE, Presence.HERE, Presence.HERE);
         }
     }
 
@@ -65,7 +80,9 @@ class VersionStandingTest {
     void aVersionOfAnImageNoAppUsesStandsNowhere() throws Exception {
         try (LocalFixture fixture = LocalFixture.create(dir)) {
             BuiltVersion other = new BuiltVersion(ImageReference.parseName("ghcr.io/acme/unknown"), List.of("1.0.0"), Optional.empty());
-            assertThat(VersionStanding.of(fixture.engine(), RepositoryAccess.of(fixture.location().toString()), other, r -> r)).isEmpty();
+            RepositoryAccess access = RepositoryAccess.of(fixture.location().toString());
+            assertThat(VersionStanding.of(PromotionView.of(fixture.engine(), access, r -> r), fixture.engine(), access, other, r -> r))
+                    .isEmpty();
         }
     }
 
