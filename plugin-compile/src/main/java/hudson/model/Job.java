@@ -1,5 +1,6 @@
 // Mirrors jenkinsci/jenkins core/src/main/java/hudson/model/Job.java at release tag jenkins-2.555.3: only
-// getLastBuild(), which has no nullness annotation upstream (it is null when there is no build). The interfaces
+// getLastBuild() and getBuildByNumber(int), which have no nullness annotation upstream (they are null when there is
+// no such build). The interfaces
 // (ExtensionPoint, StaplerOverridable, ModelObjectWithChildren, HasWidgets) are left out.
 // Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package hudson.model;
@@ -12,6 +13,10 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public RunT getLastBuild() {
+        return null;
+    }
+
+    public RunT getBuildByNumber(int n) {
         return null;
     }
 }

@@ -1,5 +1,6 @@
 // Mirrors jenkinsci/jenkins core/src/main/java/jenkins/model/Jenkins.java at release tag jenkins-2.555.3: only the
-// members the plugin uses, ADMINISTER, READ, get() (@since 2.98), getAuthentication2() and getRootDir(), and
+// members the plugin uses, ADMINISTER, READ, get() (@since 2.98), getAuthentication2(), getRootUrl(), getRootDir() and
+// getItem(String, Item, Class) (a job named absolutely or relative to another item, null when there is none), and
 // getDisplayName() and getFullDisplayName(), which this concrete class must implement for the interfaces kept here. Of
 // the interfaces only AccessControlled is kept (ItemGroup comes through AbstractCIBase); getRootDir() overrides
 // PersistenceRoot's upstream, which is not declared here. ADMINISTER and READ are non-null placeholders, new
@@ -12,6 +13,7 @@ package jenkins.model;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.model.AbstractCIBase;
+import hudson.model.Item;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import hudson.security.PermissionScope;
@@ -38,6 +40,10 @@ public class Jenkins extends AbstractCIBase implements AccessControlled {
     }
 
     public @Nullable String getRootUrl() throws IllegalStateException {
+        return null;
+    }
+
+    public final <T extends Item> T getItem(String pathName, Item context, Class<T> type) {
         return null;
     }
 

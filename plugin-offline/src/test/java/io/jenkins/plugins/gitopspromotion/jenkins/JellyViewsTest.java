@@ -2,15 +2,25 @@ package io.jenkins.plugins.gitopspromotion.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockStatic;
+import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.when;
 
 import hudson.ExtensionList;
 import hudson.model.Job;
 import hudson.model.Run;
 import hudson.security.Permission;
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
+import io.jenkins.plugins.gitopspromotion.standing.AppStanding;
+import io.jenkins.plugins.gitopspromotion.standing.BuildMatrix;
+import io.jenkins.plugins.gitopspromotion.standing.EnvironmentStanding;
+import io.jenkins.plugins.gitopspromotion.standing.EnvironmentStanding.Presence;
+import io.jenkins.plugins.gitopspromotion.standing.EnvironmentStanding.Verdict;
+import io.jenkins.plugins.gitopspromotion.view.CommitInfo;
+import io.jenkins.plugins.gitopspromotion.view.ViewCell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,7 +88,8 @@ class JellyViewsTest {
     private Map<String, List<Supplier<Object>>> models() {
         Map<String, List<Supplier<Object>>> models = new LinkedHashMap<>();
         models.put("PromotionsAction", List.of(this::buildPromotions));
-        models.put("JobPromotionsAction", List.of(this::jobPromotions));
+        models.put("JobPromotionsAction", List.of(this::jobPromotions, () -> withoutView(jobPromotions())));
+        models.put("BuildPromotionAction", List.of(this::buildPage, () -> withoutView(buildPage())));
         models.put("GitOpsPromotionsRootAction", List.of(GitOpsPromotionsRootAction::new, this::rootActionWithoutRepositories));
         models.put("RepositoryPage", List.of(() -> new RepositoryPage(configuration.getRepositories().get(0).getId())));
         models.put("GitOpsPromotionConfiguration", List.of(() -> configuration));
@@ -95,6 +106,8 @@ class JellyViewsTest {
             action.add(PromotionRecord.of(configuration.getRepositories().get(0).getUrl(),
                     SampleObjects.result("refused", "prod", "staging has not run it")));
             action.add(PromotionRecord.of("https://git.example.com/other/unregistered.git", SampleObjects.result("promoted", "qa", "")));
+            action.add(PromotionRecord.of(configuration.getRepositories().get(0).getUrl(), SampleObjects.result("promoted", "staging", ""),
+                    "Jane Doe (jane)"));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -109,7 +122,59 @@ class JellyViewsTest {
         Run run = mock(Run.class);
         when(run.getAction(PromotionsAction.class)).thenReturn(promotions);
         when(job.getLastBuild()).thenReturn(run);
-        return new JobPromotionsAction(job);
+        JobPromotionsAction page = spy(new JobPromotionsAction(job));
+        CommitInfo setBy = new CommitInfo("0123456789abcdef0123456789abcdef01234567", "Jane Doe", "2026-12-01T10:00:00Z",
+                "Promote web 1.5.0 to dev", null, null, null, null);
+        ViewCell.Pending pending = new ViewCell.Pending("gitops-promotion/staging/web", "1.5.0", null, "1.5.0", null, null);
+        RepositoryLocation location = RepositoryLocation.parse("https://github.com/acme/config.git");
+        JobMatrixView.Row row = new JobMatrixView.Row(7, "job/web/7/", "registry.example.com/acme/web:1.5.0", List.of(
+                JobMatrixView.Cell.of(new BuildMatrix.Mark(BuildMatrix.Place.NOW, setBy, null), location),
+                JobMatrixView.Cell.of(new BuildMatrix.Mark(BuildMatrix.Place.WAS, null, null), location),
+                JobMatrixView.Cell.of(new BuildMatrix.Mark(BuildMatrix.Place.PENDING, null, pending), location),
+                JobMatrixView.Cell.of(new BuildMatrix.Mark(BuildMatrix.Place.NEVER, null, null), location)));
+        doReturn(List.of(new JobMatrixView.Table("platform-config", "web", List.of("dev", "qa", "staging", "prod"), List.of(row), null),
+                JobMatrixView.Table.failed("other", "the repository other cannot be reached"))).when(page).getMatrices();
+        return page;
+    }
+
+    /**
+     * A build's page: an image that stands in one repository (here, pending with a pull request and a button,
+     * refused) and could not be read in another, and an image no app uses. The standing itself is the engine's and
+     * {@code BuildPageTest} checks it against a real repository; here only the view's expressions are.
+     */
+    private BuildPromotionAction buildPage() {
+        PromotionsAction promotions = buildPromotions();
+        Run<?, ?> run = promotions.getRun();
+        run.addAction(promotions);
+        BuiltImageAction web = (BuiltImageAction) SampleObjects.make(BuiltImageAction.class);
+        ViewCell.Pending pending = new ViewCell.Pending("gitops-promotion/staging/web", "1.5.0", SampleObjects.DIGEST, "1.5.0", null,
+                new ViewCell.PullRequestLink("https://git.example.com/acme/config/pull/17", 17));
+        BuildStandingView.App app = new BuildStandingView.App(new AppStanding("web", List.of()), List.of(
+                new BuildStandingView.Environment(new EnvironmentStanding("dev", "1.5.0@" + SampleObjects.DIGEST, Presence.HERE, null,
+                        Verdict.THERE, null), null, null),
+                new BuildStandingView.Environment(new EnvironmentStanding("staging", "1.4.0", Presence.PENDING, pending, Verdict.PROPOSED,
+                        null), Messages.BuildPromotionAction_Approve("staging"), new BuildStandingView.Approvals(2, List.of("carol"),
+                        List.of("dave", "carol"))),
+                new BuildStandingView.Environment(new EnvironmentStanding("prod", "1.4.0", Presence.ABSENT, null, Verdict.REFUSED,
+                        "prod requires staging to have web 1.5.0"), null, null)));
+        List<BuildStandingView.Image> images = List.of(
+                new BuildStandingView.Image(0, web, List.of(new BuildStandingView.Repository("platform-config", null, List.of(app)),
+                        new BuildStandingView.Repository("other", "the repository other cannot be reached", List.of()))),
+                new BuildStandingView.Image(1, new BuiltImageAction("registry.example.com/acme/tool", List.of("2.0.0"), null, null, null),
+                        List.of()));
+        BuildPromotionAction page = spy(new BuildPromotionAction(run));
+        doReturn(images).when(page).getImages();
+        return page;
+    }
+
+    /** The same page for a user who may not view the repositories. */
+    private static <T> T withoutView(T page) {
+        if (page instanceof BuildPromotionAction build) {
+            doReturn(false).when(build).isCanView();
+        } else if (page instanceof JobPromotionsAction job) {
+            doReturn(false).when(job).isCanView();
+        }
+        return page;
     }
 
     private GitOpsPromotionsRootAction rootActionWithoutRepositories() {

@@ -24,7 +24,8 @@ class PersistenceTest {
     /** Plugin classes Jenkins never writes to disk, and why. */
     private static final Map<Class<?>, String> NOT_STORED = Map.of(
             GitOpsPromotionsRootAction.class, "a root action: an @Extension singleton made at start-up",
-            JobPromotionsAction.class, "made afresh for each request by JobPromotionsActionFactory");
+            JobPromotionsAction.class, "made afresh for each request by JobPromotionsActionFactory",
+            BuildPromotionAction.class, "made afresh for each request by BuildPromotionActionFactory");
 
     private final JenkinsXStream xstream = new JenkinsXStream();
 
@@ -39,9 +40,10 @@ class PersistenceTest {
     void theWalkFindsTheStoredClasses() {
         assertThat(stored().toList()).contains(PromoteStep.class, RollbackStep.class, PromotionStatusStep.class,
                 CheckBoundaryStep.class, BuildImageStep.class, PromoteBuilder.class, BuildImageBuilder.class,
-                ConfigRepository.class, GitOpsPromotionConfiguration.class, PromotionsAction.class, BuiltImageAction.class);
+                ConfigRepository.class, GitOpsPromotionConfiguration.class, PromotionsAction.class, BuiltImageAction.class,
+                BuildApprovalsAction.class, EnvironmentRule.class);
         assertThat(NOT_STORED.keySet()).allSatisfy(c -> assertThat(RootAction.class.isAssignableFrom(c)
-                || c == JobPromotionsAction.class).isTrue());
+                || c == JobPromotionsAction.class || c == BuildPromotionAction.class).isTrue());
     }
 
     @ParameterizedTest
@@ -77,6 +79,7 @@ class PersistenceTest {
                                 "https://git.example.com/acme/config/pull/17"),
                         org.assertj.core.groups.Tuple.tuple("refused", "prod", "1.5.0@" + SampleObjects.DIGEST,
                                 "https://git.example.com/acme/config/pull/17"));
+        assertThat(promotions).extracting(PromotionRecord::getPromotedBy).containsExactly("Sam Roe (sam)", "Jane Doe (jane)");
         assertThatCode(() -> action.onLoad(null)).doesNotThrowAnyException();
     }
 }

@@ -37,6 +37,7 @@ final class SampleObjects {
         text("tag", "1.5.0");
         text("digest", DIGEST);
         text("from", "dev");
+        text("build", "web/main#42");
         text("mode", "pull-request");
         text("credentialsId", "config-token");
         text("to", "1.4.2");
@@ -73,8 +74,10 @@ final class SampleObjects {
             PromotionsAction action = new PromotionsAction();
             action.onAttached(Builds.build());
             try {
-                action.add(PromotionRecord.of("https://git.example.com/acme/config.git", result("promoted", "dev", "the first environment")));
-                action.add(PromotionRecord.of("https://git.example.com/acme/config.git", result("refused", "prod", "staging has not run it")));
+                action.add(PromotionRecord.of("https://git.example.com/acme/config.git", result("promoted", "dev", "the first environment"),
+                        "Sam Roe (sam)"));
+                action.add(PromotionRecord.of("https://git.example.com/acme/config.git", result("refused", "prod", "staging has not run it"),
+                        "Jane Doe (jane)"));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -85,7 +88,17 @@ final class SampleObjects {
                     DIGEST, "0123456789abcdef0123456789abcdef01234567");
         }
         if (type == PromotionRecord.class) {
-            return PromotionRecord.of("https://git.example.com/acme/config.git", result("promoted", "dev", "none"));
+            return PromotionRecord.of("https://git.example.com/acme/config.git", result("promoted", "dev", "none"), "Jane Doe (jane)");
+        }
+        if (type == BuildApprovalsAction.class) {
+            BuildApprovalsAction action = new BuildApprovalsAction();
+            action.onAttached(Builds.build());
+            try {
+                action.add(BuildApprovalsAction.key("platform-config", "web", "prod"), "alice", java.time.Instant.ofEpochSecond(1_700_000_000));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return action;
         }
         return null;
     }

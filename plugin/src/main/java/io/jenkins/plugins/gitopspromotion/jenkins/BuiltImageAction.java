@@ -82,6 +82,11 @@ public class BuiltImageAction implements EnvironmentContributingAction {
         return sourceCommit;
     }
 
+    /** {@code NAME@sha256:…}, or {@code NAME:TAG} when it was not pushed, as pages show the image. */
+    String label() {
+        return reference != null ? reference : image + (tags.isEmpty() ? "" : ":" + tags.get(0));
+    }
+
     /** The version the build produced, for working out where it stands; empty if it is no valid image name. */
     Optional<BuiltVersion> version() {
         try {

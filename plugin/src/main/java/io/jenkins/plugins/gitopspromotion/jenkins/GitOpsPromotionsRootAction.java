@@ -1,12 +1,14 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
 import hudson.Extension;
+import hudson.ExtensionList;
 import hudson.model.RootAction;
 import hudson.security.Permission;
 import hudson.security.PermissionGroup;
 import hudson.security.PermissionScope;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import jenkins.model.Jenkins;
 import jenkins.security.stapler.StaplerDispatchable;
@@ -73,9 +75,24 @@ public class GitOpsPromotionsRootAction implements RootAction {
     @StaplerDispatchable // routed although RepositoryPage has no web method of its own (its page is a view)
     public RepositoryPage getRepository(String id) {
         Jenkins.get().checkPermission(VIEW);
+        return pageOf(id).orElse(null);
+    }
+
+    /**
+     * The page of a registered repository for other pages of this plugin (a build's, a job's), which check
+     * permissions themselves.
+     *
+     * @return empty if the id is not registered
+     */
+    static Optional<RepositoryPage> page(String id) {
+        return ExtensionList.lookupSingleton(GitOpsPromotionsRootAction.class).pageOf(id);
+    }
+
+    /** The page kept for a registered repository; pages of repositories no longer registered are dropped. */
+    private Optional<RepositoryPage> pageOf(String id) {
         GitOpsPromotionConfiguration configuration = GitOpsPromotionConfiguration.get();
         pages.keySet().removeIf(registered -> configuration.repository(registered).isEmpty());
-        return configuration.repository(id).isEmpty() ? null : pages.computeIfAbsent(id, RepositoryPage::new);
+        return configuration.repository(id).map(registered -> pages.computeIfAbsent(id, RepositoryPage::new));
     }
 
     /** The pages kept, by repository id. */

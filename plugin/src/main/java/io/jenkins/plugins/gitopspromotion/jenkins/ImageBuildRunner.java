@@ -42,6 +42,7 @@ final class ImageBuildRunner {
                 : withLauncher(workspace, env, launcher, listener, order, credentials);
         Map<String, Object> result = PromotionRunner.toMap(json);
         run.addAction(BuiltImageAction.of(result, BuildSource.of(run, env).commit()));
+        JobPromotionsActionFactory.promotedIn(run.getParent()); // the job's page offers to promote it from now on
         listener.getLogger().println(Messages.ImageBuildRunner_Outcome(result.get("reference") != null ? result.get("reference")
                 : result.get("image") + " (" + Messages.ImageBuildRunner_NotPushed() + ")"));
         return result;

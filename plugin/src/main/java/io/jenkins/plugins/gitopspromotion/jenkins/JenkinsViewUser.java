@@ -59,6 +59,16 @@ final class JenkinsViewUser implements ViewUser {
         return request.author(new PersonIdent(fullName, id + "@users.noreply.invalid")).promotedBy(who());
     }
 
+    /** The user's id. */
+    String id() {
+        return id;
+    }
+
+    /** The user's id and groups. */
+    List<String> names() {
+        return names;
+    }
+
     /** {@code Jane Doe (jane)}, as the trailer and the audit log name the user. */
     String who() {
         return fullName.equals(id) ? id : fullName + " (" + id + ")";

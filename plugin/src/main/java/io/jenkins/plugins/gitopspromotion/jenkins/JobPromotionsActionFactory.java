@@ -13,7 +13,7 @@ import java.util.WeakHashMap;
 import jenkins.model.TransientActionFactory;
 
 /**
- * Adds {@link JobPromotionsAction} to jobs whose recent builds promoted something. Jenkins asks on every page that
+ * Adds {@link JobPromotionsAction} to jobs whose recent builds built an image or promoted. Jenkins asks on every page that
  * lists a job's actions, and the answer means reading up to {@link JobPromotionsAction#SHOWN_IF_PROMOTED_WITHIN}
  * builds, perhaps from disk: so it is worked out once per newest build of a job, and a promotion marks its job at once.
  */

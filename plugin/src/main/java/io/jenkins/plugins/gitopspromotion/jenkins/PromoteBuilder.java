@@ -126,6 +126,16 @@ public class PromoteBuilder extends Builder implements SimpleBuildStep {
         fields.setOnAgent(onAgent);
     }
 
+    public String getBuild() {
+        return fields.getBuild();
+    }
+
+    /** Promote exactly the image another build built, {@code JOB#NUMBER}, such as {@code web/main#${UPSTREAM}}. */
+    @DataBoundSetter
+    public void setBuild(String build) {
+        fields.setBuild(build);
+    }
+
     public boolean isDryRun() {
         return fields.isDryRun();
     }
@@ -139,7 +149,7 @@ public class PromoteBuilder extends Builder implements SimpleBuildStep {
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env, @NonNull Launcher launcher,
             @NonNull TaskListener listener) throws InterruptedException, IOException {
-        PromotionRunner.promote(run, fields.isOnAgent() ? workspace : null, env, listener, fields.order(run, env::expand));
+        fields.promote(run, fields.isOnAgent() ? workspace : null, env, listener, env::expand);
     }
 
     /** The form: fields filled and checked through {@link FormFields}. */

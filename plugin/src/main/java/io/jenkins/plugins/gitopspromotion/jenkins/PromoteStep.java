@@ -4,10 +4,12 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionOrder;
+import java.io.IOException;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -23,6 +25,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * <pre>
  * def r = gitopsPromote repository: 'config', environment: 'dev', image: built.reference
  * gitopsPromote repository: 'config', environment: 'staging', app: 'web', from: 'dev'
+ * gitopsPromote repository: 'config', environment: 'prod', build: 'web/main#42'
  * </pre>
  */
 public class PromoteStep extends RepositoryStep {
@@ -34,6 +37,7 @@ public class PromoteStep extends RepositoryStep {
     private String digest;
     private String imageName;
     private String from;
+    private String build;
     private String mode;
     private boolean dryRun;
 
@@ -112,6 +116,19 @@ public class PromoteStep extends RepositoryStep {
         this.from = Util.fixEmptyAndTrim(from);
     }
 
+    public String getBuild() {
+        return build;
+    }
+
+    /**
+     * Promote exactly the image another build built, {@code JOB#NUMBER} (the job relative to this one's folder, or
+     * absolute from {@code /}), with that build and its source commit as the provenance.
+     */
+    @DataBoundSetter
+    public void setBuild(String build) {
+        this.build = Util.fixEmptyAndTrim(build);
+    }
+
     public String getMode() {
         return mode;
     }
@@ -132,8 +149,29 @@ public class PromoteStep extends RepositoryStep {
     }
 
     /**
-     * The order these fields describe, each text passed through {@code expand} first (the freestyle build step
-     * expands build variables; Groovy has done so for a Pipeline).
+     * Promotes as these fields say, each text passed through {@code expand} first (the freestyle build step expands
+     * build variables; Groovy has done so for a Pipeline): the image another build built when {@code build} names one.
+     *
+     * @param workspace the workspace on the agent to do the Git work on, or null to do it on the controller
+     * @throws AbortException if an input is wrong, or a guard or policy refused (nothing was pushed)
+     */
+    Map<String, Object> promote(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, UnaryOperator<String> expand)
+            throws IOException, InterruptedException {
+        if (build == null) {
+            return PromotionRunner.promote(run, workspace, env, listener, order(run, expand));
+        }
+        if (tag != null || digest != null || from != null) {
+            throw new AbortException(Messages.PromoteStep_BuildAndVersion());
+        }
+        UpstreamBuild upstream = UpstreamBuild.find(run, expand.apply(build), expand.apply(image));
+        BuiltImageAction built = upstream.image();
+        PromotionOrder order = order(run, expand).image(built.getImage()).tag(built.getTags().isEmpty() ? null : built.getTags().get(0))
+                .digest(built.getDigest());
+        return PromotionRunner.promote(run, workspace, env, listener, order, upstream.url(), upstream.source());
+    }
+
+    /**
+     * The order these fields describe, each text passed through {@code expand} first.
      *
      * @throws AbortException if the repository or the credentials cannot be found
      */
@@ -161,9 +199,8 @@ public class PromoteStep extends RepositoryStep {
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            Run<?, ?> run = getContext().get(Run.class);
-            return PromotionRunner.promote(run, step.workspace(getContext()), getContext().get(EnvVars.class),
-                    getContext().get(TaskListener.class), step.order(run, UnaryOperator.identity()));
+            return step.promote(getContext().get(Run.class), step.workspace(getContext()), getContext().get(EnvVars.class),
+                    getContext().get(TaskListener.class), UnaryOperator.identity());
         }
     }
 

@@ -29,7 +29,7 @@ final class PromotionRunner {
     /**
      * Promotes (or rolls back) as the order says: on the controller, or on the agent holding {@code workspace}.
      *
-     * @param workspace the workspace on the agent to do the Git work on, or null to do it on the controller     *
+     * @param workspace the workspace on the agent to do the Git work on, or null to do it on the controller
      * @return the result: {@code status}, {@code env}, {@code app}, {@code image}, {@code tag}, {@code digest},
      *     {@code commit}, {@code branch}, {@code pullRequestUrl}, {@code pullRequest}, {@code files},
      *     {@code reason}, {@code warnings}
@@ -37,19 +37,28 @@ final class PromotionRunner {
      */
     static Map<String, Object> promote(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, PromotionOrder order)
             throws IOException, InterruptedException {
+        return promote(run, workspace, env, listener, order, env.get("BUILD_URL"), BuildSource.of(run, env));
+    }
+
+    /**
+     * Promotes what another build built: with that build and its source as the promotion's provenance.
+     *
+     * @param buildUrl the build the image comes from
+     * @param source its application source
+     * @see #promote(Run, FilePath, EnvVars, TaskListener, PromotionOrder)
+     */
+    static Map<String, Object> promote(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, PromotionOrder order,
+            String buildUrl, BuildSource source) throws IOException, InterruptedException {
         GitOpsPromotionConfiguration config = GitOpsPromotionConfiguration.get();
         try {
-            BuildSource source = BuildSource.of(run, env);
-            order.provenance(env.get("BUILD_URL"), source.commit(), source.link()).check();
+            order.provenance(buildUrl, source.commit(), source.link()).check();
         } catch (IllegalArgumentException e) {
             throw new AbortException(Messages.PromotionRunner_BadInput(e.getMessage()));
         }
         listener.getLogger().println(Messages.PromotionRunner_Starting(order));
-        Map<String, Object> result = toMap(workspace != null
+        Map<String, Object> result = resultOf(workspace != null
                 ? workspace.act(new PromoteOnAgent(order, new AgentSettings(config.getCacheFolder(), env)))
                 : ControllerWork.run(env, order.access().credentials(), worker -> worker.promote(order).toJson()));
-        Object pullRequest = result.get("pullRequest");
-        result.put("pullRequestUrl", pullRequest instanceof Map<?, ?> pr ? pr.get("url") : null);
         for (Object warning : (Iterable<?>) result.getOrDefault("warnings", List.of())) {
             listener.getLogger().println(Messages.PromotionRunner_Warning(warning));
         }
@@ -83,6 +92,14 @@ final class PromotionRunner {
         String version = tag == null ? String.valueOf(digest) : digest == null ? tag.toString() : tag + "@" + digest;
         Object renamed = result.get("imageName");
         return renamed == null ? version : renamed + (tag == null ? "@" : ":") + version;
+    }
+
+    /** An engine result's JSON as a map a Jenkinsfile can read, with {@code pullRequestUrl} taken out of the pull request. */
+    static Map<String, Object> resultOf(String json) throws IOException {
+        Map<String, Object> result = toMap(json);
+        Object pullRequest = result.get("pullRequest");
+        result.put("pullRequestUrl", pullRequest instanceof Map<?, ?> pr ? pr.get("url") : null);
+        return result;
     }
 
     /** A JSON object from the agent as a map a Jenkinsfile can read. */

@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.RunAction2;
 
-/** What a build promoted: environment, app, version, commit and pull request; shown on the build's page. */
+/**
+ * What a build promoted (and what was promoted from its page): environment, app, version, commit and pull request,
+ * kept in {@code build.xml}. Its own entry is the summary on the build's page; the build's {@link BuildPromotionAction}
+ * lists them with the rest.
+ */
 public class PromotionsAction implements RunAction2 {
 
     private final List<PromotionRecord> promotions = new ArrayList<>();
@@ -52,7 +56,7 @@ public class PromotionsAction implements RunAction2 {
 
     @Override
     public String getIconFileName() {
-        return "symbol-git-branch-outline plugin-ionicons-api";
+        return null;
     }
 
     @Override
@@ -62,6 +66,6 @@ public class PromotionsAction implements RunAction2 {
 
     @Override
     public String getUrlName() {
-        return "gitops-promotions";
+        return null;
     }
 }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
 import io.jenkins.plugins.gitopspromotion.promotion.AccessCredentials;
 import io.jenkins.plugins.gitopspromotion.promotion.MirrorPartition;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import io.jenkins.plugins.gitopspromotion.view.PromotionView;
 import io.jenkins.plugins.gitopspromotion.view.ViewApi;
@@ -26,6 +27,8 @@ public class RepositoryPage {
 
     private final String id;
     private final ViewEndpoints endpoints;
+    private PromotionEngine engine;
+    private PromotionView view;
     private ViewApi api;
     private RepositoryAccess builtFor;
 
@@ -75,16 +78,48 @@ public class RepositoryPage {
      * @throws AbortException if it is no longer registered, or the registered credentials cannot be found or used
      */
     synchronized ViewApi api() throws AbortException {
+        refresh();
+        return api;
+    }
+
+    /**
+     * The view, its engine and the repository as registered now, with its credentials, for other pages that read
+     * and promote as the view does (a build's page, a job's).
+     *
+     * @throws AbortException if it is no longer registered, or the registered credentials cannot be found or used
+     */
+    synchronized Reach reach() throws AbortException {
+        refresh();
+        return new Reach(engine, builtFor, view);
+    }
+
+    /**
+     * How the view reaches the repository.
+     *
+     * @param engine on the controller's mirrors
+     * @param access the repository, with the registered credentials
+     * @param view the view, whose state is kept warm between requests
+     */
+    record Reach(PromotionEngine engine, RepositoryAccess access, PromotionView view) {
+
+        /** A request as the view makes it: with the boundary mode of the global configuration. */
+        static PromotionRequest.Builder hosted(PromotionRequest.Builder request) {
+            return request.boundary(BoundaryMode.fromOptionName(GitOpsPromotionConfiguration.get().getBoundary()).orElse(BoundaryMode.ENFORCE));
+        }
+    }
+
+    /** Makes the view anew when the registration or its credentials changed. */
+    private void refresh() throws AbortException {
         ConfigRepository repository = registration();
         RepositoryAccess access = new RepositoryAccess(repository.getUrl(), repository.getBaseBranch(), credentials(repository),
                 repository.getProvider(), repository.getApiUrl(), repository.getProject());
         if (api == null || !access.equals(builtFor)) {
-            api = new ViewApi(PromotionView.of(engine(access), access,
-                    request -> request.boundary(BoundaryMode.fromOptionName(GitOpsPromotionConfiguration.get().getBoundary())
-                            .orElse(BoundaryMode.ENFORCE))).withNotes(() -> GitOpsPromotionConfiguration.get().getControllerCredentials()));
+            engine = engine(access);
+            view = PromotionView.of(engine, access, Reach::hosted)
+                    .withNotes(() -> GitOpsPromotionConfiguration.get().getControllerCredentials());
+            api = new ViewApi(view);
             builtFor = access;
         }
-        return api;
     }
 
     /**

@@ -8,8 +8,6 @@ import io.jenkins.plugins.gitopspromotion.view.ViewUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -22,12 +20,10 @@ import org.kohsuke.stapler.verb.POST;
  * The promotion view's JSON endpoints inside Jenkins ({@code …/repository/ID/api/…}): reading needs
  * {@link GitOpsPromotionsRootAction#VIEW}; promoting and rolling back need {@link GitOpsPromotionsRootAction#PROMOTE}
  * and a POST, which Jenkins' crumb filter also checks, and the repository's {@link EnvironmentRule} for the
- * environment changed. The change is made as the user (author, {@code Promoted-By} trailer) and logged as an audit
- * line. The answers themselves are the engine's {@link ViewApi}, the same as {@code gitops-promotion serve}.
+ * environment changed. The change is made as the user (author, {@code Promoted-By} trailer) and logged by
+ * {@link PromotionAudit}. The answers themselves are the engine's {@link ViewApi}, the same as {@code gitops-promotion serve}.
  */
 public class ViewEndpoints {
-
-    private static final Logger AUDIT = Logger.getLogger(ViewEndpoints.class.getName());
 
     private final RepositoryPage page;
 
@@ -101,10 +97,7 @@ public class ViewEndpoints {
         } catch (IOException e) {
             outcome = "answered " + answer.status();
         }
-        String what = user.changed().orElse("(not read)");
-        AUDIT.log(Level.INFO, "GitOps Promotion: {0} asked to {1} {2} of the config repository {3}: {4}",
-                new Object[] {user.who(), action, what.replaceAll("\\p{Cntrl}", "?"), page.getId(),
-                    outcome.replaceAll("\\p{Cntrl}", "?")});
+        PromotionAudit.log(user.who(), action, user.changed().orElse("(not read)"), page.getId(), outcome);
     }
 
     private ViewApi.Answer answer(Call call) {

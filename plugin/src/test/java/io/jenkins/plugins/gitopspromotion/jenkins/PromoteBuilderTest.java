@@ -54,7 +54,7 @@ class PromoteBuilderTest {
             PromotionRecord record = build.getAction(PromotionsAction.class).getPromotions().get(0);
             assertThat(record.getApp()).isEqualTo("worker");
             assertThat(record.getVersion()).isEqualTo("0.9.1");
-            j.createWebClient().getPage(build, "gitops-promotions");
+            j.createWebClient().getPage(build, "gitops-promotion");
         }
     }
 }
