@@ -107,15 +107,17 @@ chmod 755 "$out/usr/local/bin/gitops-promotion"
 
 # The archive, made with the runtime, the jar and the flags of the image, at the paths of the image: JDK 17 takes an
 # archive only where the jar has the path, size and modification time it had when the archive was made, so the dump
-# runs chrooted into the image's file system (as root of a user namespace: no privileges needed; /proc lets the
-# launcher find its libraries), with every file at Jib's modification time. The class list comes from one run of the
+# runs chrooted into the image's file system (as root of a user namespace where the build is not root: no privileges
+# needed; /proc lets the launcher find its libraries), with every file at Jib's modification time. The class list comes from one run of the
 # demo: real promotions on a local config repository.
 find "$out" -exec touch --no-dereference --date="$jib_time" {} +
 "$out/opt/java/bin/java" -Xshare:off -XX:DumpLoadedClassList="$work/classlist" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
   -jar "$out$app/gitops-promotion.jar" demo --dir "$work/demo" > "$work/demo.log"
 in_image() {
+  local user_namespace=(--map-root-user)
+  if [ "$(id -u)" -eq 0 ]; then user_namespace=(); fi
   mkdir -p "$out/proc"
-  unshare --map-root-user --mount --pid --fork --mount-proc="$out/proc" chroot "$out" "$@"
+  unshare "${user_namespace[@]}" --mount --pid --fork --mount-proc="$out/proc" chroot "$out" "$@"
   local status=$?
   rmdir "$out/proc"
   return $status
