@@ -30,30 +30,29 @@ mkdir -p "$out" "$work"
 # Debian's JDK links its CA store to /etc/ssl/certs/java/cacerts (ca-certificates-java): take the file itself.
 cp --dereference "$java_home/lib/security/cacerts" "$out/opt/java/lib/security/cacerts"
 
-# Every library the runtime's programs and libraries load, and the dynamic loader named in their headers.
+# Every library the runtime's programs and libraries, and the shell, load, and the dynamic loader named in their headers.
 declare -A libraries=()
-while IFS= read -r file; do
+needs() {
+  local line path
   while IFS= read -r line; do
     case "$line" in
       # The runtime's libraries find libjvm.so because the JVM has loaded it before them.
       "libjvm.so => not found") ;;
-      *"=> not found"*) echo "assemble.sh: $file needs a library that is not installed: $line" >&2; exit 1 ;;
+      *"=> not found"*) echo "assemble.sh: $1 needs a library that is not installed: $line" >&2; exit 1 ;;
       *"=> /"*) path=${line#*=> }; libraries[${path%% (*}]=1 ;;
       /*) libraries[${line%% (*}]=1 ;;
     esac
-  done < <(ldd "$file" 2>/dev/null | sed 's/^[[:space:]]*//')
+  done < <(ldd "$1" 2>/dev/null | sed 's/^[[:space:]]*//')
+}
+while IFS= read -r file; do
+  needs "$file"
 done < <(find "$out/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' -o -name jspawnhelper \))
 shell=$(readlink -f /bin/sh)
 case "$shell" in
   */dash) ;;
   *) echo "assemble.sh: /bin/sh is $shell, not dash: the image's shell is taken from Debian's dash package" >&2; exit 1 ;;
 esac
-while IFS= read -r line; do
-  case "$line" in
-    *"=> /"*) path=${line#*=> }; libraries[${path%% (*}]=1 ;;
-    /*) libraries[${line%% (*}]=1 ;;
-  esac
-done < <(ldd "$shell" | sed 's/^[[:space:]]*//')
+needs "$shell"
 for library in "${!libraries[@]}"; do
   # The runtime's own libraries, found next to the one loading them, are already in place.
   if [[ $library == "$out"/* ]]; then
