@@ -82,7 +82,8 @@ class RunnableJarIT {
 
     @Test
     void versionHelpAndUsageErrors() throws Exception {
-        assertThat(run(0, "--version")).startsWith("gitops-promotion 0.");
+        // The version is the build's: 999999-SNAPSHOT while developing, the commit count and hash once released.
+        assertThat(run(0, "--version")).startsWith("gitops-promotion " + System.getProperty("gitops.promotion.version", "999999-SNAPSHOT") + "\n");
         assertThat(run(0, "--help")).contains("demo").contains("config");
         assertThat(run(2, "no-such-command")).contains("Unmatched argument");
         assertThat(Files.isRegularFile(JAR)).isTrue();
