@@ -232,8 +232,9 @@ public class BuildPromotionAction implements Action {
         if (cause != null && cause.getUserId() != null) {
             ids.add(cause.getUserId());
         }
-        if (run instanceof RunWithSCM<?, ?> scm && scm.getCulpritIds() != null) {
-            ids.addAll(scm.getCulpritIds());
+        Set<String> culprits = run instanceof RunWithSCM<?, ?> scm ? scm.getCulpritIds() : null;
+        if (culprits != null) {
+            ids.addAll(culprits);
         }
         return ids;
     }
