@@ -8,16 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jenkins.model.RunAction2;
 
 /**
  * The approvals of promotions of a build's images, kept with the build (in {@code build.xml}): per repository, app
  * and environment, who approved and when. No page of its own: the build's GitOps Promotion page shows them.
  */
-public class BuildApprovalsAction implements RunAction2 {
+public class BuildApprovalsAction extends BuildRecord {
 
     private final LinkedHashMap<String, List<Given>> approvals = new LinkedHashMap<>();
-    private transient Run<?, ?> run;
 
     /** One approval as stored: plain fields, which XStream writes and reads back. */
     public static final class Given {
@@ -42,14 +40,7 @@ public class BuildApprovalsAction implements RunAction2 {
 
     /** The build's action, added on first use. */
     static BuildApprovalsAction of(Run<?, ?> run) {
-        synchronized (run) {
-            BuildApprovalsAction action = run.getAction(BuildApprovalsAction.class);
-            if (action == null) {
-                action = new BuildApprovalsAction();
-                run.addAction(action);
-            }
-            return action;
-        }
+        return BuildRecord.of(run, BuildApprovalsAction.class, BuildApprovalsAction::new);
     }
 
     /** The key of a promotion: repository id, app, environment. */
@@ -65,7 +56,7 @@ public class BuildApprovalsAction implements RunAction2 {
     /** Records an approval and saves the build. */
     synchronized void add(String key, String user, Instant at) throws IOException {
         approvals.computeIfAbsent(key, k -> new ArrayList<>()).add(new Given(user, at.toEpochMilli()));
-        run.save();
+        save();
     }
 
     /** Every promotion's approvals, for the page. */
@@ -73,30 +64,5 @@ public class BuildApprovalsAction implements RunAction2 {
         Map<String, List<Given>> copy = new LinkedHashMap<>();
         approvals.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         return copy;
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public String getIconFileName() {
-        return null;
-    }
-
-    @Override
-    public String getDisplayName() {
-        return null;
-    }
-
-    @Override
-    public String getUrlName() {
-        return null;
     }
 }
