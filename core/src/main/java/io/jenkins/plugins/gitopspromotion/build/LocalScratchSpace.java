@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.build;
 
+import io.jenkins.plugins.gitopspromotion.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.git;
 
+import io.jenkins.plugins.gitopspromotion.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -10,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -25,6 +27,9 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * fast. Several threads and processes may use one folder at once; each mirror is guarded by a lock file
  * ({@code <name>.lock}) held for the whole promotion. A mirror whose creation did not finish, or that turns
  * out corrupt, is deleted and built again rather than trusted.
+ *
+ * <p>Mirrors hold private repositories, so the folder (when this creates it), every mirror and every lock file are
+ * readable by their owner only, whatever the process's umask.
  */
 public final class MirrorCache {
 
@@ -65,14 +70,14 @@ public final class MirrorCache {
      * @throws IOException if the repository cannot be fetched; the message names it, never a credential
      */
     public Mirror open(RepositoryLocation location, GitAuth auth, Collection<String> branches) throws IOException {
-        Files.createDirectories(root);
+        PrivateFiles.createDirectories(root);
         Path dir = root.resolve(location.cacheKey() + ".git");
         ReentrantLock threadLock = THREAD_LOCKS.computeIfAbsent(dir, d -> new ReentrantLock());
         threadLock.lock();
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(root.resolve(location.cacheKey() + ".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(root.resolve(location.cacheKey() + ".lock"), Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE), PrivateFiles.fileAttributes());
             FileLock fileLock = channel.lock();
             Repository repository = fetchedMirror(dir, location, auth, branches);
             MirrorMaintenance.compactIfNeeded(repository);
@@ -120,6 +125,7 @@ public final class MirrorCache {
 
     private static Repository openOrRebuild(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
+            PrivateFiles.restrict(dir); // a mirror made by an earlier version, with the umask's permissions
             if (Files.exists(dir.resolve(COMPLETE_MARKER))) {
                 try {
                     Repository repository = open(dir);
@@ -141,6 +147,7 @@ public final class MirrorCache {
     }
 
     private static Repository create(Path dir) throws IOException {
+        PrivateFiles.createDirectory(dir);
         Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
         repository.create(true);
         // No automatic gc: JGit would start it in the background after a fetch, under a promotion's feet.

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopspromotion.promotion;
 import io.jenkins.plugins.gitopspromotion.config.ConfigIndex;
 import io.jenkins.plugins.gitopspromotion.config.ConfigLoader;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
+import io.jenkins.plugins.gitopspromotion.files.PrivateFiles;
 import io.jenkins.plugins.gitopspromotion.git.GitTree;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlText;
@@ -109,7 +110,7 @@ final class ConfigCache {
     /** Written whole or not at all (a rename), so a reader never sees half an index. */
     private void writeIndex(ObjectId blob, ConfigIndex index) {
         try {
-            Files.createDirectories(indexDir);
+            PrivateFiles.createDirectories(indexDir);
             Path temp = Files.createTempFile(indexDir, blob.name(), ".tmp");
             Files.writeString(temp, index.write(), StandardCharsets.UTF_8);
             try {
