@@ -79,6 +79,10 @@ public final class MirrorCache {
             channel = FileChannel.open(root.resolve(location.cacheKey() + ".lock"), Set.of(StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE), PrivateFiles.fileAttributes());
             FileLock fileLock = channel.lock();
+            if (Files.isDirectory(dir)) {
+                // Nobody else writes the mirror while its lock is held: any Git lock file in it is a crash's leftover.
+                LockFiles.clear(dir);
+            }
             Repository repository = fetchedMirror(dir, location, auth, branches);
             MirrorMaintenance.compactIfNeeded(repository);
             return new Mirror(repository, location, auth, timeoutSeconds, threadLock, channel, fileLock);

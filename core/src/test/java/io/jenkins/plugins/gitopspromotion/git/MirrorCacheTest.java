@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import java.io.IOException;
@@ -45,6 +46,23 @@ class MirrorCacheTest {
             assertThat(permissions(mirror.repository().getDirectory().toPath())).isEqualTo("rwx------");
             assertThat(children(root)).filteredOn(p -> p.toString().endsWith(".lock")).singleElement()
                     .satisfies(lock -> assertThat(permissions(lock)).isEqualTo("rw-------"));
+        }
+    }
+
+    @Test
+    void aFetchThatCannotUpdateTheMirrorsCopyOfABranchFailsSayingSoInsteadOfLeavingItOld() throws IOException {
+        RepositoryLocation location = served();
+        try (Mirror mirror = new MirrorCache(temp.resolve("cache"), 30).open(location, GitAuth.none(), List.of("main"))) {
+            try (Repository served = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+                    .setGitDir(temp.resolve("origin.git").toFile()).build()) {
+                BareRepos.commitFile(served, "main", "b.yaml", "b: 2\n", "second");
+            }
+            Path lock = mirror.repository().getDirectory().toPath().resolve("refs/heads/main.lock");
+            Files.writeString(lock, "");
+
+            assertThatThrownBy(() -> mirror.fetch(List.of("main"))).isInstanceOf(IOException.class)
+                    .hasMessageContaining("from " + location + " failed: the mirror's copy refs/heads/main in "
+                            + mirror.repository().getDirectory() + " could not be updated (LOCK_FAILURE)");
         }
     }
 
