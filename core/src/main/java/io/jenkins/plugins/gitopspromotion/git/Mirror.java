@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.errors.TransportException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
@@ -18,6 +19,7 @@ import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.FetchConnection;
 import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
@@ -91,9 +93,7 @@ public final class Mirror implements AutoCloseable {
                 .map(b -> new RefSpec("+refs/heads/" + b + ":refs/heads/" + b))
                 .toList();
         FetchResult result;
-        try (Transport transport = Transport.open(repository, location.uri())) {
-            auth.configure(transport);
-            transport.setTimeout(timeoutSeconds);
+        try (Transport transport = connect(repository, location, auth, timeoutSeconds)) {
             transport.setRemoveDeletedRefs(true);
             result = transport.fetch(NullProgressMonitor.INSTANCE, specs);
         } catch (TransportException e) {
@@ -145,9 +145,7 @@ public final class Mirror implements AutoCloseable {
         }
         RemoteRefUpdate update = new RemoteRefUpdate(repository, (String) null, commit, ref, force, null, expectedOld);
         PushResult result;
-        try (Transport transport = Transport.open(repository, location.uri())) {
-            auth.configure(transport);
-            transport.setTimeout(timeoutSeconds);
+        try (Transport transport = connect(repository, location, auth, timeoutSeconds)) {
             result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
         } catch (TransportException e) {
             throw new IOException("pushing " + branch + " to " + location + " failed: " + e.getMessage(), e);
@@ -172,11 +170,46 @@ public final class Mirror implements AutoCloseable {
         }
     }
 
-    /** A push that looks lost to a race, unless a local target shows a stale lock on the branch instead. */
-    private static PushOutcome race(Optional<LocalTarget> local, String branch, String message) throws IOException {
+    /**
+     * A push that looks lost to a race, unless something no retry can change stands in its way: a stale lock on the
+     * branch in a local target, or a branch on the server that blocks this one.
+     */
+    private PushOutcome race(Optional<LocalTarget> local, String branch, String message) throws IOException {
         Optional<String> locked = local.isPresent() ? local.get().lockedBranch(branch) : Optional.empty();
+        if (locked.isEmpty()) {
+            locked = blockingBranch(branch);
+        }
         return locked.map(why -> new PushOutcome(PushOutcome.Status.REJECTED, why))
                 .orElseGet(() -> new PushOutcome(PushOutcome.Status.RACE, message));
+    }
+
+    /**
+     * Why a branch cannot be created on the server: another branch is named like one of its folders
+     * ({@code gitops-promotion/dev} blocks {@code gitops-promotion/dev/web}) or lies under it; Git stores branches
+     * as files, and one name cannot be a file and a folder. Asked only after a push failed.
+     */
+    private Optional<String> blockingBranch(String branch) throws IOException {
+        String ref = Constants.R_HEADS + branch;
+        try (Transport transport = connect(repository, location, auth, timeoutSeconds);
+                FetchConnection connection = transport.openFetch()) {
+            return connection.getRefs().stream().map(Ref::getName)
+                    .filter(name -> ref.startsWith(name + "/") || name.startsWith(ref + "/"))
+                    .map(name -> name.substring(Constants.R_HEADS.length()))
+                    .findFirst()
+                    .map(name -> "the branch " + name + " on " + location + " blocks " + branch + ": Git cannot have a"
+                            + " branch and a folder of branches of the same name; rename or delete " + name);
+        } catch (TransportException e) {
+            return Optional.empty(); // the race stands; the next attempt reports what the server says
+        }
+    }
+
+    /** A transport to the repository with the credentials and timeout set. */
+    private static Transport connect(Repository repository, RepositoryLocation location, GitAuth auth, int timeoutSeconds)
+            throws IOException {
+        Transport transport = Transport.open(repository, location.uri());
+        auth.configure(transport);
+        transport.setTimeout(timeoutSeconds);
+        return transport;
     }
 
     /** Moves the mirror's copy of a branch where the server now has it. */
