@@ -28,7 +28,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +38,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.TreeFormatter;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -254,6 +266,70 @@ class BadInputCorpusTest {
         assertThat(BareRepos.head(remote, "main")).isEqualTo(before);
         assertThat(remote.getRefDatabase().getRefsByPrefix("refs/heads/")).hasSize(1);
         return failure;
+    }
+
+    @Test
+    void filesWhoseNamesAreNotUtf8SurviveAPromotionBesideThem() throws Exception {
+        Repository remote = seeded(Map.of());
+        byte[] first = {(byte) 0xFF, '.', 'y', 'a', 'm', 'l'};
+        byte[] second = {(byte) 0xFE, '.', 'y', 'a', 'm', 'l'};
+        try (ObjectInserter inserter = remote.newObjectInserter(); ObjectReader reader = remote.newObjectReader();
+                RevWalk walk = new RevWalk(reader)) {
+            RevCommit tip = walk.parseCommit(BareRepos.head(remote, "main"));
+            TreeFormatter folder = new TreeFormatter();
+            folder.append("kustomization.yaml".getBytes(StandardCharsets.UTF_8), FileMode.REGULAR_FILE,
+                    inserter.insert(Constants.OBJ_BLOB, BareRepos.readBytes(remote, "main", OVERLAY)));
+            folder.append(second, FileMode.REGULAR_FILE, inserter.insert(Constants.OBJ_BLOB, new byte[] {'2'}));
+            folder.append(first, FileMode.REGULAR_FILE, inserter.insert(Constants.OBJ_BLOB, new byte[] {'1'}));
+            ObjectId tree = replaceFolder(reader, inserter, tip.getTree(), "apps/web/dev", inserter.insert(folder));
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(tree);
+            commit.setParentId(tip);
+            commit.setAuthor(BareRepos.OTHER_BUILD);
+            commit.setCommitter(BareRepos.OTHER_BUILD);
+            commit.setMessage("Files whose names are Latin-1");
+            ObjectId id = inserter.insert(commit);
+            inserter.flush();
+            RefUpdate update = remote.updateRef("refs/heads/main");
+            update.setNewObjectId(id);
+            assertThat(update.update()).isEqualTo(RefUpdate.Result.FAST_FORWARD);
+        }
+
+        PromotionResult result = engine().promote(request(remote, "dev")
+                .version(new VersionSource.Given(Optional.of("2.0.0"), Optional.empty())).build());
+
+        assertThat(result.status()).isEqualTo(PromotionResult.Status.PROMOTED);
+        try (RevWalk walk = new RevWalk(remote); TreeWalk folder = TreeWalk.forPath(remote, "apps/web/dev",
+                walk.parseCommit(BareRepos.head(remote, "main")).getTree())) {
+            List<String> names = new ArrayList<>();
+            try (TreeWalk inside = new TreeWalk(remote)) {
+                inside.addTree(folder.getObjectId(0));
+                while (inside.next()) {
+                    names.add(HexFormat.of().formatHex(inside.getRawPath()));
+                }
+            }
+            assertThat(names).as("both Latin-1 names kept").containsExactly(
+                    HexFormat.of().formatHex("kustomization.yaml".getBytes(StandardCharsets.UTF_8)), "fe2e79616d6c", "ff2e79616d6c");
+        }
+    }
+
+    /** {@code tree} with the folder at {@code path} replaced by {@code folder}, every other entry untouched. */
+    private static ObjectId replaceFolder(ObjectReader reader, ObjectInserter inserter, ObjectId tree, String path,
+            ObjectId folder) throws IOException {
+        int slash = path.indexOf('/');
+        String name = slash < 0 ? path : path.substring(0, slash);
+        TreeFormatter out = new TreeFormatter();
+        try (TreeWalk walk = new TreeWalk(reader)) {
+            walk.addTree(tree);
+            while (walk.next()) {
+                ObjectId id = walk.getObjectId(0);
+                if (walk.getNameString().equals(name)) {
+                    id = slash < 0 ? folder : replaceFolder(reader, inserter, id, path.substring(slash + 1), folder);
+                }
+                out.append(walk.getRawPath(), walk.getFileMode(0), id);
+            }
+        }
+        return inserter.insert(out);
     }
 
     @Test
