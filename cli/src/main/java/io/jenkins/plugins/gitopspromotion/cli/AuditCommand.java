@@ -119,6 +119,11 @@ final class AuditCommand implements Callable<Integer> {
             }
 
             @Override
+            public Entry entry(String path) throws IOException {
+                return tree.entry(path);
+            }
+
+            @Override
             public List<String> files() throws IOException {
                 return tree.files();
             }

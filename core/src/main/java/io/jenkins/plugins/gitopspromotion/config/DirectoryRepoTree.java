@@ -59,6 +59,28 @@ public final class DirectoryRepoTree implements RepoTree {
         return Optional.of(Files.readAllBytes(real));
     }
 
+    @Override
+    public Entry entry(String path) throws IOException {
+        checkPath(path);
+        if (List.of(path.split("/")).contains(GIT)) {
+            return Entry.NONE;
+        }
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(realRoot.resolve(path), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return Entry.NONE;
+        }
+        if (attributes.isSymbolicLink()) {
+            return Entry.SYMBOLIC_LINK;
+        }
+        if (attributes.isDirectory()) {
+            // A submodule's checkout is a folder with a .git of its own (a file, or a folder in older Git).
+            return Files.exists(realRoot.resolve(path).resolve(GIT), LinkOption.NOFOLLOW_LINKS) ? Entry.SUBMODULE : Entry.FOLDER;
+        }
+        return attributes.isRegularFile() ? Entry.FILE : Entry.OTHER;
+    }
+
     /** Refuses paths that are not plain relative paths: they would be a caller's bug or an attack. */
     private static void checkPath(String path) {
         if (path == null || path.isEmpty() || path.startsWith("/") || path.indexOf('\\') >= 0

@@ -10,6 +10,22 @@ import java.util.Optional;
  */
 public interface RepoTree {
 
+    /** What a path names. */
+    enum Entry {
+        /** Nothing. */
+        NONE,
+        /** A regular file (executable or not). */
+        FILE,
+        /** A folder. */
+        FOLDER,
+        /** A symbolic link, which Git stores as a link and a checkout may or may not follow. */
+        SYMBOLIC_LINK,
+        /** A submodule: a commit of another repository. */
+        SUBMODULE,
+        /** Anything else on disk (a device, a pipe). */
+        OTHER
+    }
+
     /**
      * The content of a file.
      *
@@ -19,6 +35,15 @@ public interface RepoTree {
      * @throws IllegalArgumentException if the path is absolute, contains {@code ..} or otherwise leaves the tree
      */
     Optional<byte[]> read(String path) throws IOException;
+
+    /**
+     * What a path names, without following a symbolic link at its end.
+     *
+     * @param path a relative, {@code /}-separated path
+     * @throws IOException if the tree cannot be read
+     * @throws IllegalArgumentException if the path is absolute, contains {@code ..} or otherwise leaves the tree
+     */
+    Entry entry(String path) throws IOException;
 
     /**
      * Every file of the tree.

@@ -60,6 +60,24 @@ public final class GitTree implements RepoTree {
     }
 
     @Override
+    public Entry entry(String path) throws IOException {
+        checkPath(path);
+        try (ObjectReader reader = repository.newObjectReader();
+                TreeWalk walk = TreeWalk.forPath(reader, path, commit.getTree())) {
+            if (walk == null) {
+                return Entry.NONE;
+            }
+            return switch (walk.getRawMode(0) & FileMode.TYPE_MASK) {
+                case FileMode.TYPE_FILE -> Entry.FILE;
+                case FileMode.TYPE_TREE -> Entry.FOLDER;
+                case FileMode.TYPE_SYMLINK -> Entry.SYMBOLIC_LINK;
+                case FileMode.TYPE_GITLINK -> Entry.SUBMODULE;
+                default -> Entry.OTHER;
+            };
+        }
+    }
+
+    @Override
     public List<String> files() throws IOException {
         List<String> files = new ArrayList<>();
         try (TreeWalk walk = new TreeWalk(repository)) {

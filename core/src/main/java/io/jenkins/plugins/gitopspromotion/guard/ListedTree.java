@@ -24,6 +24,11 @@ final class ListedTree implements RepoTree {
     }
 
     @Override
+    public Entry entry(String path) throws IOException {
+        return tree.entry(path);
+    }
+
+    @Override
     public List<String> files() throws IOException {
         if (files == null) {
             files = tree.files();

@@ -281,18 +281,8 @@ class BadInputCorpusTest {
                     inserter.insert(Constants.OBJ_BLOB, BareRepos.readBytes(remote, "main", OVERLAY)));
             folder.append(second, FileMode.REGULAR_FILE, inserter.insert(Constants.OBJ_BLOB, new byte[] {'2'}));
             folder.append(first, FileMode.REGULAR_FILE, inserter.insert(Constants.OBJ_BLOB, new byte[] {'1'}));
-            ObjectId tree = replaceFolder(reader, inserter, tip.getTree(), "apps/web/dev", inserter.insert(folder));
-            CommitBuilder commit = new CommitBuilder();
-            commit.setTreeId(tree);
-            commit.setParentId(tip);
-            commit.setAuthor(BareRepos.OTHER_BUILD);
-            commit.setCommitter(BareRepos.OTHER_BUILD);
-            commit.setMessage("Files whose names are Latin-1");
-            ObjectId id = inserter.insert(commit);
-            inserter.flush();
-            RefUpdate update = remote.updateRef("refs/heads/main");
-            update.setNewObjectId(id);
-            assertThat(update.update()).isEqualTo(RefUpdate.Result.FAST_FORWARD);
+            commit(remote, inserter, tip, replaceFolder(reader, inserter, tip.getTree(), "apps/web/dev", inserter.insert(folder)),
+                    "Files whose names are Latin-1");
         }
 
         PromotionResult result = engine().promote(request(remote, "dev")
@@ -311,6 +301,53 @@ class BadInputCorpusTest {
             assertThat(names).as("both Latin-1 names kept").containsExactly(
                     HexFormat.of().formatHex("kustomization.yaml".getBytes(StandardCharsets.UTF_8)), "fe2e79616d6c", "ff2e79616d6c");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "symbolic link | 120000 | is a symbolic link",
+        "submodule     | 160000 | is a submodule",
+        "folder        | 40000  | is a folder",
+    })
+    void aConfigPathThatIsNoRegularFileIsRefusedAndWritesNothing(String kind, String mode, String problem) throws Exception {
+        Repository remote = seeded(Map.of());
+        try (ObjectInserter inserter = remote.newObjectInserter(); ObjectReader reader = remote.newObjectReader();
+                RevWalk walk = new RevWalk(reader)) {
+            RevCommit tip = walk.parseCommit(BareRepos.head(remote, "main"));
+            ObjectId target = switch (mode) {
+                case "120000" -> inserter.insert(Constants.OBJ_BLOB, "../elsewhere.yaml".getBytes(StandardCharsets.UTF_8));
+                case "160000" -> tip;
+                default -> {
+                    TreeFormatter inside = new TreeFormatter();
+                    inside.append("promotion.yaml", FileMode.REGULAR_FILE,
+                            inserter.insert(Constants.OBJ_BLOB, ConfigRepositoryFixture.CONFIG.getBytes(StandardCharsets.UTF_8)));
+                    yield inserter.insert(inside);
+                }
+            };
+            TreeFormatter folder = new TreeFormatter();
+            folder.append("promotion.yaml".getBytes(StandardCharsets.UTF_8), FileMode.fromBits(Integer.parseInt(mode, 8)), target);
+            commit(remote, inserter, tip, replaceFolder(reader, inserter, tip.getTree(), ".gitops", inserter.insert(folder)),
+                    "The config is a " + kind);
+        }
+
+        assertRefusedAndNothingWritten(remote, "dev", ConfigException.class, ConfigLoader.CONFIG_PATH,
+                ConfigLoader.CONFIG_PATH + ": " + problem + " in commit ");
+    }
+
+    /** Moves main to a commit of {@code tree} on top of {@code parent}. */
+    private static void commit(Repository remote, ObjectInserter inserter, RevCommit parent, ObjectId tree, String message)
+            throws IOException {
+        CommitBuilder commit = new CommitBuilder();
+        commit.setTreeId(tree);
+        commit.setParentId(parent);
+        commit.setAuthor(BareRepos.OTHER_BUILD);
+        commit.setCommitter(BareRepos.OTHER_BUILD);
+        commit.setMessage(message);
+        ObjectId id = inserter.insert(commit);
+        inserter.flush();
+        RefUpdate update = remote.updateRef("refs/heads/main");
+        update.setNewObjectId(id);
+        assertThat(update.update()).isEqualTo(RefUpdate.Result.FAST_FORWARD);
     }
 
     /** {@code tree} with the folder at {@code path} replaced by {@code folder}, every other entry untouched. */
