@@ -67,7 +67,7 @@ public final class ConfigLoader {
      */
     public static PromotionConfig load(RepoTree tree) throws IOException {
         if (declared(tree)) {
-            return parse(CONFIG_PATH, tree.read(CONFIG_PATH).orElseThrow());
+            return parse(CONFIG_PATH, read(tree));
         }
         if (tree.read(MISSPELT_PATH).isPresent()) {
             // Falling back to discovery would silently ignore everything the user declared.
@@ -80,6 +80,21 @@ public final class ConfigLoader {
                         ? " and no known layout was found; declare environments and apps in " + CONFIG_PATH
                         : " and the layout is ambiguous; declare environments and apps in " + CONFIG_PATH)
                 + System.lineSeparator() + report.render()));
+    }
+
+    /**
+     * The config file's bytes, its size checked against the YAML limit before it is read.
+     *
+     * @throws ConfigException if it is larger, or missing
+     * @throws IOException if the tree cannot be read
+     */
+    public static byte[] read(RepoTree tree) throws IOException {
+        try {
+            return tree.read(CONFIG_PATH, YamlLimits.DEFAULT.maxBytes()).orElseThrow(() -> new ConfigException(CONFIG_PATH, 0,
+                    null, "missing in " + tree.describe()));
+        } catch (FileTooLargeException e) {
+            throw new ConfigException(CONFIG_PATH, 0, null, e.problem() + " for a YAML file", e);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.guard;
 
 import io.jenkins.plugins.gitopspromotion.config.Environment;
+import io.jenkins.plugins.gitopspromotion.config.FileTooLargeException;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
 import io.jenkins.plugins.gitopspromotion.config.RepoTree;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlFile;
@@ -42,12 +43,14 @@ public final class ConfigAudit {
         TagPolicy tags = new TagPolicy(limits, environments);
         List<Finding> findings = new ArrayList<>();
         for (String path : tree.files()) {
-            Optional<byte[]> content = tree.read(path);
-            if (content.isEmpty()) {
+            Optional<byte[]> content;
+            try {
+                content = tree.read(path, limits.maxBytes());
+            } catch (FileTooLargeException e) {
+                notes.add(path + ": not scanned: " + e.problem());
                 continue;
             }
-            if (content.get().length > limits.maxBytes()) {
-                notes.add(path + ": not scanned: " + content.get().length + " bytes, over the limit of " + limits.maxBytes());
+            if (content.isEmpty()) {
                 continue;
             }
             Optional<TextContent> text = TextContent.of(content.get());

@@ -19,8 +19,8 @@ final class ListedTree implements RepoTree {
     }
 
     @Override
-    public Optional<byte[]> read(String path) throws IOException {
-        return tree.read(path);
+    public Optional<byte[]> read(String path, int maxBytes) throws IOException {
+        return tree.read(path, maxBytes);
     }
 
     @Override

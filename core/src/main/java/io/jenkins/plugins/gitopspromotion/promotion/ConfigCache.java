@@ -67,8 +67,7 @@ final class ConfigCache {
         }
         Optional<ConfigIndex> index = readIndex(blob.get());
         if (index.isPresent()) {
-            String text = YamlText.decode(ConfigLoader.CONFIG_PATH, tree.read(ConfigLoader.CONFIG_PATH).orElseThrow(),
-                    YamlLimits.DEFAULT).text();
+            String text = YamlText.decode(ConfigLoader.CONFIG_PATH, ConfigLoader.read(tree), YamlLimits.DEFAULT).text();
             Optional<String> cut = request.app().isPresent() ? index.get().onlyApp(text, request.app().get())
                     : index.get().onlyImage(text, request.image().orElseThrow());
             if (cut.isPresent()) {
@@ -83,8 +82,7 @@ final class ConfigCache {
         if (known.isPresent()) {
             return known.get();
         }
-        ConfigLoader.Indexed parsed = ConfigLoader.parseIndexed(ConfigLoader.CONFIG_PATH,
-                tree.read(ConfigLoader.CONFIG_PATH).orElseThrow());
+        ConfigLoader.Indexed parsed = ConfigLoader.parseIndexed(ConfigLoader.CONFIG_PATH, ConfigLoader.read(tree));
         synchronized (configs) {
             configs.put(blob, parsed.config());
         }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.promotion;
 
 import io.jenkins.plugins.gitopspromotion.config.App;
 import io.jenkins.plugins.gitopspromotion.config.Environment;
+import io.jenkins.plugins.gitopspromotion.config.FileTooLargeException;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
 import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
 import io.jenkins.plugins.gitopspromotion.config.RepoTree;
@@ -314,7 +315,11 @@ public final class PromotionEngine {
     private Optional<String> secretsIn(Attempt current, ChangePlan plan) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (String path : current.tree().filesIn(plan.target().directory())) {
-            current.tree().read(path).ifPresent(content -> files.put(path, content));
+            try {
+                current.tree().read(path, limits.maxBytes()).ifPresent(content -> files.put(path, content));
+            } catch (FileTooLargeException e) {
+                // Too large to parse, as the scanner would say of it: the audit reports it; the promotion goes on.
+            }
         }
         plan.changedFiles().forEach(file -> files.put(file.path(), file.after()));
         AuditReport report = ConfigAudit.auditFiles(files, current.environment(), limits);
