@@ -9,6 +9,8 @@ import io.jenkins.plugins.gitopspromotion.config.ConfigLoader;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.guard.AuditReport;
+import io.jenkins.plugins.gitopspromotion.guard.ConfigAudit;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
@@ -25,6 +27,8 @@ import io.jenkins.plugins.gitopspromotion.yaml.YamlEditException;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,8 +114,17 @@ class BadInputCorpusTest {
         return bytes;
     }
 
+    /** More nodes than the limit allows, in a file of about 2 MB: refused by count, not by size. */
+    private static byte[] manyNodes() {
+        return "- a: b\n".repeat(YamlLimits.DEFAULT.maxNodes() / 3 + 1).getBytes(StandardCharsets.UTF_8);
+    }
+
     private static byte[] file(String name) throws IOException {
-        return name.equals("50MB") ? fiftyMegabytes() : corpus(name);
+        return switch (name) {
+            case "50MB" -> fiftyMegabytes();
+            case "250,001 nodes" -> manyNodes();
+            default -> corpus(name);
+        };
     }
 
     private static List<ImageUpdater> editors() {
@@ -145,7 +158,8 @@ class BadInputCorpusTest {
                 arguments("nul-byte.yaml", ":3: file contains the control character U+0000"),
                 arguments("template.yaml", "template expression"),
                 arguments("not-yaml.yaml", "not valid YAML"),
-                arguments("50MB", "over the limit of 8388608 bytes"));
+                arguments("50MB", "over the limit of 8388608 bytes"),
+                arguments("250,001 nodes", "refused: more than 250000 nodes"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -367,6 +381,25 @@ class BadInputCorpusTest {
             }
         }
         return inserter.insert(out);
+    }
+
+    @Test
+    void aTwoMebibyteLineBesideTheTargetCostsThePromotionAndTheAuditAlmostNothing() throws Exception {
+        Repository remote = seeded(Map.of("apps/web/dev/notes.yaml",
+                ("# " + "x".repeat(2 * 1024 * 1024) + "\n").getBytes(StandardCharsets.UTF_8)));
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+
+        PromotionResult result = engine().promote(request(remote, "dev")
+                .version(new VersionSource.Given(Optional.of("2.0.0"), Optional.empty())).build());
+        AuditReport audit = engine().readBase(RepositoryLocation.parse(server.url(remote.getDirectory().getName()).toString()),
+                GitAuth.password("ci", "pw-123456".toCharArray()), "main",
+                (tree, commit) -> ConfigAudit.audit(tree, Optional.empty(), YamlLimits.DEFAULT));
+
+        assertThat(result.status()).isEqualTo(PromotionResult.Status.PROMOTED);
+        assertThat(audit.notes()).noneMatch(n -> n.startsWith("apps/web/dev/notes.yaml"));
+        assertThat(Duration.ofNanos(threads.getCurrentThreadCpuTime() - start)).as("a promotion and an audit")
+                .isLessThan(Duration.ofSeconds(3));
     }
 
     @Test
