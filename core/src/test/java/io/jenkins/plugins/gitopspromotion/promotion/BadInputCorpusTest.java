@@ -211,6 +211,20 @@ class BadInputCorpusTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "binary-tag.yaml | :5: refused: images[ghcr.io/acme/web].newTag is explicitly tagged !!binary, so it is not plain text",
+        "custom-tag.yaml | :3: refused: images[ghcr.io/acme/web].newTag is explicitly tagged !semver, so it is not plain text",
+    })
+    void aTargetValueTheEditorMustNotRewriteIsRefusedAndWritesNothing(String name, String problem) throws Exception {
+        byte[] bytes = corpus("edit/" + name);
+        assertThat(failsInTime(() -> new KustomizeImagesUpdater(YamlLimits.DEFAULT).apply(OVERLAY, bytes, UPDATE)))
+                .isInstanceOf(YamlEditException.class).hasMessage(OVERLAY + problem + "; remove the tag (or write !!str) to have"
+                        + " it changed");
+        Repository remote = seeded(Map.of(OVERLAY, bytes));
+        assertRefusedAndNothingWritten(remote, "dev", YamlEditException.class, OVERLAY, problem);
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "ghcr.io/acme/web:1.0\\u0007          | contains a control character at index 20",
         "ghcr.io/acme/web:1.0\\n              | contains whitespace at index 20",
