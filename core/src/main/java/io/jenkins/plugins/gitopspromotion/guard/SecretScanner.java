@@ -71,6 +71,14 @@ public final class SecretScanner {
         return new FileScan(scan(path, text.get(), yaml), notes);
     }
 
+    /**
+     * Whether a short value, such as the user part of a URL, looks like a secret: a token in an issuer's format, or a
+     * long random string.
+     */
+    public static boolean looksLikeSecret(String value) {
+        return TokenFormats.containsToken(value) || Entropy.isHigh(value);
+    }
+
     /** Whether a path names a YAML file: by its extension, or kustomize's extension-less {@code Kustomization}. */
     static boolean isYaml(String path) {
         String lower = path.toLowerCase(Locale.ROOT);

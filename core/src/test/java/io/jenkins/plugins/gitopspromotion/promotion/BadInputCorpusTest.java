@@ -245,6 +245,20 @@ class BadInputCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+        "https://ghp_0123456789abcdefABCDEF0123456789abcd@git.example.com/config.git | a user part that is not a plain user name",
+        "https://glpat-Zx8kP2qR7tW4yB1nM6vC@git.example.com/config.git              | a user part that is not a plain user name",
+        "https://bot:pa/ss-Word9@git.example.com/config.git                         | names no host that can be read",
+        "https://bot:pa ss@git.example.com/config.git                               | contains a password",
+    })
+    void aRepositoryUrlHoldingACredentialIsRefusedWithoutRepeatingIt(String url, String problem) {
+        assertThat(failsInTime(() -> RepositoryLocation.parse(url))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(problem)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("ghp_").doesNotContain("glpat-")
+                        .doesNotContain("pa/ss").doesNotContain("pa ss"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
         "1.0\\u0007",
         "1.0\\n",
         "1.0\\u001b[31m",
