@@ -95,10 +95,12 @@ public final class Mirror implements AutoCloseable {
         FetchResult result;
         try (Transport transport = connect(repository, location, auth, timeoutSeconds)) {
             transport.setRemoveDeletedRefs(true);
-            result = transport.fetch(NullProgressMonitor.INSTANCE, specs);
-        } catch (TransportException e) {
-            throw new IOException("fetching " + String.join(", ", branches) + " from " + location + " failed: "
-                    + e.getMessage(), e);
+            try {
+                result = transport.fetch(NullProgressMonitor.INSTANCE, specs);
+            } catch (TransportException e) {
+                throw new IOException("fetching " + String.join(", ", branches) + " from " + location + " failed: "
+                        + e.getMessage() + OriginBoundConnections.redirectNote(transport), e);
+            }
         }
         // A copy that could not be updated would leave the promotion working on an old tip, and losing every push.
         for (TrackingRefUpdate update : result.getTrackingRefUpdates()) {
@@ -146,9 +148,12 @@ public final class Mirror implements AutoCloseable {
         RemoteRefUpdate update = new RemoteRefUpdate(repository, (String) null, commit, ref, force, null, expectedOld);
         PushResult result;
         try (Transport transport = connect(repository, location, auth, timeoutSeconds)) {
-            result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
-        } catch (TransportException e) {
-            throw new IOException("pushing " + branch + " to " + location + " failed: " + e.getMessage(), e);
+            try {
+                result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
+            } catch (TransportException e) {
+                throw new IOException("pushing " + branch + " to " + location + " failed: " + e.getMessage()
+                        + OriginBoundConnections.redirectNote(transport), e);
+            }
         }
         RemoteRefUpdate answer = result.getRemoteUpdate(ref);
         String message = answer.getMessage() == null ? "" : answer.getMessage();
@@ -206,7 +211,12 @@ public final class Mirror implements AutoCloseable {
     /** A transport to the repository with the credentials and timeout set. */
     private static Transport connect(Repository repository, RepositoryLocation location, GitAuth auth, int timeoutSeconds)
             throws IOException {
-        Transport transport = Transport.open(repository, location.uri());
+        Transport transport;
+        try {
+            transport = Transport.open(repository, location.uri());
+        } catch (TransportException e) {
+            throw new IOException("connecting to " + location + " failed: " + e.getMessage(), e);
+        }
         auth.configure(transport);
         transport.setTimeout(timeoutSeconds);
         return transport;
