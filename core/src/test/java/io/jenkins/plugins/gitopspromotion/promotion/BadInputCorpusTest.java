@@ -291,6 +291,26 @@ class BadInputCorpusTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContainPattern("[\\x00-\\x1f]"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "build URL     | https://ci.example/7/\\nReviewed-by: boss",
+        "source commit | 0a1b2c3\\n\\nSigned-off-by: boss",
+        "source URL    | https://git.example/c/1\\u2028Approved: yes",
+    })
+    void provenanceThatWouldForgeTrailersIsRefusedBeforeAnythingIsFetched(String what, String written) throws Exception {
+        String value = unescape(written);
+        assertThat(refusedBeforeAnyFetch(request -> {
+            request.version(new VersionSource.Given(Optional.of("2.0.0"), Optional.empty()));
+            return switch (what) {
+                case "build URL" -> request.buildUrl(value);
+                case "source commit" -> request.sourceCommit(value);
+                default -> request.sourceUrl(value);
+            };
+        })).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("the " + what + " '")
+                .hasMessageContaining("contains a control character at index")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContainPattern("[\\x00-\\x1f\\u2028]"));
+    }
+
     /**
      * Runs a promotion of web into dev, shaped by {@code shape}, that must be refused before the engine even
      * fetches: the server sees no request and its branches stay as they were.
