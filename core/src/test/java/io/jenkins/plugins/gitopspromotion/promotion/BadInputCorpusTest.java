@@ -311,6 +311,21 @@ class BadInputCorpusTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContainPattern("[\\x00-\\x1f\\u2028]"));
     }
 
+    @Test
+    void anOldTagThatWouldForgeTrailersIsQuotedInTheCommit() throws Exception {
+        Repository remote = seeded(Map.of(OVERLAY, ("images:\n- name: ghcr.io/acme/web\n"
+                + "  newTag: \"1.0\\n\\nReviewed-by: Release Manager <boss@example.com>\"\n").getBytes(StandardCharsets.UTF_8)));
+
+        PromotionResult result = engine().promote(request(remote, "dev")
+                .version(new VersionSource.Given(Optional.of("2.0.0"), Optional.empty())).build());
+
+        assertThat(result.status()).isEqualTo(PromotionResult.Status.PROMOTED);
+        RevCommit commit = BareRepos.log(remote, "main").get(0);
+        assertThat(commit.getShortMessage()).isEqualTo("Promote web '1.0\\n\\nReviewed-by: Release Manager"
+                + " <boss@example.com>' → 2.0.0 to dev");
+        assertThat(commit.getFooterLines()).extracting(f -> f.getKey()).containsExactly("Promoted-Image");
+    }
+
     /**
      * Runs a promotion of web into dev, shaped by {@code shape}, that must be refused before the engine even
      * fetches: the server sees no request and its branches stay as they were.
