@@ -64,7 +64,7 @@ final class PromoteCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage() + " (--tag, --digest, --from)");
         }
-        PromotionResult result = new PromotionEngine(repository.cache()).promote(request.build());
+        PromotionResult result = new PromotionEngine(repository.cache()).promote(PromotionOptions.build(spec, request));
         return ResultPrinter.print(spec, result, promotion.json);
     }
 }
