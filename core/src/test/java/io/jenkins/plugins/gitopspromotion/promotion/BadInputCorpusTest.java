@@ -23,6 +23,8 @@ import io.jenkins.plugins.gitopspromotion.update.ImageUpdater;
 import io.jenkins.plugins.gitopspromotion.update.KustomizeImagesUpdater;
 import io.jenkins.plugins.gitopspromotion.update.ManifestsUpdater;
 import io.jenkins.plugins.gitopspromotion.update.SettersUpdater;
+import io.jenkins.plugins.gitopspromotion.view.PromotionView;
+import io.jenkins.plugins.gitopspromotion.view.ViewApi;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlEditException;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import java.io.IOException;
@@ -309,6 +311,26 @@ class BadInputCorpusTest {
         })).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("the " + what + " '")
                 .hasMessageContaining("contains a control character at index")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContainPattern("[\\x00-\\x1f\\u2028]"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "{\"app\":\"web\",\"env\":\"staging\",\"env\":\"dev\"}             | the request body has a key twice",
+        "{\"app\":\"web\",\"env\":\"dev\",\"extra\":{\"to\":1,\"to\":2}}   | the request body has a key twice",
+        "{\"app\":\"web\",\"env\":\"dev\"                              | the request body is not JSON",
+    })
+    void aViewRequestBodyThatCouldBeReadTwoWaysIsRefusedAndWritesNothing(String body, String problem) throws Exception {
+        Repository remote = seeded(Map.of());
+        ObjectId before = BareRepos.head(remote, "main");
+        ViewApi api = new ViewApi(PromotionView.of(engine(), new RepositoryAccess(server.url(remote.getDirectory().getName())
+                .toString(), null, AccessCredentials.password("ci", "pw-123456".toCharArray()), "none", null, null), r -> r));
+
+        ViewApi.Answer answer = api.promote(body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json()).contains(problem);
+        assertThat(BareRepos.head(remote, "main")).isEqualTo(before);
+        assertThat(remote.getRefDatabase().getRefsByPrefix("refs/heads/")).hasSize(1);
     }
 
     @Test
