@@ -39,6 +39,9 @@ public final class MirrorCache {
     /** Threads of one process: a file lock alone cannot keep them apart (it is held per process). */
     private static final Map<Path, ReentrantLock> THREAD_LOCKS = new ConcurrentHashMap<>();
 
+    /** Less room than this left on the cache's disk after a failed write means the write failed for want of space. */
+    private static final long LOW_SPACE = 1024 * 1024;
+
     private final Path root;
     private final int timeoutSeconds;
 
@@ -61,6 +64,34 @@ public final class MirrorCache {
     /** The cache folder. */
     public Path root() {
         return root;
+    }
+
+    /**
+     * A failure while working on a mirror, said with the cache folder when the folder's disk is full: the system's
+     * own message ("No space left on device") names neither the folder nor what to do. Other failures are returned as
+     * they are.
+     */
+    public IOException explain(IOException failure) {
+        if (!isDiskFull(failure)) {
+            return failure;
+        }
+        return new IOException(failure.getMessage() + " (the mirror cache " + root + " is on a disk that is full: free"
+                + " space there, or use another cache folder)", failure);
+    }
+
+    private boolean isDiskFull(IOException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) {
+                return true;
+            }
+        }
+        try {
+            // The system's message may be in another language: a disk with (next to) nothing left tells the same.
+            return Files.getFileStore(Files.isDirectory(root) ? root : root.getParent()).getUsableSpace() < LOW_SPACE;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

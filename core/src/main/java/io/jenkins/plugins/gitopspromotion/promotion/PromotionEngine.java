@@ -162,6 +162,8 @@ public final class PromotionEngine {
                     }
                     mirror.discard();
                 }
+            } catch (IOException e) {
+                throw cache.explain(e);
             }
         }
     }

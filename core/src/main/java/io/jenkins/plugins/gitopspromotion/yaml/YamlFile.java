@@ -275,10 +275,48 @@ public final class YamlFile {
         }
     }
 
+    /** The first merge key ({@code <<}) of the file, in document order, if it has one. */
+    public Optional<Node> firstMergeKey() {
+        for (Node document : documents) {
+            Optional<Node> found = mergeKeyIn(document, Collections.newSetFromMap(new IdentityHashMap<>()));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Node> mergeKeyIn(Node node, Set<Node> visited) {
+        if (!visited.add(node)) {
+            return Optional.empty();
+        }
+        List<Node> children = new ArrayList<>();
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (isMergeKey(tuple.getKeyNode())) {
+                    return Optional.of(tuple.getKeyNode());
+                }
+                children.add(tuple.getValueNode());
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            children.addAll(sequence.getValue());
+        }
+        for (Node child : children) {
+            Optional<Node> found = mergeKeyIn(child, visited);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Whether a mapping has a merge key ({@code <<}), whose merged entries an editor must not guess at. */
     static boolean hasMergeKey(MappingNode mapping) {
-        return mapping.getValue().stream()
-                .anyMatch(t -> t.getKeyNode() instanceof ScalarNode k && "<<".equals(k.getValue()) && k.isPlain());
+        return mapping.getValue().stream().anyMatch(t -> isMergeKey(t.getKeyNode()));
+    }
+
+    private static boolean isMergeKey(Node key) {
+        return key instanceof ScalarNode k && "<<".equals(k.getValue()) && k.isPlain();
     }
 
     /** The value of a scalar node, or empty for any other node. */

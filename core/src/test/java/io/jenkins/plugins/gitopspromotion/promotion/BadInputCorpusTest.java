@@ -214,14 +214,17 @@ class BadInputCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "binary-tag.yaml | :5: refused: images[ghcr.io/acme/web].newTag is explicitly tagged !!binary, so it is not plain text",
-        "custom-tag.yaml | :3: refused: images[ghcr.io/acme/web].newTag is explicitly tagged !semver, so it is not plain text",
+        "binary-tag.yaml     | :5: refused: images[ghcr.io/acme/web].newTag is explicitly tagged !!binary, so it is not plain text",
+        "custom-tag.yaml     | :3: refused: images[ghcr.io/acme/web].newTag is explicitly tagged !semver, so it is not plain text",
+        "merge-key-name.yaml | :5: refused: the mapping here takes entries from a merge key ('<<'), which the editor does not follow",
+        "merge-key-tag.yaml  | :5: refused: the mapping here takes entries from a merge key ('<<'), which the editor does not follow",
+        "merge-key-root.yaml | :1: refused: the mapping here takes entries from a merge key ('<<'), which the editor does not follow",
     })
     void aTargetValueTheEditorMustNotRewriteIsRefusedAndWritesNothing(String name, String problem) throws Exception {
         byte[] bytes = corpus("edit/" + name);
         assertThat(failsInTime(() -> new KustomizeImagesUpdater(YamlLimits.DEFAULT).apply(OVERLAY, bytes, UPDATE)))
-                .isInstanceOf(YamlEditException.class).hasMessage(OVERLAY + problem + "; remove the tag (or write !!str) to have"
-                        + " it changed");
+                .isInstanceOf(YamlEditException.class).hasMessageStartingWith(OVERLAY + problem)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("internal error").doesNotContain("\n"));
         Repository remote = seeded(Map.of(OVERLAY, bytes));
         assertRefusedAndNothingWritten(remote, "dev", YamlEditException.class, OVERLAY, problem);
     }
