@@ -317,6 +317,25 @@ class BadInputCorpusTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jenkins.plugins.gitopspromotion.guard.DeployedSecretsTest#layouts")
+    void aPlaintextSecretKustomizeWouldDeployIsRefusedHoweverItIsReached(String way, String kustomization,
+            Map<String, String> files, String location) throws Exception {
+        Map<String, byte[]> seed = new java.util.LinkedHashMap<>();
+        seed.put(OVERLAY, kustomization.getBytes(StandardCharsets.UTF_8));
+        files.forEach((path, content) -> seed.put(path, content.getBytes(StandardCharsets.UTF_8)));
+        Repository remote = seeded(seed);
+        ObjectId before = BareRepos.head(remote, "main");
+
+        PromotionResult result = engine().promote(request(remote, "dev")
+                .version(new VersionSource.Given(Optional.of("2.0.0"), Optional.empty())).build());
+
+        assertThat(result.status()).as(way).isEqualTo(PromotionResult.Status.REFUSED);
+        assertThat(result.reason()).contains(location + " plaintext-secret").doesNotContain("hunter2");
+        assertThat(BareRepos.head(remote, "main")).isEqualTo(before);
+        assertThat(remote.getRefDatabase().getRefsByPrefix("refs/heads/")).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "{\"app\":\"web\",\"env\":\"staging\",\"env\":\"dev\"}             | the request body has a key twice",
         "{\"app\":\"web\",\"env\":\"dev\",\"extra\":{\"to\":1,\"to\":2}}   | the request body has a key twice",
