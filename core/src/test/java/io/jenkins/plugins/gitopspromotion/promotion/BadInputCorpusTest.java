@@ -6,6 +6,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.jenkins.plugins.gitopspromotion.config.ConfigException;
 import io.jenkins.plugins.gitopspromotion.config.ConfigLoader;
+import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
@@ -353,6 +354,21 @@ class BadInputCorpusTest {
         assertThat(answer.json()).contains(problem);
         assertThat(BareRepos.head(remote, "main")).isEqualTo(before);
         assertThat(remote.getRefDatabase().getRefsByPrefix("refs/heads/")).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"gitops-promotion/dev", "gitops-promotion/dev/web/old"})
+    void aBranchInTheWayOfThePromotionBranchIsNamedAtOnceAndNothingIsWritten(String blocking) throws Exception {
+        Repository remote = seeded(Map.of());
+        BareRepos.commitFile(remote, blocking, "note.txt", "in the way\n", "A branch in the way");
+        ObjectId before = BareRepos.head(remote, "main");
+
+        assertThat(failsInTime(() -> engine().promote(request(remote, "dev").mode(PromotionMode.BRANCH)
+                .version(new VersionSource.Given(Optional.of("2.0.0"), Optional.empty())).build())))
+                .isInstanceOf(PromotionException.class)
+                .hasMessageContaining("the branch " + blocking + " on ").hasMessageContaining(" blocks gitops-promotion/dev/web");
+        assertThat(BareRepos.head(remote, "main")).isEqualTo(before);
+        assertThat(BareRepos.head(remote, "gitops-promotion/dev/web")).isNull();
     }
 
     @Test
