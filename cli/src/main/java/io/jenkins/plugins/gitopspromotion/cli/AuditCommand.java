@@ -114,8 +114,13 @@ final class AuditCommand implements Callable<Integer> {
     private static RepoTree described(RepoTree tree, String description) {
         return new RepoTree() {
             @Override
-            public Optional<byte[]> read(String path) throws IOException {
-                return tree.read(path);
+            public Optional<byte[]> read(String path, int maxBytes) throws IOException {
+                return tree.read(path, maxBytes);
+            }
+
+            @Override
+            public Entry entry(String path) throws IOException {
+                return tree.entry(path);
             }
 
             @Override

@@ -48,7 +48,7 @@ final class ConfigCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RepoTree tree = new DirectoryRepoTree(repo);
         PromotionConfig config;
-        if (tree.read(ConfigLoader.CONFIG_PATH).isPresent()) {
+        if (ConfigLoader.declared(tree)) {
             config = ConfigLoader.load(tree);
         } else {
             DiscoveryReport report = ConventionDiscovery.discover(tree);

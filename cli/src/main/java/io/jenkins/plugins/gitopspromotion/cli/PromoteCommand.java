@@ -81,7 +81,7 @@ final class PromoteCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--image-name: " + e.getMessage());
             }
         }
-        PromotionResult result = new PromotionEngine(repository.cache()).promote(request.build());
+        PromotionResult result = new PromotionEngine(repository.cache()).promote(PromotionOptions.build(spec, request));
         return ResultPrinter.print(spec, result, promotion.json);
     }
 }

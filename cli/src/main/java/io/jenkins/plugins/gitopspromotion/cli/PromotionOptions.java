@@ -46,6 +46,15 @@ final class PromotionOptions {
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
+    /** The request a builder makes; an input it refuses (a line break in --build-url, say) is a usage error. */
+    static PromotionRequest build(CommandSpec spec, PromotionRequest.Builder request) {
+        try {
+            return request.build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     /** A request builder with these options and the repository options applied. */
     PromotionRequest.Builder request(CommandSpec spec, RepositoryOptions repository) throws IOException {
         RepositoryLocation location = repository.location(spec);

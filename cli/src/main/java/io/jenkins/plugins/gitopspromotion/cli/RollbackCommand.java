@@ -42,8 +42,8 @@ final class RollbackCommand implements Callable<Integer> {
         } catch (InvalidImageReferenceException e) {
             throw new ParameterException(spec.commandLine(), "--to: " + e.getMessage());
         }
-        PromotionRequest request = promotion.request(spec, repository).app(app)
-                .version(new VersionSource.Rollback(Optional.ofNullable(to))).build();
+        PromotionRequest request = PromotionOptions.build(spec, promotion.request(spec, repository).app(app)
+                .version(new VersionSource.Rollback(Optional.ofNullable(to))));
         return ResultPrinter.print(spec, new PromotionEngine(repository.cache()).promote(request), promotion.json);
     }
 }

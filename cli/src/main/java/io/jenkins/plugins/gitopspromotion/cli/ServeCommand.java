@@ -65,8 +65,9 @@ final class ServeCommand implements Callable<Integer> {
                         .pullRequests(settings.orElse(null)).noPullRequests(noPullRequests).author(by).boundary(mode));
         try (ViewServer server = ViewServer.start(view, port, readOnly)) {
             PrintWriter out = spec.commandLine().getOut();
-            out.println("The promotion view of " + location + " (" + repository.base + ") is at " + server.url()
-                    + (readOnly ? " (read-only)" : ""));
+            // Printed once: the secret in it is what lets a browser in (serve acts with this user's Git credentials).
+            out.println("The promotion view of " + location + " (" + repository.base + ") is at " + server.entryUrl()
+                    + (readOnly ? " (read-only)" : "") + "; open this address, which holds its secret: it is the only way in");
             out.flush();
             new CountDownLatch(1).await(); // until Ctrl-C ends the process, or an embedding thread is interrupted
         } catch (InterruptedException e) {

@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The promotion view on loopback: the page, its two files and the four endpoints over a {@link PromotionView}.
@@ -27,35 +29,58 @@ import java.util.Set;
  * <p>Built on the JDK's own {@code com.sun.net.httpserver}: a handful of routes need no servlet container, and the
  * runnable jar gains no dependency (Jetty is in the tests only).
  *
- * <p>Any web page the user visits can send requests to localhost, so: the server binds 127.0.0.1 only; it answers
- * only requests whose {@code Host} is this server (a DNS-rebinding page has its own host name); every POST must
- * carry a random per-process token in {@link #TOKEN_HEADER} (the page gets it from its mount element, as it gets
- * Jenkins' crumb), be JSON, and come from no other {@code Origin}; in read-only mode every POST is refused. Every
- * answer carries {@code Content-Security-Policy: default-src 'self'}, the policy Jenkins applies, so the page is
- * tested under it.
+ * <p>Every local process can connect to 127.0.0.1, and the view acts with its user's Git credentials, so only the
+ * holder of the secret {@code serve} printed is let in ({@link ViewAccess}). Any web page the user visits can send
+ * requests to localhost, so: the server binds 127.0.0.1 only; it answers only requests whose {@code Host} is this
+ * server (a DNS-rebinding page has its own host name); every POST must carry a random per-process token in
+ * {@link #TOKEN_HEADER} (the page gets it from its mount element, as it gets Jenkins' crumb), be JSON, and come from no
+ * other {@code Origin}; in read-only mode every POST is refused. Every answer carries a
+ * {@code Content-Security-Policy} that starts from {@code default-src 'self'}, the policy Jenkins applies, so the
+ * page is tested under it.
+ *
+ * <p>Requests are handled by a few worker threads, and a request not read whole within {@link #REQUEST_SECONDS} (or an
+ * answer not taken within {@link #RESPONSE_SECONDS}) has its connection closed, so that a stalled client holds one
+ * worker for a while rather than the whole server for ever.
  */
 final class ViewServer implements AutoCloseable {
 
     /** The header a POST carries the token in (the page's crumb header). */
     static final String TOKEN_HEADER = "X-GitOps-Promotion-Token";
 
-    /** The policy every answer carries. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'";
+    /** The policy every answer carries: no other origin, no frame, no {@code <base>}, forms only to this server. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    /** Seconds a client has to send a whole request. */
+    static final int REQUEST_SECONDS = 10;
+    /** Seconds a client has to take a whole answer. */
+    static final int RESPONSE_SECONDS = 60;
+
+    private static final int WORKERS = 8;
+
+    static {
+        // The JDK's server reads these once, when its first server is made; only a value the user set is kept.
+        setIfAbsent("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
+        setIfAbsent("sun.net.httpserver.maxRspTime", RESPONSE_SECONDS);
+    }
 
     private static final Set<String> POSTS = Set.of("/api/promote", "/api/rollback");
 
     private final ViewApi api;
     private final boolean readOnly;
     private final HttpServer server;
+    private final ExecutorService workers;
     private final String token;
+    private final ViewAccess access;
     private final Set<String> hosts;
 
-    private ViewServer(PromotionView view, boolean readOnly, HttpServer server, String token) {
+    private ViewServer(PromotionView view, boolean readOnly, HttpServer server, ExecutorService workers, String token) {
         this.api = new ViewApi(view);
         this.readOnly = readOnly;
         this.server = server;
+        this.workers = workers;
         this.token = token;
         int port = server.getAddress().getPort();
+        this.access = ViewAccess.random(port);
         this.hosts = Set.of("127.0.0.1:" + port, "localhost:" + port);
     }
 
@@ -69,16 +94,27 @@ final class ViewServer implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        ViewServer viewServer = new ViewServer(view, readOnly, server,
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, task -> {
+            Thread thread = new Thread(task, "gitops-promotion-view");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ViewServer viewServer = new ViewServer(view, readOnly, server, workers,
                 Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        server.setExecutor(workers);
         server.createContext("/", viewServer::handle);
         server.start();
         return viewServer;
     }
 
-    /** Where the page is. */
+    /** Where the page is; without the secret, it answers 401. */
     URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    /** The address to open: the page's, with the secret that lets a browser in. Print it once, to the user only. */
+    URI entryUrl() {
+        return access.entry(url());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -94,6 +130,22 @@ final class ViewServer implements AutoCloseable {
             }
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
+            if (path.equals("/favicon.ico")) {
+                exchange.sendResponseHeaders(204, -1); // browsers ask for it; a 401 would only clutter their console
+                return;
+            }
+            if (!access.hasCookie(exchange)) {
+                if ((path.equals("/") || path.equals("/index.html")) && access.hasToken(exchange)) {
+                    // Traded for a cookie, and the secret taken out of the address bar and the history.
+                    exchange.getResponseHeaders().set("Set-Cookie", access.setCookie());
+                    exchange.getResponseHeaders().set("Location", "/");
+                    exchange.sendResponseHeaders(303, -1);
+                } else {
+                    error(exchange, 401, "open the address serve printed when it started (with its token); this server"
+                            + " answers only who holds it");
+                }
+                return;
+            }
             if (POSTS.contains(path)) {
                 if (!method.equals("POST")) {
                     exchange.getResponseHeaders().set("Allow", "POST");
@@ -122,8 +174,6 @@ final class ViewServer implements AutoCloseable {
                     .getBytes(StandardCharsets.UTF_8));
         } else if (asset.isPresent()) {
             send(exchange, 200, ViewAssets.STATIC.get(file), asset.get());
-        } else if (path.equals("/favicon.ico")) {
-            exchange.sendResponseHeaders(204, -1); // browsers ask for it; a 404 would only clutter their console
         } else if (path.equals("/api/status")) {
             answer(exchange, api.status());
         } else if (path.equals("/api/history")) {
@@ -198,5 +248,12 @@ final class ViewServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        workers.shutdownNow();
+    }
+
+    private static void setIfAbsent(String property, int seconds) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, Integer.toString(seconds));
+        }
     }
 }

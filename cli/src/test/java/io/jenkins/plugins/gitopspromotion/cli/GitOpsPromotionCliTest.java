@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The top command: only the subcommand a run names is built, and nothing users see changes for it. */
@@ -52,5 +53,17 @@ class GitOpsPromotionCliTest {
         CliRun failed = CliRun.of("status", "--repo", "/nonexistent/config-repo");
         assertThat(failed.exitCode()).isEqualTo(GitOpsPromotionCli.FAILED);
         assertThat(failed.err()).startsWith("gitops-promotion: ").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aTokenWrittenAsTheUrlsUserOrAPasswordWithASlashIsRefusedAndNeverPrinted() {
+        for (String repo : List.of("https://ghp_0123456789abcdefABCDEF0123456789abcd@git.example.com/acme/config.git",
+                "https://bot:pa/ss-Word9@git.example.com/acme/config.git")) {
+            CliRun status = CliRun.of("status", "--repo", repo, "--json");
+
+            assertThat(status.exitCode()).isEqualTo(GitOpsPromotionCli.USAGE);
+            assertThat(status.err()).contains("--repo: the repository ");
+            assertThat(status.out() + status.err()).doesNotContain("ghp_").doesNotContain("pa/ss").doesNotContain("ss-Word9");
+        }
     }
 }

@@ -144,6 +144,11 @@ class PromoteCommandTest {
         assertThat(badDigest.err()).contains("sha256 needs 64");
         CliRun badMode = run("promote", "--env", "dev", "--app", "web", "--tag", "1", "--mode", "yolo");
         assertThat(badMode.exitCode()).isEqualTo(GitOpsPromotionCli.USAGE);
+        CliRun forged = run("promote", "--env", "dev", "--app", "web", "--tag", "1", "--build-url",
+                "https://ci.example/7/\nReviewed-by: boss");
+        assertThat(forged.exitCode()).isEqualTo(GitOpsPromotionCli.USAGE);
+        assertThat(forged.err()).contains("the build URL 'https://ci.example/7/\\nReviewed-by: boss' contains a control"
+                + " character at index 21");
         assertThat(BareRepos.log(remote, "main")).hasSize(1);
         assertThat(temp.resolve("cache")).doesNotExist();
     }

@@ -79,7 +79,7 @@ class ServeBrowserTest {
     private WebDriverWait wait;
     private final List<String> consoleMessages = new ArrayList<>();
 
-    /** A {@code serve} command running in a thread of this process, and the URL it printed. */
+    /** A {@code serve} command running in a thread of this process, and the URL it printed (with its secret). */
     private record Serving(Thread thread, URI url) {
         static Serving start(String... args) throws Exception {
             StringWriter out = new StringWriter();
@@ -88,7 +88,7 @@ class ServeBrowserTest {
                     "serve");
             thread.setDaemon(true);
             thread.start();
-            Pattern printed = Pattern.compile("is at (http://127\\.0\\.0\\.1:\\d+/)");
+            Pattern printed = Pattern.compile("is at (http://127\\.0\\.0\\.1:\\d+/\\?token=[\\w-]{43})");
             for (int i = 0; i < 300; i++) {
                 Matcher m = printed.matcher(out.toString());
                 if (m.find()) {
@@ -296,7 +296,7 @@ class ServeBrowserTest {
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(serving.url()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
-                assertThat(csp).startsWith("default-src 'self'"));
+                assertThat(csp).startsWith("default-src 'self'").contains("base-uri 'none'").contains("form-action 'self'"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.TestEngines;
 import io.jenkins.plugins.gitopspromotion.view.PromotionView;
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +19,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,12 +42,15 @@ class ViewServerTest {
 
     private LocalConfigRepository config;
     private ViewServer server;
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** A browser: it keeps the cookie the entry address sets, and follows the redirect that takes the secret away. */
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
 
     @BeforeEach
-    void start() throws IOException {
+    void start() throws Exception {
         config = LocalConfigRepository.create(temp);
         server = serve(false);
+        assertThat(send(HttpRequest.newBuilder(server.entryUrl())).statusCode()).isEqualTo(200);
     }
 
     @AfterEach
@@ -80,6 +86,8 @@ class ViewServerTest {
         HttpResponse<String> page = send(HttpRequest.newBuilder(server.url()));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Security-Policy")).contains(ViewServer.CONTENT_SECURITY_POLICY);
+        assertThat(ViewServer.CONTENT_SECURITY_POLICY).startsWith("default-src 'self'; frame-ancestors 'none';")
+                .contains("; base-uri 'none'").contains("; form-action 'self'");
         assertThat(page.body()).contains("data-crumb-header=\"" + ViewServer.TOKEN_HEADER + "\"")
                 .contains("data-read-only=\"false\"").contains("<script src=\"view.js\" defer>")
                 .doesNotContain("<script>").doesNotContain("style=");
@@ -134,19 +142,84 @@ class ViewServerTest {
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(answer).startsWith("HTTP/1.1 403").doesNotContain("\"apps\"");
         }
-        URI localhost = URI.create("http://localhost:" + server.url().getPort() + "/api/status");
-        assertThat(send(HttpRequest.newBuilder(localhost)).statusCode()).isEqualTo(200);
+        URI localhost = URI.create("http://localhost:" + server.url().getPort() + "/");
+        assertThat(send(HttpRequest.newBuilder(localhost.resolve("/?" + server.entryUrl().getRawQuery()))).statusCode())
+                .as("entered by the name localhost (its own cookie)").isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(localhost.resolve("api/status"))).statusCode()).isEqualTo(200);
     }
 
     @Test
     void readOnlyLeavesTheTokenOutAndRefusesEveryPost() throws Exception {
         try (ViewServer readOnly = serve(true)) {
-            HttpResponse<String> page = send(HttpRequest.newBuilder(readOnly.url()));
+            HttpResponse<String> page = send(HttpRequest.newBuilder(readOnly.entryUrl()));
             assertThat(page.body()).contains("data-read-only=\"true\"");
             assertThat(token(page)).isEmpty();
             HttpResponse<String> post = send(post(readOnly, "api/rollback", "{\"app\": \"web\", \"env\": \"dev\"}"));
             assertThat(post.statusCode()).isEqualTo(403);
             assertThat(post.body()).contains("read-only");
+        }
+    }
+
+    @Test
+    void withoutTheSecretItPrintedNothingIsAnsweredNotEvenThePage() throws Exception {
+        // Another local process (any user on the machine): no cookie, and no token but a guessed one.
+        HttpClient stranger = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        for (String path : List.of("", "index.html", "view.js", "view.css", "api/status", "api/history?app=web&env=dev")) {
+            HttpResponse<String> answer = stranger.send(HttpRequest.newBuilder(server.url().resolve(path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(path).isEqualTo(401);
+            assertThat(answer.body()).as(path).contains("open the address serve printed").doesNotContain("data-crumb")
+                    .doesNotContain("\"apps\"");
+        }
+        HttpResponse<String> guessed = stranger.send(HttpRequest.newBuilder(server.url().resolve("/?token=guess")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(guessed.statusCode()).isEqualTo(401);
+        assertThat(guessed.headers().firstValue("Set-Cookie")).isEmpty();
+        HttpResponse<String> post = stranger.send(post(server, "api/promote", "{\"app\": \"web\", \"env\": \"dev\"}")
+                .header(ViewServer.TOKEN_HEADER, "guess").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(401);
+        assertThat(BareRepos.log(config.repository(), "main")).hasSize(1);
+    }
+
+    @Test
+    void theSecretIsTradedForAPrivateCookieAndTakenOutOfTheAddress() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+        HttpResponse<String> entered = browser.send(HttpRequest.newBuilder(server.entryUrl()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(entered.statusCode()).isEqualTo(303);
+        assertThat(entered.headers().firstValue("Location")).contains("/");
+        assertThat(entered.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
+                .startsWith("gitops-promotion-" + server.url().getPort() + "=").contains("; HttpOnly").contains("; SameSite=Strict")
+                .contains("; Path=/"));
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(server.url()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-crumb=\"");
+    }
+
+    @Test
+    void aStalledClientNeitherFreezesTheServerNorHoldsItsWorkerForEver() throws Exception {
+        try (Socket headers = new Socket(server.url().getHost(), server.url().getPort());
+                Socket body = new Socket(server.url().getHost(), server.url().getPort())) {
+            headers.getOutputStream().write("GET /api/status HTTP/1.1\r\nHo".getBytes(StandardCharsets.US_ASCII));
+            // Let in, so that the server gets as far as reading the body.
+            String cookie = ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().get(0).toString();
+            String token = token(send(HttpRequest.newBuilder(server.url())));
+            body.getOutputStream().write(("POST /api/promote HTTP/1.1\r\nHost: 127.0.0.1:" + server.url().getPort()
+                    + "\r\nCookie: " + cookie + "\r\n" + ViewServer.TOKEN_HEADER + ": " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"app\"").getBytes(StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+
+            HttpResponse<String> status = send(HttpRequest.newBuilder(server.url().resolve("api/status")).timeout(Duration.ofSeconds(5)));
+
+            assertThat(status.statusCode()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answered while two clients stall").isLessThan(Duration.ofSeconds(5));
+            headers.setSoTimeout((ViewServer.REQUEST_SECONDS + 5) * 1000);
+            body.setSoTimeout((ViewServer.REQUEST_SECONDS + 5) * 1000);
+            assertThat(headers.getInputStream().read()).as("closed by the server").isEqualTo(-1);
+            assertThat(body.getInputStream().read()).as("closed by the server").isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(ViewServer.REQUEST_SECONDS + 5));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.build;
 
+import io.jenkins.plugins.gitopspromotion.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -7,13 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
-/** Private build folders on this machine, in a parent folder (the system's temporary folder by default). */
+/**
+ * Private build folders on this machine, in a parent folder (the system's temporary folder by default). A folder goes
+ * when it is closed, or when the process ends (SIGTERM included); one left by a killed process is deleted by the
+ * next build in the same parent folder ({@link ScratchLifetime}).
+ */
 public final class LocalScratchSpace implements ScratchSpace {
+
+    private static final String PREFIX = "image-build";
 
     private final Path parent;
 
@@ -29,7 +34,14 @@ public final class LocalScratchSpace implements ScratchSpace {
 
     @Override
     public ScratchFolder create() throws IOException {
-        return new Folder(PrivateFiles.directory(parent, "image-build"));
+        ScratchLifetime.clearStale(parentFolder(), PREFIX);
+        Path folder = PrivateFiles.directory(parent, PREFIX);
+        ScratchLifetime.claim(folder);
+        return new Folder(folder);
+    }
+
+    private Path parentFolder() {
+        return parent == null ? Path.of(System.getProperty("java.io.tmpdir")) : parent;
     }
 
     /**
@@ -40,8 +52,8 @@ public final class LocalScratchSpace implements ScratchSpace {
      */
     public ScratchFolder folder(Path path) {
         Path folder = path.toAbsolutePath().normalize();
-        Path expected = parent == null ? Path.of(System.getProperty("java.io.tmpdir")) : parent;
-        if (!expected.toAbsolutePath().normalize().equals(folder.getParent()) || !folder.getFileName().toString().startsWith("image-build")) {
+        Path expected = parentFolder();
+        if (!expected.toAbsolutePath().normalize().equals(folder.getParent()) || !folder.getFileName().toString().startsWith(PREFIX)) {
             throw new IllegalArgumentException(path + " is not a build folder in " + expected);
         }
         return new Folder(folder);
@@ -87,13 +99,7 @@ public final class LocalScratchSpace implements ScratchSpace {
 
         @Override
         public void close() throws IOException {
-            try (Stream<Path> walk = Files.walk(path)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            } catch (NoSuchFileException e) {
-                // already gone
-            }
+            ScratchLifetime.delete(path);
         }
     }
 }

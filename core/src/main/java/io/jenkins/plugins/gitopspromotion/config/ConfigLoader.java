@@ -43,6 +43,12 @@ public final class ConfigLoader {
 
     private static final String MISSPELT_PATH = ".gitops/promotion.yml";
 
+    private static final String CONFIG_FOLDER = ".gitops";
+
+    private static final Map<RepoTree.Entry, String> ENTRY_NAMES = Map.of(RepoTree.Entry.FILE, "a regular file",
+            RepoTree.Entry.FOLDER, "a folder", RepoTree.Entry.SYMBOLIC_LINK, "a symbolic link", RepoTree.Entry.SUBMODULE,
+            "a submodule", RepoTree.Entry.OTHER, "neither a file nor a folder");
+
     private static final List<String> ROOT_KEYS = List.of("environments", "apps");
     private static final List<String> ENVIRONMENT_KEYS =
             List.of("name", "path", "mode", "requires", "reviewers", "labels", "autoMerge", "pinDigest",
@@ -61,9 +67,8 @@ public final class ConfigLoader {
      * @throws IOException if the tree cannot be read
      */
     public static PromotionConfig load(RepoTree tree) throws IOException {
-        Optional<byte[]> bytes = tree.read(CONFIG_PATH);
-        if (bytes.isPresent()) {
-            return parse(CONFIG_PATH, bytes.get());
+        if (declared(tree)) {
+            return parse(CONFIG_PATH, read(tree));
         }
         if (tree.read(MISSPELT_PATH).isPresent()) {
             // Falling back to discovery would silently ignore everything the user declared.
@@ -76,6 +81,47 @@ public final class ConfigLoader {
                         ? " and no known layout was found; declare environments and apps in " + CONFIG_PATH
                         : " and the layout is ambiguous; declare environments and apps in " + CONFIG_PATH)
                 + System.lineSeparator() + report.render()));
+    }
+
+    /**
+     * The config file's bytes, its size checked against the YAML limit before it is read.
+     *
+     * @throws ConfigException if it is larger, or missing
+     * @throws IOException if the tree cannot be read
+     */
+    public static byte[] read(RepoTree tree) throws IOException {
+        try {
+            return tree.read(CONFIG_PATH, YamlLimits.DEFAULT.maxBytes()).orElseThrow(() -> new ConfigException(CONFIG_PATH, 0,
+                    null, "missing in " + tree.describe()));
+        } catch (FileTooLargeException e) {
+            throw new ConfigException(CONFIG_PATH, 0, null, e.problem() + " for a YAML file", e);
+        }
+    }
+
+    /**
+     * Whether the repository declares its config in {@link #CONFIG_PATH}, rather than leaving it to discovery.
+     *
+     * @throws ConfigException if something other than a folder and a regular file is where the config would be
+     * @throws IOException if the tree cannot be read
+     */
+    public static boolean declared(RepoTree tree) throws IOException {
+        requireEntry(tree, CONFIG_FOLDER, RepoTree.Entry.FOLDER);
+        requireEntry(tree, CONFIG_PATH, RepoTree.Entry.FILE);
+        requireEntry(tree, MISSPELT_PATH, RepoTree.Entry.FILE);
+        return tree.entry(CONFIG_PATH) == RepoTree.Entry.FILE;
+    }
+
+    /**
+     * Refuses anything at a config path but what belongs there: a link, a submodule or a folder where the file should
+     * be would read as no config at all, and discovery would then drop every {@code requires} and {@code pinDigest}.
+     */
+    private static void requireEntry(RepoTree tree, String path, RepoTree.Entry expected) throws IOException {
+        RepoTree.Entry entry = tree.entry(path);
+        if (entry != RepoTree.Entry.NONE && entry != expected) {
+            throw new ConfigException(path, 0, null, "is " + ENTRY_NAMES.get(entry) + " in " + tree.describe() + "; it must be "
+                    + ENTRY_NAMES.get(expected) + ", or the promotion config would be ignored (replace it with the "
+                    + (expected == RepoTree.Entry.FILE ? "file itself" : "folder holding promotion.yaml") + ")");
+        }
     }
 
     /**

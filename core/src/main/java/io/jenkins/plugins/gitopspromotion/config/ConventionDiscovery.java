@@ -349,13 +349,13 @@ public final class ConventionDiscovery {
 
         /** A discovered file that cannot be parsed makes its app's image unknowable: an ambiguity, not a crash. */
         private Optional<YamlFile> parse(String path) throws IOException {
-            Optional<byte[]> bytes = tree.read(path);
-            if (bytes.isEmpty()) {
-                return Optional.empty();
-            }
             try {
+                Optional<byte[]> bytes = tree.read(path, YamlLimits.DEFAULT.maxBytes());
+                if (bytes.isEmpty()) {
+                    return Optional.empty();
+                }
                 return Optional.of(YamlFile.parse(path, bytes.get(), YamlLimits.DEFAULT));
-            } catch (YamlEditException e) {
+            } catch (YamlEditException | FileTooLargeException e) {
                 ambiguities.add(e.getMessage() + " (so the image it names cannot be told)");
                 return Optional.empty();
             }

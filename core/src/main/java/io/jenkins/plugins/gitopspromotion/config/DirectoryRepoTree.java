@@ -1,6 +1,8 @@
 package io.jenkins.plugins.gitopspromotion.config;
 
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -41,7 +43,7 @@ public final class DirectoryRepoTree implements RepoTree {
     }
 
     @Override
-    public Optional<byte[]> read(String path) throws IOException {
+    public Optional<byte[]> read(String path, int maxBytes) throws IOException {
         checkPath(path);
         if (List.of(path.split("/")).contains(GIT)) {
             return Optional.empty();
@@ -56,7 +58,39 @@ public final class DirectoryRepoTree implements RepoTree {
         if (!real.startsWith(realRoot) || !Files.isRegularFile(real)) {
             return Optional.empty();
         }
-        return Optional.of(Files.readAllBytes(real));
+        try (SeekableByteChannel channel = Files.newByteChannel(real)) {
+            if (channel.size() > maxBytes) {
+                throw new FileTooLargeException(path, channel.size(), maxBytes);
+            }
+            // Read no more than the limit allows, even if the file grows meanwhile.
+            byte[] content = Channels.newInputStream(channel).readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxBytes + 1L));
+            if (content.length > maxBytes) {
+                throw new FileTooLargeException(path, channel.size(), maxBytes);
+            }
+            return Optional.of(content);
+        }
+    }
+
+    @Override
+    public Entry entry(String path) throws IOException {
+        checkPath(path);
+        if (List.of(path.split("/")).contains(GIT)) {
+            return Entry.NONE;
+        }
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(realRoot.resolve(path), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return Entry.NONE;
+        }
+        if (attributes.isSymbolicLink()) {
+            return Entry.SYMBOLIC_LINK;
+        }
+        if (attributes.isDirectory()) {
+            // A submodule's checkout is a folder with a .git of its own (a file, or a folder in older Git).
+            return Files.exists(realRoot.resolve(path).resolve(GIT), LinkOption.NOFOLLOW_LINKS) ? Entry.SUBMODULE : Entry.FOLDER;
+        }
+        return attributes.isRegularFile() ? Entry.FILE : Entry.OTHER;
     }
 
     /** Refuses paths that are not plain relative paths: they would be a caller's bug or an attack. */

@@ -10,15 +10,57 @@ import java.util.Optional;
  */
 public interface RepoTree {
 
+    /** What a path names. */
+    enum Entry {
+        /** Nothing. */
+        NONE,
+        /** A regular file (executable or not). */
+        FILE,
+        /** A folder. */
+        FOLDER,
+        /** A symbolic link, which Git stores as a link and a checkout may or may not follow. */
+        SYMBOLIC_LINK,
+        /** A submodule: a commit of another repository. */
+        SUBMODULE,
+        /** Anything else on disk (a device, a pipe). */
+        OTHER
+    }
+
+    /** The largest file {@link #read(String)} reads. */
+    int MAX_FILE_BYTES = 64 * 1024 * 1024;
+
     /**
-     * The content of a file.
+     * The content of a file of at most {@link #MAX_FILE_BYTES}.
      *
      * @param path a relative, {@code /}-separated path such as {@code apps/web/overlays/dev/kustomization.yaml}
      * @return the bytes, or empty when there is no such file (a folder is not a file)
+     * @throws FileTooLargeException if the file is larger; nothing was read
      * @throws IOException if the file exists but cannot be read
      * @throws IllegalArgumentException if the path is absolute, contains {@code ..} or otherwise leaves the tree
      */
-    Optional<byte[]> read(String path) throws IOException;
+    default Optional<byte[]> read(String path) throws IOException {
+        return read(path, MAX_FILE_BYTES);
+    }
+
+    /**
+     * The content of a file, if it is no larger than {@code maxBytes}: the size is checked before anything is read.
+     *
+     * @param path a relative, {@code /}-separated path such as {@code apps/web/overlays/dev/kustomization.yaml}
+     * @return the bytes, or empty when there is no such file (a folder is not a file)
+     * @throws FileTooLargeException if the file is larger; nothing was read
+     * @throws IOException if the file exists but cannot be read
+     * @throws IllegalArgumentException if the path is absolute, contains {@code ..} or otherwise leaves the tree
+     */
+    Optional<byte[]> read(String path, int maxBytes) throws IOException;
+
+    /**
+     * What a path names, without following a symbolic link at its end.
+     *
+     * @param path a relative, {@code /}-separated path
+     * @throws IOException if the tree cannot be read
+     * @throws IllegalArgumentException if the path is absolute, contains {@code ..} or otherwise leaves the tree
+     */
+    Entry entry(String path) throws IOException;
 
     /**
      * Every file of the tree.

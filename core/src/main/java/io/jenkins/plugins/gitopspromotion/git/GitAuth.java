@@ -26,7 +26,8 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 /**
  * How to authenticate to a Git host: nothing, a user name with a password or token (HTTPS), or an SSH
  * private key (Apache MINA SSHD). Secrets stay in memory: they are handed to JGit's transport for one
- * connection and never written to a file, a Git config or a URL, nor shown by {@link #toString()}.
+ * connection, for the repository's own scheme, host and port only, and never written to a file, a Git config or a
+ * URL, nor shown by {@link #toString()}.
  */
 public final class GitAuth {
 
@@ -102,10 +103,14 @@ public final class GitAuth {
         return new GitAuth(null, builder.build(null), "SSH key");
     }
 
-    /** Hands the credentials to a transport about to connect. */
+    /**
+     * Hands the credentials to a transport about to connect, for its repository's scheme, host and port only: over
+     * HTTP(S) a redirect to anywhere else is not followed ({@link OriginBoundConnections}).
+     */
     public void configure(Transport transport) {
         if (credentials != null) {
             transport.setCredentialsProvider(credentials);
+            OriginBoundConnections.bind(transport);
         }
         if (ssh != null && transport instanceof SshTransport sshTransport) {
             sshTransport.setSshSessionFactory(ssh);

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.gitopspromotion.git;
 
+import io.jenkins.plugins.gitopspromotion.config.FileTooLargeException;
 import io.jenkins.plugins.gitopspromotion.config.RepoTree;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -18,9 +20,6 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * same in a repository of ten files as in one of sixteen thousand.
  */
 public final class GitTree implements RepoTree {
-
-    /** Files larger than this are not read into memory; YAML limits refuse far smaller files anyway. */
-    private static final int MAX_BLOB = 64 * 1024 * 1024;
 
     private final Repository repository;
     private final RevCommit commit;
@@ -37,13 +36,17 @@ public final class GitTree implements RepoTree {
     }
 
     @Override
-    public Optional<byte[]> read(String path) throws IOException {
+    public Optional<byte[]> read(String path, int maxBytes) throws IOException {
         Optional<ObjectId> blob = blobId(path);
         if (blob.isEmpty()) {
             return Optional.empty();
         }
         try (ObjectReader reader = repository.newObjectReader()) {
-            return Optional.of(reader.open(blob.get()).getCachedBytes(MAX_BLOB));
+            long size = reader.getObjectSize(blob.get(), Constants.OBJ_BLOB);
+            if (size > maxBytes) {
+                throw new FileTooLargeException(path, size, maxBytes);
+            }
+            return Optional.of(reader.open(blob.get(), Constants.OBJ_BLOB).getCachedBytes(maxBytes));
         }
     }
 
@@ -56,6 +59,24 @@ public final class GitTree implements RepoTree {
                 return Optional.empty();
             }
             return Optional.of(walk.getObjectId(0));
+        }
+    }
+
+    @Override
+    public Entry entry(String path) throws IOException {
+        checkPath(path);
+        try (ObjectReader reader = repository.newObjectReader();
+                TreeWalk walk = TreeWalk.forPath(reader, path, commit.getTree())) {
+            if (walk == null) {
+                return Entry.NONE;
+            }
+            return switch (walk.getRawMode(0) & FileMode.TYPE_MASK) {
+                case FileMode.TYPE_FILE -> Entry.FILE;
+                case FileMode.TYPE_TREE -> Entry.FOLDER;
+                case FileMode.TYPE_SYMLINK -> Entry.SYMBOLIC_LINK;
+                case FileMode.TYPE_GITLINK -> Entry.SUBMODULE;
+                default -> Entry.OTHER;
+            };
         }
     }
 

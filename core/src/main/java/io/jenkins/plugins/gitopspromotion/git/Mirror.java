@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.errors.TransportException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
@@ -16,9 +19,12 @@ import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.FetchConnection;
+import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.TrackingRefUpdate;
 import org.eclipse.jgit.transport.Transport;
 
 /**
@@ -36,6 +42,10 @@ public final class Mirror implements AutoCloseable {
     private static final Pattern RACE = Pattern.compile(
             "(?i).*(non-fast-forward|fetch first|stale info|incorrect old value|invalid old id|cannot lock ref|lock fail"
             + "|failed to lock|failed to update ref|already exists|but expected|is at [0-9a-f]+ but).*", Pattern.DOTALL);
+
+    /** What a ref update may answer when it did its job. */
+    private static final Set<RefUpdate.Result> UPDATED = EnumSet.of(RefUpdate.Result.NEW, RefUpdate.Result.FORCED,
+            RefUpdate.Result.FAST_FORWARD, RefUpdate.Result.NO_CHANGE, RefUpdate.Result.RENAMED);
 
     private final Repository repository;
     private final RepositoryLocation location;
@@ -82,14 +92,23 @@ public final class Mirror implements AutoCloseable {
         List<RefSpec> specs = branches.stream()
                 .map(b -> new RefSpec("+refs/heads/" + b + ":refs/heads/" + b))
                 .toList();
-        try (Transport transport = Transport.open(repository, location.uri())) {
-            auth.configure(transport);
-            transport.setTimeout(timeoutSeconds);
+        FetchResult result;
+        try (Transport transport = connect(repository, location, auth, timeoutSeconds)) {
             transport.setRemoveDeletedRefs(true);
-            transport.fetch(NullProgressMonitor.INSTANCE, specs);
-        } catch (TransportException e) {
-            throw new IOException("fetching " + String.join(", ", branches) + " from " + location + " failed: "
-                    + e.getMessage(), e);
+            try {
+                result = transport.fetch(NullProgressMonitor.INSTANCE, specs);
+            } catch (TransportException e) {
+                throw new IOException("fetching " + String.join(", ", branches) + " from " + location + " failed: "
+                        + e.getMessage() + OriginBoundConnections.redirectNote(transport), e);
+            }
+        }
+        // A copy that could not be updated would leave the promotion working on an old tip, and losing every push.
+        for (TrackingRefUpdate update : result.getTrackingRefUpdates()) {
+            if (!UPDATED.contains(update.getResult())) {
+                throw new IOException("fetching " + String.join(", ", branches) + " from " + location + " failed: the"
+                        + " mirror's copy " + update.getLocalName() + " in " + repository.getDirectory() + " could not be"
+                        + " updated (" + update.getResult() + ")");
+            }
         }
     }
 
@@ -121,39 +140,103 @@ public final class Mirror implements AutoCloseable {
      */
     public PushOutcome push(String branch, ObjectId commit, ObjectId expectedOld, boolean force) throws IOException {
         String ref = "refs/heads/" + branch;
+        Optional<LocalTarget> local = LocalTarget.of(location);
+        Optional<String> refusal = local.isPresent() ? local.get().refusal(branch) : Optional.empty();
+        if (refusal.isPresent()) {
+            return new PushOutcome(PushOutcome.Status.REJECTED, refusal.get());
+        }
         RemoteRefUpdate update = new RemoteRefUpdate(repository, (String) null, commit, ref, force, null, expectedOld);
         PushResult result;
-        try (Transport transport = Transport.open(repository, location.uri())) {
-            auth.configure(transport);
-            transport.setTimeout(timeoutSeconds);
-            result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
-        } catch (TransportException e) {
-            throw new IOException("pushing " + branch + " to " + location + " failed: " + e.getMessage(), e);
+        try (Transport transport = connect(repository, location, auth, timeoutSeconds)) {
+            try {
+                result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
+            } catch (TransportException e) {
+                throw new IOException("pushing " + branch + " to " + location + " failed: " + e.getMessage()
+                        + OriginBoundConnections.redirectNote(transport), e);
+            }
         }
         RemoteRefUpdate answer = result.getRemoteUpdate(ref);
         String message = answer.getMessage() == null ? "" : answer.getMessage();
         switch (answer.getStatus()) {
             case OK, UP_TO_DATE -> {
-                RefUpdate local = repository.updateRef(ref);
-                local.setForceUpdate(true);
-                if (commit.equals(ObjectId.zeroId())) {
-                    local.delete();
-                } else {
-                    local.setNewObjectId(commit);
-                    local.update();
-                }
+                updateCopy(branch, ref, commit);
                 return new PushOutcome(PushOutcome.Status.OK, message);
             }
             case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> {
-                return new PushOutcome(PushOutcome.Status.RACE, answer.getStatus() + " " + message);
+                return race(local, branch, answer.getStatus() + " " + message);
             }
             case REJECTED_OTHER_REASON -> {
-                return new PushOutcome(RACE.matcher(message).matches() ? PushOutcome.Status.RACE : PushOutcome.Status.REJECTED,
-                        message);
+                return RACE.matcher(message).matches() ? race(local, branch, message)
+                        : new PushOutcome(PushOutcome.Status.REJECTED, message);
             }
             default -> {
                 return new PushOutcome(PushOutcome.Status.REJECTED, answer.getStatus() + " " + message);
             }
+        }
+    }
+
+    /**
+     * A push that looks lost to a race, unless something no retry can change stands in its way: a stale lock on the
+     * branch in a local target, or a branch on the server that blocks this one.
+     */
+    private PushOutcome race(Optional<LocalTarget> local, String branch, String message) throws IOException {
+        Optional<String> locked = local.isPresent() ? local.get().lockedBranch(branch) : Optional.empty();
+        if (locked.isEmpty()) {
+            locked = blockingBranch(branch);
+        }
+        return locked.map(why -> new PushOutcome(PushOutcome.Status.REJECTED, why))
+                .orElseGet(() -> new PushOutcome(PushOutcome.Status.RACE, message));
+    }
+
+    /**
+     * Why a branch cannot be created on the server: another branch is named like one of its folders
+     * ({@code gitops-promotion/dev} blocks {@code gitops-promotion/dev/web}) or lies under it; Git stores branches
+     * as files, and one name cannot be a file and a folder. Asked only after a push failed.
+     */
+    private Optional<String> blockingBranch(String branch) throws IOException {
+        String ref = Constants.R_HEADS + branch;
+        try (Transport transport = connect(repository, location, auth, timeoutSeconds);
+                FetchConnection connection = transport.openFetch()) {
+            return connection.getRefs().stream().map(Ref::getName)
+                    .filter(name -> ref.startsWith(name + "/") || name.startsWith(ref + "/"))
+                    .map(name -> name.substring(Constants.R_HEADS.length()))
+                    .findFirst()
+                    .map(name -> "the branch " + name + " on " + location + " blocks " + branch + ": Git cannot have a"
+                            + " branch and a folder of branches of the same name; rename or delete " + name);
+        } catch (TransportException e) {
+            return Optional.empty(); // the race stands; the next attempt reports what the server says
+        }
+    }
+
+    /** A transport to the repository with the credentials and timeout set. */
+    private static Transport connect(Repository repository, RepositoryLocation location, GitAuth auth, int timeoutSeconds)
+            throws IOException {
+        Transport transport;
+        try {
+            transport = Transport.open(repository, location.uri());
+        } catch (TransportException e) {
+            throw new IOException("connecting to " + location + " failed: " + e.getMessage(), e);
+        }
+        auth.configure(transport);
+        transport.setTimeout(timeoutSeconds);
+        return transport;
+    }
+
+    /** Moves the mirror's copy of a branch where the server now has it. */
+    private void updateCopy(String branch, String ref, ObjectId commit) throws IOException {
+        RefUpdate copy = repository.updateRef(ref);
+        copy.setForceUpdate(true);
+        RefUpdate.Result result;
+        if (commit.equals(ObjectId.zeroId())) {
+            result = copy.delete();
+        } else {
+            copy.setNewObjectId(commit);
+            result = copy.update();
+        }
+        if (!UPDATED.contains(result)) {
+            throw new IOException("pushed " + branch + " to " + location + ", but the mirror's copy in "
+                    + repository.getDirectory() + " could not be updated (" + result + "); the next promotion fetches it"
+                    + " again and finds what was pushed");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.git;
 
+import io.jenkins.plugins.gitopspromotion.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -10,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -25,6 +27,9 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * fast. Several threads and processes may use one folder at once; each mirror is guarded by a lock file
  * ({@code <name>.lock}) held for the whole promotion. A mirror whose creation did not finish, or that turns
  * out corrupt, is deleted and built again rather than trusted.
+ *
+ * <p>Mirrors hold private repositories, so the folder (when this creates it), every mirror and every lock file are
+ * readable by their owner only, whatever the process's umask.
  */
 public final class MirrorCache {
 
@@ -33,6 +38,9 @@ public final class MirrorCache {
 
     /** Threads of one process: a file lock alone cannot keep them apart (it is held per process). */
     private static final Map<Path, ReentrantLock> THREAD_LOCKS = new ConcurrentHashMap<>();
+
+    /** Less room than this left on the cache's disk after a failed write means the write failed for want of space. */
+    private static final long LOW_SPACE = 1024 * 1024;
 
     private final Path root;
     private final int timeoutSeconds;
@@ -59,21 +67,53 @@ public final class MirrorCache {
     }
 
     /**
+     * A failure while working on a mirror, said with the cache folder when the folder's disk is full: the system's
+     * own message ("No space left on device") names neither the folder nor what to do. Other failures are returned as
+     * they are.
+     */
+    public IOException explain(IOException failure) {
+        if (!isDiskFull(failure)) {
+            return failure;
+        }
+        return new IOException(failure.getMessage() + " (the mirror cache " + root + " is on a disk that is full: free"
+                + " space there, or use another cache folder)", failure);
+    }
+
+    private boolean isDiskFull(IOException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) {
+                return true;
+            }
+        }
+        try {
+            // The system's message may be in another language: a disk with (next to) nothing left tells the same.
+            return Files.getFileStore(Files.isDirectory(root) ? root : root.getParent()).getUsableSpace() < LOW_SPACE;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * Locks and opens the mirror of a repository, creating it (and fetching {@code branches} into it) when
      * missing, half-built or corrupt, and fetching {@code branches} otherwise.
      *
      * @throws IOException if the repository cannot be fetched; the message names it, never a credential
      */
     public Mirror open(RepositoryLocation location, GitAuth auth, Collection<String> branches) throws IOException {
-        Files.createDirectories(root);
+        PrivateFiles.createDirectories(root);
         Path dir = root.resolve(location.cacheKey() + ".git");
         ReentrantLock threadLock = THREAD_LOCKS.computeIfAbsent(dir, d -> new ReentrantLock());
         threadLock.lock();
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(root.resolve(location.cacheKey() + ".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(root.resolve(location.cacheKey() + ".lock"), Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE), PrivateFiles.fileAttributes());
             FileLock fileLock = channel.lock();
+            if (Files.isDirectory(dir)) {
+                // Nobody else writes the mirror while its lock is held: any Git lock file in it is a crash's leftover.
+                LockFiles.clear(dir);
+            }
             Repository repository = fetchedMirror(dir, location, auth, branches);
             MirrorMaintenance.compactIfNeeded(repository);
             return new Mirror(repository, location, auth, timeoutSeconds, threadLock, channel, fileLock);
@@ -120,6 +160,7 @@ public final class MirrorCache {
 
     private static Repository openOrRebuild(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
+            PrivateFiles.restrict(dir); // a mirror made by an earlier version, with the umask's permissions
             if (Files.exists(dir.resolve(COMPLETE_MARKER))) {
                 try {
                     Repository repository = open(dir);
@@ -141,6 +182,7 @@ public final class MirrorCache {
     }
 
     private static Repository create(Path dir) throws IOException {
+        PrivateFiles.createDirectory(dir);
         Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
         repository.create(true);
         // No automatic gc: JGit would start it in the background after a fetch, under a promotion's feet.

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.git;
 
+import io.jenkins.plugins.gitopspromotion.guard.SecretScanner;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -7,14 +8,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.transport.URIish;
 
 /**
  * Where a config repository is: an HTTPS or HTTP URL, an SSH URL ({@code ssh://} or {@code git@host:path}),
  * a {@code git://} URL, a {@code file://} URL or a local path. Credentials never belong in it: a URL with a
- * password is refused, so that the secret cannot end up in logs, process lists or a mirror's config.
+ * password, or over HTTP(S) with a user part that is not a plain user name (a token written as the user), is
+ * refused, so that the secret cannot end up in logs, process lists or a mirror's files; what fails to parse is
+ * never repeated.
  */
 public final class RepositoryLocation {
+
+    private static final Pattern PLAIN_USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final URIish uri;
     private final String display;
@@ -39,18 +46,36 @@ public final class RepositoryLocation {
             uri = looksLikeLocalPath(text) ? new URIish(Path.of(text).toAbsolutePath().normalize().toString())
                     : new URIish(text);
         } catch (URISyntaxException | java.nio.file.InvalidPathException e) {
-            throw new IllegalArgumentException("'" + redact(text) + "' is neither a Git URL nor a local path");
+            // Not repeated: what failed to parse may be a URL whose password the parser could not tell apart.
+            throw new IllegalArgumentException("the repository location is neither a Git URL nor a local path (it is not"
+                    + " repeated here, as it may hold a credential)");
         }
+        URIish shown = uri.setUser(null).setPass(null);
         if (uri.getPass() != null) {
-            throw new IllegalArgumentException("the repository URL " + uri.setPass(null)
-                    + " contains a password; pass credentials with --token-env or a credentials file instead");
+            throw new IllegalArgumentException("the repository URL " + shown + " contains a password; pass credentials"
+                    + " with --token-env or a credentials file instead");
         }
         String scheme = uri.getScheme() == null ? (uri.getHost() != null ? "ssh" : "file") : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!java.util.Set.of("https", "http", "ssh", "git", "file").contains(scheme)) {
-            throw new IllegalArgumentException("unsupported repository URL scheme '" + scheme + "' in " + uri
+        if (!Set.of("https", "http", "ssh", "git", "file").contains(scheme)) {
+            throw new IllegalArgumentException("unsupported repository URL scheme '" + scheme + "' in " + shown
                     + "; use https, http, ssh, git or file");
         }
+        if (!scheme.equals("file") && (uri.getHost() == null || uri.getHost().isEmpty())) {
+            // What is left of an authority the parser could not read (a password with a '/') ends up in the path.
+            throw new IllegalArgumentException("the repository URL names no host that can be read (it is not repeated"
+                    + " here, as it may hold a credential); write it as " + scheme + "://host/path");
+        }
+        if (scheme.startsWith("http") && uri.getUser() != null && !isPlainUserName(uri.getUser())) {
+            throw new IllegalArgumentException("the repository URL " + shown + " has a user part that is not a plain user"
+                    + " name (a token there would end up in messages, status output and the mirror's files); give the user"
+                    + " with --username and the token with --token-env or --token-file");
+        }
         return new RepositoryLocation(uri);
+    }
+
+    /** A user name as hosts have them ({@code git}, {@code oauth2}, {@code acme-ci}), not a token written as one. */
+    private static boolean isPlainUserName(String user) {
+        return PLAIN_USER.matcher(user).matches() && !SecretScanner.looksLikeSecret(user);
     }
 
     /** The location for JGit's transports. */
@@ -116,7 +141,4 @@ public final class RepositoryLocation {
         return colon < 0 || windowsDrive || slash >= 0 && slash < colon;
     }
 
-    private static String redact(String text) {
-        return text.replaceAll("(://[^/@:]*:)[^/@]*@", "$1***@");
-    }
 }

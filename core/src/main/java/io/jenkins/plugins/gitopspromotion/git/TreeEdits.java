@@ -20,6 +20,9 @@ import org.eclipse.jgit.treewalk.CanonicalTreeParser;
  * promotion changes one or two files: this reads and writes a handful of trees where an in-memory index
  * (JGit's {@code DirCache}, which has no such path-copying editor) reads and hashes every tree of the
  * repository.
+ *
+ * <p>Entries are matched by their names' raw bytes, and every entry an edit is not on is written back exactly as it
+ * was, in its place: a name that is not valid UTF-8, an odd mode, even a malformed tree's duplicate.
  */
 public final class TreeEdits {
 
@@ -57,52 +60,105 @@ public final class TreeEdits {
 
     private static ObjectId edit(ObjectReader reader, ObjectInserter inserter, ObjectId tree, Map<String, ObjectId> files,
             String where) throws IOException {
-        Map<String, Entry> entries = read(reader, tree);
+        Map<String, ObjectId> here = new LinkedHashMap<>();
         Map<String, Map<String, ObjectId>> folders = new LinkedHashMap<>();
         for (Map.Entry<String, ObjectId> file : files.entrySet()) {
             String path = file.getKey();
             int slash = path.indexOf('/');
             if (slash < 0) {
-                Entry existing = entries.get(path);
-                if (existing != null && existing.isTree()) {
-                    throw new IOException("cannot write the file " + where + path + ": it is a folder");
-                }
-                FileMode mode = existing != null && existing.mode().equals(FileMode.EXECUTABLE_FILE.getBits())
-                        ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE;
-                entries.put(path, new Entry(path.getBytes(StandardCharsets.UTF_8), mode, file.getValue()));
+                here.put(key(path), file.getValue());
             } else {
-                folders.computeIfAbsent(path.substring(0, slash), f -> new LinkedHashMap<>())
+                folders.computeIfAbsent(key(path.substring(0, slash)), f -> new LinkedHashMap<>())
                         .put(path.substring(slash + 1), file.getValue());
             }
         }
-        for (Map.Entry<String, Map<String, ObjectId>> folder : folders.entrySet()) {
-            String name = folder.getKey();
-            Entry existing = entries.get(name);
-            if (existing != null && !existing.isTree()) {
-                throw new IOException("cannot write into " + where + name + "/: it is a file");
+        List<Entry> entries = new ArrayList<>();
+        for (Entry entry : read(reader, tree)) {
+            String name = key(entry.name());
+            // Only the first entry of a name is edited; any other entry, even a malformed duplicate, is kept as it is.
+            ObjectId blob = here.remove(name);
+            Map<String, ObjectId> inside = blob == null ? folders.remove(name) : null;
+            if (blob != null) {
+                entries.add(file(entry, blob, where));
+            } else if (inside != null) {
+                entries.add(folder(reader, inserter, entry, inside, where));
+            } else {
+                entries.add(entry);
             }
-            ObjectId subtree = edit(reader, inserter, existing == null ? null : existing.id(), folder.getValue(),
-                    where + name + "/");
-            entries.put(name, new Entry(name.getBytes(StandardCharsets.UTF_8), FileMode.TREE, subtree));
         }
-        List<Entry> sorted = new ArrayList<>(entries.values());
-        sorted.sort((a, b) -> Arrays.compareUnsigned(a.sortKey(), b.sortKey()));
+        for (Map.Entry<String, ObjectId> file : here.entrySet()) {
+            insertSorted(entries, new Entry(bytes(file.getKey()), FileMode.REGULAR_FILE, file.getValue()));
+        }
+        for (Map.Entry<String, Map<String, ObjectId>> folder : folders.entrySet()) {
+            byte[] name = bytes(folder.getKey());
+            insertSorted(entries, new Entry(name, FileMode.TREE, edit(reader, inserter, null, folder.getValue(),
+                    where + display(name) + "/")));
+        }
         TreeFormatter formatter = new TreeFormatter();
-        for (Entry entry : sorted) {
+        for (Entry entry : entries) {
             formatter.append(entry.name(), 0, entry.name().length, entry.mode(), entry.id());
         }
         return inserter.insert(formatter);
     }
 
-    private static Map<String, Entry> read(ObjectReader reader, ObjectId tree) throws IOException {
-        Map<String, Entry> entries = new LinkedHashMap<>();
+    /** An existing entry given new content: an executable file stays executable; anything else becomes a regular file. */
+    private static Entry file(Entry existing, ObjectId blob, String where) throws IOException {
+        if (existing.isTree()) {
+            throw new IOException("cannot write the file " + where + display(existing.name()) + ": it is a folder");
+        }
+        FileMode mode = existing.mode().equals(FileMode.EXECUTABLE_FILE.getBits()) ? FileMode.EXECUTABLE_FILE
+                : FileMode.REGULAR_FILE;
+        return new Entry(existing.name(), mode, blob);
+    }
+
+    private static Entry folder(ObjectReader reader, ObjectInserter inserter, Entry existing, Map<String, ObjectId> files,
+            String where) throws IOException {
+        if (!existing.isTree()) {
+            throw new IOException("cannot write into " + where + display(existing.name()) + "/: it is a file");
+        }
+        String inside = where + display(existing.name()) + "/";
+        return new Entry(existing.name(), FileMode.TREE, edit(reader, inserter, existing.id(), files, inside));
+    }
+
+    /** Adds a new entry where Git's order puts it, leaving the order of the others exactly as it was. */
+    private static void insertSorted(List<Entry> entries, Entry added) {
+        int at = 0;
+        while (at < entries.size() && Arrays.compareUnsigned(entries.get(at).sortKey(), added.sortKey()) < 0) {
+            at++;
+        }
+        entries.add(at, added);
+    }
+
+    /**
+     * A tree entry's name as a map key: its raw bytes, one char per byte (ISO-8859-1 maps bytes to chars one to one),
+     * so that names that are not valid UTF-8 never collide, as two such names would once decoded.
+     */
+    private static String key(byte[] name) {
+        return new String(name, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The key of a path segment given as text: its UTF-8 bytes, as Git stores names. */
+    private static String key(String segment) {
+        return key(segment.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] bytes(String key) {
+        return key.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String display(byte[] name) {
+        return new String(name, StandardCharsets.UTF_8);
+    }
+
+    /** A tree's entries in the order they are stored. */
+    private static List<Entry> read(ObjectReader reader, ObjectId tree) throws IOException {
+        List<Entry> entries = new ArrayList<>();
         if (tree == null) {
             return entries;
         }
         for (CanonicalTreeParser parser = new CanonicalTreeParser(null, reader, tree); !parser.eof(); parser.next()) {
             byte[] name = Arrays.copyOfRange(parser.getEntryPathBuffer(), 0, parser.getEntryPathLength());
-            entries.put(new String(name, StandardCharsets.UTF_8),
-                    new Entry(name, parser.getEntryFileMode(), parser.getEntryObjectId()));
+            entries.add(new Entry(name, parser.getEntryFileMode(), parser.getEntryObjectId()));
         }
         return entries;
     }

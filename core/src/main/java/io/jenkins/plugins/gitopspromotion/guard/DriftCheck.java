@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopspromotion.guard;
 import io.jenkins.plugins.gitopspromotion.config.App;
 import io.jenkins.plugins.gitopspromotion.config.ConfigException;
 import io.jenkins.plugins.gitopspromotion.config.Environment;
+import io.jenkins.plugins.gitopspromotion.config.FileTooLargeException;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
 import io.jenkins.plugins.gitopspromotion.config.RepoTree;
 import io.jenkins.plugins.gitopspromotion.config.Target;
@@ -136,7 +137,7 @@ public final class DriftCheck {
             KUSTOMIZATIONS.forEach(name -> candidates.add(target.directory() + "/" + name));
         }
         for (String candidate : candidates) {
-            if (tree.read(candidate).isPresent()) {
+            if (tree.entry(candidate) == RepoTree.Entry.FILE) {
                 return Optional.of(candidate);
             }
         }
@@ -164,11 +165,12 @@ public final class DriftCheck {
 
     private Optional<VersionlessTree> versionless(RepoTree tree, App app, Environment environment, String path,
             List<String> notes) throws IOException {
-        byte[] content = tree.read(path).orElseThrow();
+        byte[] content;
         YamlFile file;
         try {
+            content = tree.read(path, limits.maxBytes()).orElseThrow();
             file = YamlFile.parse(path, content, limits);
-        } catch (YamlEditException e) {
+        } catch (YamlEditException | FileTooLargeException e) {
             notes.add(path + ": drift not checked: " + e.getMessage());
             return Optional.empty();
         }

@@ -19,8 +19,13 @@ final class ListedTree implements RepoTree {
     }
 
     @Override
-    public Optional<byte[]> read(String path) throws IOException {
-        return tree.read(path);
+    public Optional<byte[]> read(String path, int maxBytes) throws IOException {
+        return tree.read(path, maxBytes);
+    }
+
+    @Override
+    public Entry entry(String path) throws IOException {
+        return tree.entry(path);
     }
 
     @Override

@@ -22,7 +22,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 final class PlaintextSecrets {
 
-    private static final String ADVICE = "seal it (SealedSecret), encrypt it (SOPS) or fetch it from a secret store"
+    static final String ADVICE = "seal it (SealedSecret), encrypt it (SOPS) or fetch it from a secret store"
             + " (ExternalSecret)";
 
     private PlaintextSecrets() {
@@ -44,7 +44,7 @@ final class PlaintextSecrets {
             for (String field : List.of("data", "stringData")) {
                 Optional<Node> data = Manifests.child(document, field);
                 if (data.isPresent() && data.get() instanceof MappingNode entries) {
-                    for (NodeTuple entry : entries.getValue()) {
+                    for (NodeTuple entry : Manifests.entries(entries)) {
                         plaintextValue(entry.getValueNode()).ifPresent(value -> out.add(Finding.of(file.source().path(),
                                 file.line(entry.getKeyNode()), FindingKind.PLAINTEXT_SECRET, Severity.BLOCKING,
                                 "Secret " + name + " holds " + field + "." + key(entry) + " in plain text; " + ADVICE,

@@ -56,6 +56,14 @@ public final class SecretScanner {
 
     /** As {@link #scan}, with notes on what could not be checked. */
     public FileScan scanFile(String path, byte[] content) {
+        return scanFile(path, content, Optional.empty());
+    }
+
+    /**
+     * As {@link #scan}, for a file Kustomize uses as {@code role} says: read as manifests whatever its name, or made a
+     * Secret's data by a {@code secretGenerator} (a binary file too).
+     */
+    public FileScan scanFile(String path, byte[] content, Optional<KustomizeLoads.Role> role) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(content, "content");
         if (content.length > limits.maxBytes()) {
@@ -64,17 +72,33 @@ public final class SecretScanner {
         }
         Optional<TextContent> text = TextContent.of(content);
         if (text.isEmpty()) {
-            return new FileScan(List.of(), List.of());
+            List<Finding> binary = new ArrayList<>();
+            if (role.equals(Optional.of(KustomizeLoads.Role.SECRET_FILE))) {
+                GeneratedSecrets.secretFile(path, "(binary, " + content.length + " bytes)", binary);
+            }
+            return new FileScan(binary, List.of());
         }
         List<String> notes = new ArrayList<>();
-        Optional<YamlFile> yaml = isYaml(path) ? parse(path, content, notes) : Optional.empty();
-        return new FileScan(scan(path, text.get(), yaml), notes);
+        boolean manifest = isYaml(path) || role.equals(Optional.of(KustomizeLoads.Role.MANIFEST));
+        Optional<YamlFile> yaml = manifest ? parse(path, content, notes) : Optional.empty();
+        return new FileScan(scan(path, text.get(), yaml, role), notes);
     }
 
-    /** Whether a path names a YAML file: by its extension, or kustomize's extension-less {@code Kustomization}. */
+    /**
+     * Whether a short value, such as the user part of a URL, looks like a secret: a token in an issuer's format, or a
+     * long random string.
+     */
+    public static boolean looksLikeSecret(String value) {
+        return TokenFormats.containsToken(value) || Entropy.isHigh(value);
+    }
+
+    /**
+     * Whether a path names a file of manifests: by its extension ({@code .json} too, which Kubernetes and Kustomize read
+     * as well), or kustomize's extension-less {@code Kustomization}.
+     */
     static boolean isYaml(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith("/kustomization")
+        return lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json") || lower.endsWith("/kustomization")
                 || lower.equals("kustomization");
     }
 
@@ -87,6 +111,18 @@ public final class SecretScanner {
                     + ": " : "") + e.problem());
             return Optional.empty();
         }
+    }
+
+    /** The findings of the text checks, of the YAML checks when the file parsed, and of what its role makes Secret data. */
+    List<Finding> scan(String path, TextContent text, Optional<YamlFile> yaml, Optional<KustomizeLoads.Role> role) {
+        List<Finding> findings = new ArrayList<>(scan(path, text, yaml));
+        if (role.equals(Optional.of(KustomizeLoads.Role.SECRET_ENV))) {
+            GeneratedSecrets.envFile(path, text, findings);
+        } else if (role.equals(Optional.of(KustomizeLoads.Role.SECRET_FILE))) {
+            GeneratedSecrets.secretFile(path, text.text(), findings);
+        }
+        findings.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        return findings;
     }
 
     /** The findings of the text checks, and of the YAML checks when the file parsed. */

@@ -83,6 +83,26 @@ public final class InvalidImageReferenceException extends IllegalArgumentExcepti
         return out.toString();
     }
 
+    /**
+     * Whether a character would not show as itself on one line: a control character (line breaks and tabs included), a
+     * format character (bidi overrides), a line or paragraph separator, or a lone surrogate.
+     */
+    public static boolean isUnprintable(int cp) {
+        int type = Character.getType(cp);
+        return Character.isISOControl(cp) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
+    }
+
+    /** The index of the first {@linkplain #isUnprintable(int) unprintable} character of a text, or -1. */
+    public static int firstUnprintable(String text) {
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            if (isUnprintable(text.codePointAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static void appendEscaped(StringBuilder out, int cp) {
         switch (cp) {
             case '\\':
@@ -103,12 +123,7 @@ public final class InvalidImageReferenceException extends IllegalArgumentExcepti
             default:
                 break;
         }
-        int type = Character.getType(cp);
-        if (Character.isISOControl(cp)
-                || type == Character.FORMAT
-                || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.SURROGATE) {
+        if (isUnprintable(cp)) {
             out.append(String.format(Locale.ROOT, "\\u%04x", cp));
         } else {
             out.appendCodePoint(cp);

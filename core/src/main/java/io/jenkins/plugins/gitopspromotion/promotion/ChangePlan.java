@@ -29,9 +29,13 @@ public record ChangePlan(App app, Environment environment, Target target, ImageU
         files = List.copyOf(files);
     }
 
-    /** The version before by its {@link ImageVersion#label() label}; several distinct ones are joined with a comma. */
+    /**
+     * The version before by its {@link ImageVersion#label() label}; several distinct ones are joined with a comma. Read
+     * from the files, so quoted where it holds a character that would not show on one line (a forged second line).
+     */
     public String labelBefore() {
-        return before.isEmpty() ? "(none)" : before.stream().map(ImageVersion::label).distinct().collect(Collectors.joining(", "));
+        return before.isEmpty() ? "(none)" : before.stream().map(ImageVersion::label).distinct().map(UntrustedText::line)
+                .collect(Collectors.joining(", "));
     }
 
     /**

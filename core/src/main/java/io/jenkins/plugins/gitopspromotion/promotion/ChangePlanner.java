@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.promotion;
 
 import io.jenkins.plugins.gitopspromotion.config.App;
 import io.jenkins.plugins.gitopspromotion.config.Environment;
+import io.jenkins.plugins.gitopspromotion.config.FileTooLargeException;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
 import io.jenkins.plugins.gitopspromotion.config.RepoTree;
 import io.jenkins.plugins.gitopspromotion.config.Target;
@@ -83,11 +84,11 @@ public final class ChangePlanner {
         Map<String, byte[]> files = new LinkedHashMap<>();
         if (target.filePath().isPresent()) {
             String path = target.filePath().get();
-            Optional<byte[]> content = tree.read(path);
+            Optional<byte[]> content = read(tree, path);
             if (content.isEmpty() && target.kind() == UpdateKind.KUSTOMIZE && path.endsWith("/kustomization.yaml")) {
                 for (String name : KUSTOMIZATION_NAMES) {
                     path = target.directory() + "/" + name;
-                    content = tree.read(path);
+                    content = read(tree, path);
                     if (content.isPresent()) {
                         break;
                     }
@@ -105,8 +106,8 @@ public final class ChangePlanner {
             if (!path.endsWith(".yaml") && !path.endsWith(".yml")) {
                 continue;
             }
-            byte[] content = tree.read(path).orElseThrow();
             try {
+                byte[] content = read(tree, path).orElseThrow();
                 if (!updater.read(path, content, app.names()).isEmpty()) {
                     files.put(path, content);
                 }
@@ -121,5 +122,14 @@ public final class ChangePlanner {
                     + (unreadable.isEmpty() ? "" : "; files that could not be read: " + String.join("; ", unreadable)));
         }
         return files;
+    }
+
+    /** A file within the YAML size limit, checked before it is read; a larger one is refused as the parser refuses it. */
+    private Optional<byte[]> read(RepoTree tree, String path) throws IOException {
+        try {
+            return tree.read(path, limits.maxBytes());
+        } catch (FileTooLargeException e) {
+            throw new YamlEditException(path, 0, e.problem() + " for a YAML file");
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopspromotion.promotion;
 import io.jenkins.plugins.gitopspromotion.config.ConfigIndex;
 import io.jenkins.plugins.gitopspromotion.config.ConfigLoader;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
+import io.jenkins.plugins.gitopspromotion.files.PrivateFiles;
 import io.jenkins.plugins.gitopspromotion.git.GitTree;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlText;
@@ -66,8 +67,7 @@ final class ConfigCache {
         }
         Optional<ConfigIndex> index = readIndex(blob.get());
         if (index.isPresent()) {
-            String text = YamlText.decode(ConfigLoader.CONFIG_PATH, tree.read(ConfigLoader.CONFIG_PATH).orElseThrow(),
-                    YamlLimits.DEFAULT).text();
+            String text = YamlText.decode(ConfigLoader.CONFIG_PATH, ConfigLoader.read(tree), YamlLimits.DEFAULT).text();
             Optional<String> cut = request.app().isPresent() ? index.get().onlyApp(text, request.app().get())
                     : index.get().onlyImage(text, request.image().orElseThrow());
             if (cut.isPresent()) {
@@ -82,8 +82,7 @@ final class ConfigCache {
         if (known.isPresent()) {
             return known.get();
         }
-        ConfigLoader.Indexed parsed = ConfigLoader.parseIndexed(ConfigLoader.CONFIG_PATH,
-                tree.read(ConfigLoader.CONFIG_PATH).orElseThrow());
+        ConfigLoader.Indexed parsed = ConfigLoader.parseIndexed(ConfigLoader.CONFIG_PATH, ConfigLoader.read(tree));
         synchronized (configs) {
             configs.put(blob, parsed.config());
         }
@@ -109,7 +108,7 @@ final class ConfigCache {
     /** Written whole or not at all (a rename), so a reader never sees half an index. */
     private void writeIndex(ObjectId blob, ConfigIndex index) {
         try {
-            Files.createDirectories(indexDir);
+            PrivateFiles.createDirectories(indexDir);
             Path temp = Files.createTempFile(indexDir, blob.name(), ".tmp");
             Files.writeString(temp, index.write(), StandardCharsets.UTF_8);
             try {

@@ -172,6 +172,8 @@ public final class PromotionEngine {
                     }
                     mirror.discard();
                 }
+            } catch (IOException e) {
+                throw cache.explain(e);
             }
         }
     }
@@ -341,19 +343,17 @@ public final class PromotionEngine {
     }
 
     /**
-     * The secrets guard: the files a promotion writes, and the other files of the folder it promotes into (a
-     * Secret beside an overlay's kustomization is deployed with it), must hold no plaintext Secret (unless the
-     * environment allows them), private key or token.
+     * The secrets guard: the files a promotion writes, the other files of the folder it promotes into (a Secret
+     * beside an overlay's kustomization is deployed with it) and what its kustomization makes Kustomize read, must hold
+     * no plaintext Secret (unless the environment allows them), private key or token.
      *
      * @return why the promotion is refused, with every value masked, or empty
      */
     private Optional<String> secretsIn(Attempt current, ChangePlan plan) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        for (String path : current.tree().filesIn(plan.target().directory())) {
-            current.tree().read(path).ifPresent(content -> files.put(path, content));
-        }
-        plan.changedFiles().forEach(file -> files.put(file.path(), file.after()));
-        AuditReport report = ConfigAudit.auditFiles(files, current.environment(), limits);
+        Map<String, byte[]> changed = new LinkedHashMap<>();
+        plan.changedFiles().forEach(file -> changed.put(file.path(), file.after()));
+        AuditReport report = ConfigAudit.auditDeployed(current.tree(), plan.target().directory(), changed,
+                current.environment(), limits);
         if (!report.blocking()) {
             return Optional.empty();
         }

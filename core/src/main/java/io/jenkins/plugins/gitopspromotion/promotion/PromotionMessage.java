@@ -10,7 +10,8 @@ import java.util.Map;
  * The commit message of a promotion: a title saying what moves where, the changed values per file, and
  * Git trailers ({@code Promoted-Image}, {@code Promoted-Digest}, {@code Promoted-From}, {@code Build-Url},
  * {@code Source-Commit}, {@code Source-Url}) from
- * which the history and the promotion view read promotions back, from Git alone.
+ * which the history and the promotion view read promotions back, from Git alone. Values read from the repository's
+ * files are shown through {@link UntrustedText#line}: an old tag holding a line break cannot add a line, or a trailer.
  */
 public final class PromotionMessage {
 
@@ -42,9 +43,9 @@ public final class PromotionMessage {
         StringBuilder message = new StringBuilder(title(plan, rollback)).append("\n\n");
         message.append("Image: ").append(plan.update()).append('\n');
         for (FileChange file : plan.changedFiles()) {
-            message.append('\n').append(file.path()).append(":\n");
+            message.append('\n').append(UntrustedText.line(file.path())).append(":\n");
             for (ValueChange change : file.changes()) {
-                message.append("  ").append(change).append('\n');
+                message.append("  ").append(change.render(UntrustedText::line)).append('\n');
             }
         }
         message.append('\n');

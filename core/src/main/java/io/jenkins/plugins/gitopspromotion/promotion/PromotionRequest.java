@@ -84,11 +84,24 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
             throw new IllegalArgumentException("a new image name goes with a given tag or digest: a version taken from"
                     + " another environment comes with that environment's name, and a rollback with the name the version had");
         }
+        requireOneLine("build URL", buildUrl);
+        requireOneLine("source commit", sourceCommit);
+        requireOneLine("source URL", sourceUrl);
         // Checked before any fetch: a control character or '..' in a ref name must never reach a refspec or a log.
         if (base.isEmpty() || base.startsWith("-") || !Repository.isValidRefName(Constants.R_HEADS + base)) {
             throw new IllegalArgumentException("the base branch " + InvalidImageReferenceException.quote(base)
                     + " is not a valid branch name (see git check-ref-format: no control characters, spaces, '..', '~',"
                     + " '^', ':', '?', '*', '[', '\\', no leading '-' and no trailing '.lock')");
+        }
+    }
+
+    /** Provenance goes into commit trailers and pull requests, a line each: a line break in it would forge more. */
+    private static void requireOneLine(String what, Optional<String> value) {
+        int at = value.map(InvalidImageReferenceException::firstUnprintable).orElse(-1);
+        if (at >= 0) {
+            throw new IllegalArgumentException("the " + what + " " + InvalidImageReferenceException.quote(value.get())
+                    + " contains a control character at index " + at + "; it goes into a commit trailer and the pull"
+                    + " request, which take one line");
         }
     }
 

@@ -45,26 +45,27 @@ public final class PullRequestBody {
     public static String render(ChangePlan plan, Provenance provenance, boolean machineBlock) {
         StringBuilder body = new StringBuilder();
         body.append("Promotes **").append(plan.app().name()).append("** to **").append(plan.environment().name())
-                .append("** (`").append(plan.labelBefore()).append("` → `").append(plan.labelAfter()).append("`).\n\n");
+                .append("** (").append(UntrustedText.code(plan.labelBefore())).append(" → ")
+                .append(UntrustedText.code(plan.labelAfter())).append(").\n\n");
         body.append("| | |\n|---|---|\n");
         body.append("| Image | `").append(plan.update().targetName().name()).append("` |\n");
         plan.update().tag().ifPresent(t -> body.append("| Tag | `").append(t).append("` |\n"));
         plan.update().digest().ifPresent(d -> body.append("| Digest | `").append(d).append("` |\n"));
         provenance.from().ifPresent(f -> body.append("| From | the version `").append(f).append("` has |\n"));
-        provenance.buildUrl().ifPresent(u -> body.append("| Build | ").append(u).append(" |\n"));
-        provenance.sourceCommit().ifPresent(c -> body.append("| Source commit | ")
-                .append(provenance.sourceUrl().map(u -> "[`" + c + "`](" + u + ")").orElse("`" + c + "`")).append(" |\n"));
+        provenance.buildUrl().ifPresent(u -> body.append("| Build | ").append(UntrustedText.url(u)).append(" |\n"));
+        provenance.sourceCommit().ifPresent(c -> body.append("| Source commit | ").append(provenance.sourceUrl()
+                .map(u -> UntrustedText.link(UntrustedText.code(c), u)).orElse(UntrustedText.code(c))).append(" |\n"));
         if (provenance.sourceCommit().isEmpty()) {
-            provenance.sourceUrl().ifPresent(u -> body.append("| Source | ").append(u).append(" |\n"));
+            provenance.sourceUrl().ifPresent(u -> body.append("| Source | ").append(UntrustedText.url(u)).append(" |\n"));
         }
-        provenance.promotedBy().ifPresent(p -> body.append("| Promoted by | ").append(p).append(" |\n"));
+        provenance.promotedBy().ifPresent(p -> body.append("| Promoted by | ").append(UntrustedText.code(p)).append(" |\n"));
         body.append("\nChanges:\n");
         for (FileChange file : plan.changedFiles()) {
-            body.append("- `").append(file.path()).append("`\n");
+            body.append("- ").append(UntrustedText.code(file.path())).append('\n');
             for (ValueChange change : file.changes()) {
-                body.append("  - line ").append(change.line()).append(": `").append(change.what()).append("` ")
-                        .append(change.oldValue() == null ? "(added)" : "`" + change.oldValue() + "`").append(" → ")
-                        .append(change.newValue() == null ? "(removed)" : "`" + change.newValue() + "`").append('\n');
+                body.append("  - line ").append(change.line()).append(": ").append(UntrustedText.code(change.what())).append(' ')
+                        .append(change.oldValue() == null ? "(added)" : UntrustedText.code(change.oldValue())).append(" → ")
+                        .append(change.newValue() == null ? "(removed)" : UntrustedText.code(change.newValue())).append('\n');
             }
         }
         body.append("\nOpened by gitops-promotion; a newer promotion of ").append(plan.app().name()).append(" to ")

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.update;
 
+import java.util.function.UnaryOperator;
+
 /**
  * One value an update changed, added or removed in a file, for logs, commit messages and pull requests.
  *
@@ -12,7 +14,15 @@ public record ValueChange(int line, String what, String oldValue, String newValu
 
     @Override
     public String toString() {
-        return "line " + line + ": " + what + " " + (oldValue == null ? "(added)" : oldValue) + " -> "
-                + (newValue == null ? "(removed)" : newValue);
+        return render(UnaryOperator.identity());
+    }
+
+    /**
+     * {@code line 7: what old -> new}, each of the name and values shown through {@code shown} (which quotes what a
+     * file may hold: a value with a line break would otherwise add a line to a commit message).
+     */
+    public String render(UnaryOperator<String> shown) {
+        return "line " + line + ": " + shown.apply(what) + " " + (oldValue == null ? "(added)" : shown.apply(oldValue))
+                + " -> " + (newValue == null ? "(removed)" : shown.apply(newValue));
     }
 }

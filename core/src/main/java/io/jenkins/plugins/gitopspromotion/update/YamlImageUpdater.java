@@ -58,9 +58,13 @@ abstract class YamlImageUpdater implements ImageUpdater {
         if (planned.isEmpty()) {
             return new FileChange(path, content, content, List.of());
         }
+        if (planned.stream().anyMatch(p -> p.change().oldValue() == null)) {
+            // What a merge key brings in may already hold what would be added: the edit would duplicate it.
+            refuseMergeKey(file);
+        }
         String text = TextEdit.apply(file.source().text(), planned.stream().map(PlannedEdit::edit).toList());
         byte[] after = file.source().encode(text);
-        verify(path, after, expressible);
+        verify(file, after, expressible);
         return new FileChange(path, content, after,
                 planned.stream().map(PlannedEdit::change).sorted((a, b) -> Integer.compare(a.line(), b.line())).toList());
     }
@@ -122,15 +126,26 @@ abstract class YamlImageUpdater implements ImageUpdater {
         }
     }
 
-    private void verify(String path, byte[] after, ImageUpdate update) {
+    /** Refuses to edit a file that takes entries from a merge key, naming where. */
+    private static void refuseMergeKey(YamlFile file) {
+        file.firstMergeKey().ifPresent(key -> {
+            throw file.problem(key, "refused: the mapping here takes entries from a merge key ('<<'), which the editor does"
+                    + " not follow, so it cannot tell what the file already holds; write the merged entries out in full");
+        });
+    }
+
+    private void verify(YamlFile original, byte[] after, ImageUpdate update) {
+        String path = original.source().path();
         List<ImageVersion> now;
         try {
             now = read(YamlFile.parse(path, after, limits), update.names());
         } catch (YamlEditException e) {
+            refuseMergeKey(original);
             throw new YamlEditException(path, 0, "internal error: the edited file would not parse (" + e.getMessage()
                     + "); nothing was changed");
         }
         if (now.isEmpty() || !now.stream().allMatch(v -> v.matches(update))) {
+            refuseMergeKey(original);
             throw new YamlEditException(path, 0, "internal error: after the edit the file would read "
                     + now.stream().map(ImageVersion::describe).collect(Collectors.joining(", "))
                     + " instead of " + update + "; nothing was changed");

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.view;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.gitopspromotion.json.Json;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionException;
@@ -15,7 +17,8 @@ import java.util.function.Function;
  * server: {@code serve} and the Jenkins plugin route {@code api/status}, {@code api/history}, {@code api/promote} and
  * {@code api/rollback} here, after their own checks (token, crumb, permissions), so both answer alike.
  *
- * <p>Errors are {@code {"error": "…"}}: 400 for a missing or unknown app or environment or a body that is not JSON,
+ * <p>Errors are {@code {"error": "…"}}: 400 for a missing or unknown app or environment or a body that is not JSON
+ * (or gives a key twice),
  * 409 when the promotion cannot be carried out in the repository as it is, 413 for a body over
  * {@value #MAX_BODY} bytes, 502 when the repository or the provider could not be reached.
  */
@@ -106,7 +109,11 @@ public final class ViewApi {
         }
         JsonNode tree;
         try {
-            tree = Json.mapper().readTree(body);
+            // A key given twice would be read as its last value, which a check in front may not have looked at.
+            tree = Json.mapper().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature()).readTree(body);
+        } catch (StreamReadException e) {
+            return Answer.error(400, e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+                    ? "the request body has a key twice; give each of app, env and to once" : "the request body is not JSON");
         } catch (IOException e) {
             return Answer.error(400, "the request body is not JSON");
         }

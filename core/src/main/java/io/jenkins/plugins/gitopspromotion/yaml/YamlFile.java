@@ -64,13 +64,16 @@ public final class YamlFile {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(source.path())
                 .setCodePointLimit(Math.max(limits.maxBytes(), 1))
+                // The reader copies what it has not consumed yet each time it refills its buffer: with the default
+                // 1 KiB a long line or scalar cost time quadratic in its length (seconds for a few MiB). One buffer
+                // of the whole text is filled once; the text is in memory already anyway.
+                .setBufferSize(source.text().length() + 1)
                 .setMaxAliasesForCollections(limits.maxAliasesForCollections())
                 .setAllowRecursiveKeys(false)
                 .build();
         List<Node> documents = new ArrayList<>();
         try {
-            Parser parser = new DepthLimitedParser(
-                    new ParserImpl(settings, new StreamReader(settings, source.text())), limits.maxDepth(), source);
+            Parser parser = new BoundedParser(new ParserImpl(settings, new StreamReader(settings, source.text())), limits, source);
             Composer composer = new Composer(settings, parser);
             while (composer.hasNext()) {
                 documents.add(composer.next());
@@ -208,16 +211,22 @@ public final class YamlFile {
         return message == null ? "unknown problem" : message.replaceAll("\\s+", " ").trim();
     }
 
-    /** Refuses nesting deeper than the limit before the recursive composer can overflow the stack. */
-    private static final class DepthLimitedParser implements Parser {
+    /**
+     * Refuses nesting deeper than the limit before the recursive composer can overflow the stack, and more nodes
+     * than the limit before they are built.
+     */
+    private static final class BoundedParser implements Parser {
         private final Parser delegate;
         private final int maxDepth;
+        private final int maxNodes;
         private final YamlText source;
         private int depth;
+        private int nodes;
 
-        DepthLimitedParser(Parser delegate, int maxDepth, YamlText source) {
+        BoundedParser(Parser delegate, YamlLimits limits, YamlText source) {
             this.delegate = delegate;
-            this.maxDepth = maxDepth;
+            this.maxDepth = limits.maxDepth();
+            this.maxNodes = limits.maxNodes();
             this.source = source;
         }
 
@@ -241,23 +250,73 @@ public final class YamlFile {
             Event event = delegate.next();
             switch (event.getEventId()) {
                 case MappingStart, SequenceStart -> {
+                    countNode(event);
                     if (++depth > maxDepth) {
-                        int line = event.getStartMark().map(m -> m.getLine() + 1).orElse(0);
-                        throw new YamlEditException(source.path(), line,
+                        throw new YamlEditException(source.path(), line(event),
                                 "refused: nesting deeper than " + maxDepth + " levels");
                     }
                 }
+                case Scalar, Alias -> countNode(event);
                 case MappingEnd, SequenceEnd -> depth--;
                 default -> { }
             }
             return event;
         }
+
+        private void countNode(Event event) {
+            if (++nodes > maxNodes) {
+                throw new YamlEditException(source.path(), line(event), "refused: more than " + maxNodes
+                        + " nodes (values, mappings, lists) in one file, more than parsing it safely allows");
+            }
+        }
+
+        private static int line(Event event) {
+            return event.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+        }
+    }
+
+    /** The first merge key ({@code <<}) of the file, in document order, if it has one. */
+    public Optional<Node> firstMergeKey() {
+        for (Node document : documents) {
+            Optional<Node> found = mergeKeyIn(document, Collections.newSetFromMap(new IdentityHashMap<>()));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Node> mergeKeyIn(Node node, Set<Node> visited) {
+        if (!visited.add(node)) {
+            return Optional.empty();
+        }
+        List<Node> children = new ArrayList<>();
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (isMergeKey(tuple.getKeyNode())) {
+                    return Optional.of(tuple.getKeyNode());
+                }
+                children.add(tuple.getValueNode());
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            children.addAll(sequence.getValue());
+        }
+        for (Node child : children) {
+            Optional<Node> found = mergeKeyIn(child, visited);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether a mapping has a merge key ({@code <<}), whose merged entries an editor must not guess at. */
     static boolean hasMergeKey(MappingNode mapping) {
-        return mapping.getValue().stream()
-                .anyMatch(t -> t.getKeyNode() instanceof ScalarNode k && "<<".equals(k.getValue()) && k.isPlain());
+        return mapping.getValue().stream().anyMatch(t -> isMergeKey(t.getKeyNode()));
+    }
+
+    private static boolean isMergeKey(Node key) {
+        return key instanceof ScalarNode k && "<<".equals(k.getValue()) && k.isPlain();
     }
 
     /** The value of a scalar node, or empty for any other node. */

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Writes a new value into an existing scalar in the scalar's own style (plain, single- or double-quoted),
@@ -34,7 +35,7 @@ public final class YamlScalars {
      *
      * @param what the value's name for messages, e.g. {@code images[ghcr.io/acme/web].newTag}
      * @throws YamlEditException if the scalar cannot be changed safely: it is a block scalar, carries or
-     *     lies inside an anchor, or holds a template expression
+     *     lies inside an anchor, is explicitly tagged other than {@code !!str}, or holds a template expression
      */
     public static TextEdit replace(YamlFile file, ScalarNode node, String newValue, String what) {
         refuseUnsafe(file, node, what);
@@ -69,6 +70,13 @@ public final class YamlScalars {
         if (anchor.isPresent()) {
             throw file.problem(node, "refused: " + what + " is or lies inside the anchor &" + anchor.get()
                     + "; changing it would also change every alias (*" + anchor.get() + ") of it");
+        }
+        int content = contentStart(file, node);
+        if (content > file.start(node) && !Tag.STR.equals(node.getTag())) {
+            // Splicing text into, say, a !!binary value keeps the tag and writes a value that is not base64.
+            String tag = file.source().text().substring(file.start(node), content).strip();
+            throw file.problem(node, "refused: " + what + " is explicitly tagged " + tag + ", so it is not plain text;"
+                    + " remove the tag (or write !!str) to have it changed");
         }
         if (node.getValue().contains("{{")) {
             throw file.problem(node, "refused: " + what + " is a template expression ('" + node.getValue()

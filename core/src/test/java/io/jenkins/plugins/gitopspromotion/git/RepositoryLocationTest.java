@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RepositoryLocationTest {
 
@@ -30,6 +33,35 @@ class RepositoryLocationTest {
         assertThatThrownBy(() -> RepositoryLocation.parse("ftp://example.com/x.git"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsupported repository URL scheme 'ftp'");
         assertThatThrownBy(() -> RepositoryLocation.parse(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ghp_0123456789abcdefABCDEF0123456789abcd", "glpat-Zx8kP2qR7tW4yB1nM6vC",
+        "Zx8kP2qR7tW4yB1nM6vC3dF5", "0123456789abcdef0123456789abcdef01234567", "xoxb-1234-5678-abcdefghijkl"})
+    void refusesATokenWrittenAsTheUserPartOverHttpsWithoutRepeatingIt(String token) {
+        for (String scheme : List.of("https", "http")) {
+            assertThatThrownBy(() -> RepositoryLocation.parse(scheme + "://" + token + "@git.example.com/acme/config.git"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the repository URL " + scheme + "://git.example.com/acme/config.git has a user part that"
+                            + " is not a plain user name (a token there would end up in messages, status output and the"
+                            + " mirror's files); give the user with --username and the token with --token-env or --token-file");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"git", "bot", "oauth2", "x-token-auth", "acme-ci.bot", "jenkins_2", "Acme"})
+    void acceptsAPlainUserName(String user) {
+        assertThat(RepositoryLocation.parse("https://" + user + "@git.example.com/acme/config.git").uri().getUser())
+                .isEqualTo(user);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://bot:pa/ss-Word9@git.example.com/x.git", "https://bot:pa ss@git.example.com/x.git",
+        "https://ghp_0123456789abcdefABCDEF0123456789abcd:x-oauth@host:notaport/x.git"})
+    void neverRepeatsWhatFailedToParseOrHeldAPassword(String location) {
+        assertThatThrownBy(() -> RepositoryLocation.parse(location)).isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pa/ss").doesNotContain("ss-Word9")
+                        .doesNotContain("pa ss").doesNotContain("ghp_").doesNotContain("x-oauth"));
     }
 
     @Test

@@ -7,7 +7,10 @@ import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor;
@@ -18,7 +21,9 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.TreeFormatter;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +89,42 @@ class TreeEditsTest {
                     .isInstanceOf(IOException.class).hasMessage("cannot write the file bin: it is a folder");
             assertThatThrownBy(() -> TreeEdits.apply(reader, inserter, tree, Map.of("bin/run/x", changed)))
                     .isInstanceOf(IOException.class).hasMessage("cannot write into bin/run/: it is a file");
+        }
+    }
+
+    @Test
+    void namesThatAreNotUtf8AreKeptByteForByteBesideAnEditedFile() throws IOException {
+        try (Repository repository = BareRepos.create(temp.resolve("r.git"));
+                ObjectInserter inserter = repository.newObjectInserter(); ObjectReader reader = repository.newObjectReader()) {
+            // 0xFF and 0xFE are invalid UTF-8 alone: decoded, both names read "\uFFFD.yaml" and would collide.
+            byte[] latin1 = {(byte) 0xFF, '.', 'y', 'a', 'm', 'l'};
+            byte[] other = {(byte) 0xFE, '.', 'y', 'a', 'm', 'l'};
+            ObjectId first = inserter.insert(Constants.OBJ_BLOB, "first".getBytes(StandardCharsets.UTF_8));
+            ObjectId second = inserter.insert(Constants.OBJ_BLOB, "second".getBytes(StandardCharsets.UTF_8));
+            ObjectId old = inserter.insert(Constants.OBJ_BLOB, "old".getBytes(StandardCharsets.UTF_8));
+            TreeFormatter folder = new TreeFormatter();
+            folder.append("kustomization.yaml".getBytes(StandardCharsets.UTF_8), FileMode.REGULAR_FILE, old);
+            folder.append(other, FileMode.REGULAR_FILE, second);
+            folder.append(latin1, FileMode.REGULAR_FILE, first);
+            TreeFormatter root = new TreeFormatter();
+            root.append("dev", FileMode.TREE, inserter.insert(folder));
+            ObjectId tree = inserter.insert(root);
+            ObjectId changed = inserter.insert(Constants.OBJ_BLOB, "new".getBytes(StandardCharsets.UTF_8));
+
+            ObjectId edited = TreeEdits.apply(reader, inserter, tree, Map.of("dev/kustomization.yaml", changed));
+
+            List<String> entries = new ArrayList<>();
+            try (TreeWalk walk = new TreeWalk(reader)) {
+                walk.addTree(edited);
+                walk.setRecursive(true);
+                while (walk.next()) {
+                    entries.add(HexFormat.of().formatHex(walk.getRawPath()) + " " + walk.getObjectId(0).name());
+                }
+            }
+            assertThat(entries).containsExactly(
+                    HexFormat.of().formatHex("dev/kustomization.yaml".getBytes(StandardCharsets.UTF_8)) + " " + changed.name(),
+                    HexFormat.of().formatHex("dev/".getBytes(StandardCharsets.UTF_8)) + "fe2e79616d6c " + second.name(),
+                    HexFormat.of().formatHex("dev/".getBytes(StandardCharsets.UTF_8)) + "ff2e79616d6c " + first.name());
         }
     }
 

@@ -247,12 +247,12 @@ class ConfigAuditTest {
         Map<String, byte[]> files = Map.of("apps/web/dev/secret.yaml", secret(devPassword).getBytes(StandardCharsets.UTF_8));
         Environment dev = new Environment("dev", Optional.of(PathTemplate.parse("apps/{app}/dev")), PromotionMode.COMMIT,
                 Optional.empty(), List.of(), List.of(), false, false, true);
-        AuditReport allowed = ConfigAudit.auditFiles(files, dev, YamlLimits.DEFAULT);
+        AuditReport allowed = ConfigAudit.auditFiles(files, Map.of(), dev, YamlLimits.DEFAULT);
         assertThat(allowed.blocking()).isFalse();
         assertThat(allowed.findings()).singleElement().extracting(Finding::severity).isEqualTo(Severity.WARNING);
 
         Environment prod = Environment.of("prod", PathTemplate.parse("apps/{app}/prod"));
-        AuditReport refused = ConfigAudit.auditFiles(files, prod, YamlLimits.DEFAULT);
+        AuditReport refused = ConfigAudit.auditFiles(files, Map.of(), prod, YamlLimits.DEFAULT);
         assertThat(refused.blocking()).isTrue();
         assertThat(refused.findings()).singleElement().extracting(Finding::kind).isEqualTo(FindingKind.PLAINTEXT_SECRET);
         assertThat(refused.source()).isEqualTo("the files promoted into prod");

@@ -6,9 +6,12 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.jenkins.plugins.gitopspromotion.config.ConfigException;
 import io.jenkins.plugins.gitopspromotion.config.ConfigLoader;
+import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.guard.AuditReport;
+import io.jenkins.plugins.gitopspromotion.guard.ConfigAudit;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
@@ -21,14 +24,20 @@ import io.jenkins.plugins.gitopspromotion.update.ImageUpdater;
 import io.jenkins.plugins.gitopspromotion.update.KustomizeImagesUpdater;
 import io.jenkins.plugins.gitopspromotion.update.ManifestsUpdater;
 import io.jenkins.plugins.gitopspromotion.update.SettersUpdater;
+import io.jenkins.plugins.gitopspromotion.view.PromotionView;
+import io.jenkins.plugins.gitopspromotion.view.ViewApi;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlEditException;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +45,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.TreeFormatter;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,8 +117,17 @@ class BadInputCorpusTest {
         return bytes;
     }
 
+    /** More nodes than the limit allows, in a file of about 2 MB: refused by count, not by size. */
+    private static byte[] manyNodes() {
+        return "- a: b\n".repeat(YamlLimits.DEFAULT.maxNodes() / 3 + 1).getBytes(StandardCharsets.UTF_8);
+    }
+
     private static byte[] file(String name) throws IOException {
-        return name.equals("50MB") ? fiftyMegabytes() : corpus(name);
+        return switch (name) {
+            case "50MB" -> fiftyMegabytes();
+            case "250,001 nodes" -> manyNodes();
+            default -> corpus(name);
+        };
     }
 
     private static List<ImageUpdater> editors() {
@@ -133,7 +161,8 @@ class BadInputCorpusTest {
                 arguments("nul-byte.yaml", ":3: file contains the control character U+0000"),
                 arguments("template.yaml", "template expression"),
                 arguments("not-yaml.yaml", "not valid YAML"),
-                arguments("50MB", "over the limit of 8388608 bytes"));
+                arguments("50MB", "over the limit of 8388608 bytes"),
+                arguments("250,001 nodes", "refused: more than 250000 nodes"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -185,6 +214,23 @@ class BadInputCorpusTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "binary-tag.yaml     | :5: refused: images[ghcr.io/acme/web].newTag is explicitly tagged !!binary, so it is not plain text",
+        "custom-tag.yaml     | :3: refused: images[ghcr.io/acme/web].newTag is explicitly tagged !semver, so it is not plain text",
+        "merge-key-name.yaml | :5: refused: the mapping here takes entries from a merge key ('<<'), which the editor does not follow",
+        "merge-key-tag.yaml  | :5: refused: the mapping here takes entries from a merge key ('<<'), which the editor does not follow",
+        "merge-key-root.yaml | :1: refused: the mapping here takes entries from a merge key ('<<'), which the editor does not follow",
+    })
+    void aTargetValueTheEditorMustNotRewriteIsRefusedAndWritesNothing(String name, String problem) throws Exception {
+        byte[] bytes = corpus("edit/" + name);
+        assertThat(failsInTime(() -> new KustomizeImagesUpdater(YamlLimits.DEFAULT).apply(OVERLAY, bytes, UPDATE)))
+                .isInstanceOf(YamlEditException.class).hasMessageStartingWith(OVERLAY + problem)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("internal error").doesNotContain("\n"));
+        Repository remote = seeded(Map.of(OVERLAY, bytes));
+        assertRefusedAndNothingWritten(remote, "dev", YamlEditException.class, OVERLAY, problem);
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "ghcr.io/acme/web:1.0\\u0007          | contains a control character at index 20",
         "ghcr.io/acme/web:1.0\\n              | contains whitespace at index 20",
@@ -201,6 +247,20 @@ class BadInputCorpusTest {
         String reference = unescape(written);
         assertThat(failsInTime(() -> ImageReference.parse(reference)))
                 .isInstanceOf(InvalidImageReferenceException.class).hasMessageContaining(problem);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "https://ghp_0123456789abcdefABCDEF0123456789abcd@git.example.com/config.git | a user part that is not a plain user name",
+        "https://glpat-Zx8kP2qR7tW4yB1nM6vC@git.example.com/config.git              | a user part that is not a plain user name",
+        "https://bot:pa/ss-Word9@git.example.com/config.git                         | names no host that can be read",
+        "https://bot:pa ss@git.example.com/config.git                               | contains a password",
+    })
+    void aRepositoryUrlHoldingACredentialIsRefusedWithoutRepeatingIt(String url, String problem) {
+        assertThat(failsInTime(() -> RepositoryLocation.parse(url))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(problem)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("ghp_").doesNotContain("glpat-")
+                        .doesNotContain("pa/ss").doesNotContain("pa ss"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -237,6 +297,95 @@ class BadInputCorpusTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContainPattern("[\\x00-\\x1f]"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "build URL     | https://ci.example/7/\\nReviewed-by: boss",
+        "source commit | 0a1b2c3\\n\\nSigned-off-by: boss",
+        "source URL    | https://git.example/c/1\\u2028Approved: yes",
+    })
+    void provenanceThatWouldForgeTrailersIsRefusedBeforeAnythingIsFetched(String what, String written) throws Exception {
+        String value = unescape(written);
+        assertThat(refusedBeforeAnyFetch(request -> {
+            request.version(new VersionSource.Given(Optional.of("2.0.0"), Optional.empty()));
+            return switch (what) {
+                case "build URL" -> request.buildUrl(value);
+                case "source commit" -> request.sourceCommit(value);
+                default -> request.sourceUrl(value);
+            };
+        })).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("the " + what + " '")
+                .hasMessageContaining("contains a control character at index")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContainPattern("[\\x00-\\x1f\\u2028]"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jenkins.plugins.gitopspromotion.guard.DeployedSecretsTest#layouts")
+    void aPlaintextSecretKustomizeWouldDeployIsRefusedHoweverItIsReached(String way, String kustomization,
+            Map<String, String> files, String location) throws Exception {
+        Map<String, byte[]> seed = new java.util.LinkedHashMap<>();
+        seed.put(OVERLAY, kustomization.getBytes(StandardCharsets.UTF_8));
+        files.forEach((path, content) -> seed.put(path, content.getBytes(StandardCharsets.UTF_8)));
+        Repository remote = seeded(seed);
+        ObjectId before = BareRepos.head(remote, "main");
+
+        PromotionResult result = engine().promote(request(remote, "dev")
+                .version(new VersionSource.Given(Optional.of("2.0.0"), Optional.empty())).build());
+
+        assertThat(result.status()).as(way).isEqualTo(PromotionResult.Status.REFUSED);
+        assertThat(result.reason()).contains(location + " plaintext-secret").doesNotContain("hunter2");
+        assertThat(BareRepos.head(remote, "main")).isEqualTo(before);
+        assertThat(remote.getRefDatabase().getRefsByPrefix("refs/heads/")).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "{\"app\":\"web\",\"env\":\"staging\",\"env\":\"dev\"}             | the request body has a key twice",
+        "{\"app\":\"web\",\"env\":\"dev\",\"extra\":{\"to\":1,\"to\":2}}   | the request body has a key twice",
+        "{\"app\":\"web\",\"env\":\"dev\"                              | the request body is not JSON",
+    })
+    void aViewRequestBodyThatCouldBeReadTwoWaysIsRefusedAndWritesNothing(String body, String problem) throws Exception {
+        Repository remote = seeded(Map.of());
+        ObjectId before = BareRepos.head(remote, "main");
+        ViewApi api = new ViewApi(PromotionView.of(engine(), new RepositoryAccess(server.url(remote.getDirectory().getName())
+                .toString(), null, AccessCredentials.password("ci", "pw-123456".toCharArray()), "none", null, null), r -> r));
+
+        ViewApi.Answer answer = api.promote(body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json()).contains(problem);
+        assertThat(BareRepos.head(remote, "main")).isEqualTo(before);
+        assertThat(remote.getRefDatabase().getRefsByPrefix("refs/heads/")).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"gitops-promotion/dev", "gitops-promotion/dev/web/old"})
+    void aBranchInTheWayOfThePromotionBranchIsNamedAtOnceAndNothingIsWritten(String blocking) throws Exception {
+        Repository remote = seeded(Map.of());
+        BareRepos.commitFile(remote, blocking, "note.txt", "in the way\n", "A branch in the way");
+        ObjectId before = BareRepos.head(remote, "main");
+
+        assertThat(failsInTime(() -> engine().promote(request(remote, "dev").mode(PromotionMode.BRANCH)
+                .version(new VersionSource.Given(Optional.of("2.0.0"), Optional.empty())).build())))
+                .isInstanceOf(PromotionException.class)
+                .hasMessageContaining("the branch " + blocking + " on ").hasMessageContaining(" blocks gitops-promotion/dev/web");
+        assertThat(BareRepos.head(remote, "main")).isEqualTo(before);
+        assertThat(BareRepos.head(remote, "gitops-promotion/dev/web")).isNull();
+    }
+
+    @Test
+    void anOldTagThatWouldForgeTrailersIsQuotedInTheCommit() throws Exception {
+        Repository remote = seeded(Map.of(OVERLAY, ("images:\n- name: ghcr.io/acme/web\n"
+                + "  newTag: \"1.0\\n\\nReviewed-by: Release Manager <boss@example.com>\"\n").getBytes(StandardCharsets.UTF_8)));
+
+        PromotionResult result = engine().promote(request(remote, "dev")
+                .version(new VersionSource.Given(Optional.of("2.0.0"), Optional.empty())).build());
+
+        assertThat(result.status()).isEqualTo(PromotionResult.Status.PROMOTED);
+        RevCommit commit = BareRepos.log(remote, "main").get(0);
+        assertThat(commit.getShortMessage()).isEqualTo("Promote web '1.0\\n\\nReviewed-by: Release Manager"
+                + " <boss@example.com>' → 2.0.0 to dev");
+        assertThat(commit.getFooterLines()).extracting(f -> f.getKey()).containsExactly("Promoted-Image");
+    }
+
     /**
      * Runs a promotion of web into dev, shaped by {@code shape}, that must be refused before the engine even
      * fetches: the server sees no request and its branches stay as they were.
@@ -254,6 +403,126 @@ class BadInputCorpusTest {
         assertThat(BareRepos.head(remote, "main")).isEqualTo(before);
         assertThat(remote.getRefDatabase().getRefsByPrefix("refs/heads/")).hasSize(1);
         return failure;
+    }
+
+    @Test
+    void filesWhoseNamesAreNotUtf8SurviveAPromotionBesideThem() throws Exception {
+        Repository remote = seeded(Map.of());
+        byte[] first = {(byte) 0xFF, '.', 'y', 'a', 'm', 'l'};
+        byte[] second = {(byte) 0xFE, '.', 'y', 'a', 'm', 'l'};
+        try (ObjectInserter inserter = remote.newObjectInserter(); ObjectReader reader = remote.newObjectReader();
+                RevWalk walk = new RevWalk(reader)) {
+            RevCommit tip = walk.parseCommit(BareRepos.head(remote, "main"));
+            TreeFormatter folder = new TreeFormatter();
+            folder.append("kustomization.yaml".getBytes(StandardCharsets.UTF_8), FileMode.REGULAR_FILE,
+                    inserter.insert(Constants.OBJ_BLOB, BareRepos.readBytes(remote, "main", OVERLAY)));
+            folder.append(second, FileMode.REGULAR_FILE, inserter.insert(Constants.OBJ_BLOB, new byte[] {'2'}));
+            folder.append(first, FileMode.REGULAR_FILE, inserter.insert(Constants.OBJ_BLOB, new byte[] {'1'}));
+            commit(remote, inserter, tip, replaceFolder(reader, inserter, tip.getTree(), "apps/web/dev", inserter.insert(folder)),
+                    "Files whose names are Latin-1");
+        }
+
+        PromotionResult result = engine().promote(request(remote, "dev")
+                .version(new VersionSource.Given(Optional.of("2.0.0"), Optional.empty())).build());
+
+        assertThat(result.status()).isEqualTo(PromotionResult.Status.PROMOTED);
+        try (RevWalk walk = new RevWalk(remote); TreeWalk folder = TreeWalk.forPath(remote, "apps/web/dev",
+                walk.parseCommit(BareRepos.head(remote, "main")).getTree())) {
+            List<String> names = new ArrayList<>();
+            try (TreeWalk inside = new TreeWalk(remote)) {
+                inside.addTree(folder.getObjectId(0));
+                while (inside.next()) {
+                    names.add(HexFormat.of().formatHex(inside.getRawPath()));
+                }
+            }
+            assertThat(names).as("both Latin-1 names kept").containsExactly(
+                    HexFormat.of().formatHex("kustomization.yaml".getBytes(StandardCharsets.UTF_8)), "fe2e79616d6c", "ff2e79616d6c");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "symbolic link | 120000 | is a symbolic link",
+        "submodule     | 160000 | is a submodule",
+        "folder        | 40000  | is a folder",
+    })
+    void aConfigPathThatIsNoRegularFileIsRefusedAndWritesNothing(String kind, String mode, String problem) throws Exception {
+        Repository remote = seeded(Map.of());
+        try (ObjectInserter inserter = remote.newObjectInserter(); ObjectReader reader = remote.newObjectReader();
+                RevWalk walk = new RevWalk(reader)) {
+            RevCommit tip = walk.parseCommit(BareRepos.head(remote, "main"));
+            ObjectId target = switch (mode) {
+                case "120000" -> inserter.insert(Constants.OBJ_BLOB, "../elsewhere.yaml".getBytes(StandardCharsets.UTF_8));
+                case "160000" -> tip;
+                default -> {
+                    TreeFormatter inside = new TreeFormatter();
+                    inside.append("promotion.yaml", FileMode.REGULAR_FILE,
+                            inserter.insert(Constants.OBJ_BLOB, ConfigRepositoryFixture.CONFIG.getBytes(StandardCharsets.UTF_8)));
+                    yield inserter.insert(inside);
+                }
+            };
+            TreeFormatter folder = new TreeFormatter();
+            folder.append("promotion.yaml".getBytes(StandardCharsets.UTF_8), FileMode.fromBits(Integer.parseInt(mode, 8)), target);
+            commit(remote, inserter, tip, replaceFolder(reader, inserter, tip.getTree(), ".gitops", inserter.insert(folder)),
+                    "The config is a " + kind);
+        }
+
+        assertRefusedAndNothingWritten(remote, "dev", ConfigException.class, ConfigLoader.CONFIG_PATH,
+                ConfigLoader.CONFIG_PATH + ": " + problem + " in commit ");
+    }
+
+    /** Moves main to a commit of {@code tree} on top of {@code parent}. */
+    private static void commit(Repository remote, ObjectInserter inserter, RevCommit parent, ObjectId tree, String message)
+            throws IOException {
+        CommitBuilder commit = new CommitBuilder();
+        commit.setTreeId(tree);
+        commit.setParentId(parent);
+        commit.setAuthor(BareRepos.OTHER_BUILD);
+        commit.setCommitter(BareRepos.OTHER_BUILD);
+        commit.setMessage(message);
+        ObjectId id = inserter.insert(commit);
+        inserter.flush();
+        RefUpdate update = remote.updateRef("refs/heads/main");
+        update.setNewObjectId(id);
+        assertThat(update.update()).isEqualTo(RefUpdate.Result.FAST_FORWARD);
+    }
+
+    /** {@code tree} with the folder at {@code path} replaced by {@code folder}, every other entry untouched. */
+    private static ObjectId replaceFolder(ObjectReader reader, ObjectInserter inserter, ObjectId tree, String path,
+            ObjectId folder) throws IOException {
+        int slash = path.indexOf('/');
+        String name = slash < 0 ? path : path.substring(0, slash);
+        TreeFormatter out = new TreeFormatter();
+        try (TreeWalk walk = new TreeWalk(reader)) {
+            walk.addTree(tree);
+            while (walk.next()) {
+                ObjectId id = walk.getObjectId(0);
+                if (walk.getNameString().equals(name)) {
+                    id = slash < 0 ? folder : replaceFolder(reader, inserter, id, path.substring(slash + 1), folder);
+                }
+                out.append(walk.getRawPath(), walk.getFileMode(0), id);
+            }
+        }
+        return inserter.insert(out);
+    }
+
+    @Test
+    void aTwoMebibyteLineBesideTheTargetCostsThePromotionAndTheAuditAlmostNothing() throws Exception {
+        Repository remote = seeded(Map.of("apps/web/dev/notes.yaml",
+                ("# " + "x".repeat(2 * 1024 * 1024) + "\n").getBytes(StandardCharsets.UTF_8)));
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+
+        PromotionResult result = engine().promote(request(remote, "dev")
+                .version(new VersionSource.Given(Optional.of("2.0.0"), Optional.empty())).build());
+        AuditReport audit = engine().readBase(RepositoryLocation.parse(server.url(remote.getDirectory().getName()).toString()),
+                GitAuth.password("ci", "pw-123456".toCharArray()), "main",
+                (tree, commit) -> ConfigAudit.audit(tree, Optional.empty(), YamlLimits.DEFAULT));
+
+        assertThat(result.status()).isEqualTo(PromotionResult.Status.PROMOTED);
+        assertThat(audit.notes()).noneMatch(n -> n.startsWith("apps/web/dev/notes.yaml"));
+        assertThat(Duration.ofNanos(threads.getCurrentThreadCpuTime() - start)).as("a promotion and an audit")
+                .isLessThan(Duration.ofSeconds(3));
     }
 
     @Test

@@ -56,6 +56,27 @@ class PromotionMessageTest {
     }
 
     @Test
+    void valuesReadFromTheFilesCannotAddLinesOrTrailers() {
+        String forged = "1.4.2\n\nReviewed-by: Release Manager <boss@example.com>";
+        App app = App.of("web", ImageReference.parseName("ghcr.io/acme/web"));
+        FileChange change = new FileChange(FILE + "\nApproved: yes", new byte[] {1}, new byte[] {2},
+                List.of(new ValueChange(7, "images[ghcr.io/acme/web].newTag\u2028Signed-off-by: x", forged, "1.5.0")));
+        ChangePlan plan = new ChangePlan(app, Environment.of("dev", PathTemplate.parse("apps/{app}/overlays/dev")),
+                new Target("apps/web/overlays/dev", Optional.of("kustomization.yaml"), UpdateKind.KUSTOMIZE),
+                ImageUpdate.of("ghcr.io/acme/web", "1.5.0", null),
+                List.of(new ImageVersion(FILE, 5, "x", Optional.of(forged), Optional.empty())), List.of(change));
+
+        String message = PromotionMessage.of(plan, Provenance.NONE);
+
+        assertThat(PromotionMessage.title(plan)).isEqualTo("Promote web '1.4.2\\n\\nReviewed-by: Release Manager"
+                + " <boss@example.com>' → 1.5.0 to dev");
+        assertThat(message.lines()).noneMatch(l -> l.startsWith("Reviewed-by") || l.startsWith("Approved")
+                || l.startsWith("Signed-off-by"));
+        assertThat(message).contains("'" + FILE + "\\nApproved: yes':\n")
+                .contains("  line 7: 'images[ghcr.io/acme/web].newTag\\u2028Signed-off-by: x' '1.4.2\\n\\nReviewed-by:");
+    }
+
+    @Test
     void titlesShortenDigestsAndNameAnEmptyStart() {
         assertThat(PromotionMessage.title(plan(ImageUpdate.of("ghcr.io/acme/web", null, DIGEST),
                 new ImageVersion(FILE, 5, "x", Optional.empty(), Optional.of(Digest.parse(OLD))))))

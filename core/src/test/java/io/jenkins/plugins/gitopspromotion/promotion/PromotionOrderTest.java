@@ -98,6 +98,10 @@ class PromotionOrderTest {
                 .hasMessageContaining("boundary maybe: use one of");
         assertThatThrownBy(() -> PromotionOrder.rollback(access, "dev", "web", "bad tag;rm").check())
                 .hasMessageContaining("bad tag;rm");
+        assertThatThrownBy(() -> PromotionOrder.promote(access, "dev").app("web").tag("1")
+                .provenance("https://ci.example/7/\nReviewed-by: boss", null, null).check())
+                .hasMessage("the build URL 'https://ci.example/7/\\nReviewed-by: boss' contains a control character at index 21;"
+                        + " it goes into a commit trailer and the pull request, which take one line");
         RepositoryAccess github = new RepositoryAccess("https://github.example/acme/config.git", null, null, "github", null, null);
         assertThatThrownBy(() -> PromotionOrder.promote(github, "dev").app("web").tag("1").check())
                 .hasMessage("the provider github needs an API token");

@@ -99,4 +99,26 @@ class PullRequestBodyTest {
         assertThat(block.get("image").asText()).isEqualTo("ghcr.io/acme/web");
         assertThat(block.get("imageName").asText()).isEqualTo("registry.acme.example/web");
     }
+
+    @Test
+    void valuesFromTheFilesAndTheCallerCannotBreakOutOfTheirCodeOrAddLinks() {
+        String hostile = "1.0` [approve here](https://evil.example/) `";
+        FileChange change = new FileChange("apps/web/staging/kustomization.yaml", new byte[] {1}, new byte[] {2},
+                List.of(new ValueChange(6, "images[ghcr.io/acme/web].newTag", hostile + "\n\n# Approved", "1.1.0")));
+        ChangePlan plan = new ChangePlan(App.of("web", ImageReference.parseName("ghcr.io/acme/web")),
+                Environment.of("staging", PathTemplate.parse("apps/{app}/staging")),
+                new Target("apps/web/staging", Optional.of("kustomization.yaml"), UpdateKind.KUSTOMIZE),
+                ImageUpdate.of("ghcr.io/acme/web", "1.1.0", null),
+                List.of(new ImageVersion("apps/web/staging/kustomization.yaml", 5, "x", Optional.of(hostile), Optional.empty())),
+                List.of(change));
+
+        String body = PullRequestBody.render(plan, new Provenance(Optional.empty(), Optional.of("https://ci.example/7/) [x](y"),
+                Optional.of("abc | injected"), Optional.of("javascript:alert(1)"), Optional.empty()));
+
+        assertThat(body).startsWith("Promotes **web** to **staging** (`` 1.0` [approve here](https://evil.example/) ` `` → `1.1.0`).")
+                .contains("| Build | `https://ci.example/7/) [x](y` |\n")
+                .contains("| Source commit | `abc \\| injected` `javascript:alert(1)` |\n")
+                .contains("  - line 6: `images[ghcr.io/acme/web].newTag` ``'1.0` [approve here](https://evil.example/) `\\n\\n# Approved'``")
+                .doesNotContain("\n# Approved");
+    }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -37,6 +38,28 @@ class YamlScalarsTest {
         assertThat(YamlScalars.doubleQuoted("a\"b\\c\n")).isEqualTo("\"a\\\"b\\\\c\\n\"");
         assertThat(YamlScalars.singleQuoted("it's")).isEqualTo("'it''s'");
         assertThat(YamlScalars.singleQuoted("line\nbreak")).isEqualTo("\"line\\nbreak\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"!!binary \"MS4wLjA=\"", "!!int 5", "!custom 1.0", "!<tag:yaml.org,2002:binary> MS4wLjA="})
+    void refusesAScalarExplicitlyTaggedAsAnythingButAString(String value) {
+        String text = "newTag: " + value + "\n";
+        YamlFile file = YamlFile.parse("f.yaml", text.getBytes(StandardCharsets.UTF_8), YamlLimits.DEFAULT);
+        ScalarNode node = (ScalarNode) ((MappingNode) file.documents().get(0)).getValue().get(0).getValueNode();
+
+        assertThatThrownBy(() -> YamlScalars.replace(file, node, "2.0.0", "newTag")).isInstanceOf(YamlEditException.class)
+                .hasMessage("f.yaml:1: refused: newTag is explicitly tagged " + value.substring(0, value.indexOf(' '))
+                        + ", so it is not plain text; remove the tag (or write !!str) to have it changed");
+    }
+
+    @Test
+    void replacesAfterAVerbatimStringTag() {
+        String text = "a: !<tag:yaml.org,2002:str> v1\n";
+        YamlFile file = YamlFile.parse("f.yaml", text.getBytes(StandardCharsets.UTF_8), YamlLimits.DEFAULT);
+        ScalarNode node = (ScalarNode) ((MappingNode) file.documents().get(0)).getValue().get(0).getValueNode();
+
+        assertThat(TextEdit.apply(text, List.of(YamlScalars.replace(file, node, "v2", "a"))))
+                .isEqualTo("a: !<tag:yaml.org,2002:str> v2\n");
     }
 
     @Test
