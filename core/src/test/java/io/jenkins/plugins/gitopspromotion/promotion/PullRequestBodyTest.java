@@ -47,7 +47,7 @@ class PullRequestBodyTest {
                 .startsWith("Promotes **web** to **staging** (`1.0.0` → `1.1.0`).\n")
                 .contains("| Image | `ghcr.io/acme/web` |\n| Tag | `1.1.0` |\n| Digest | `" + DIGEST + "` |\n")
                 .contains("| From | the version `dev` has |\n| Build | https://ci.example.com/job/7/ |\n")
-                .contains("| Source commit | [`0a1b2c3`](https://git.example.com/acme/web/commit/0a1b2c3) |\n| Promoted by | jane |\n")
+                .contains("| Source commit | [`0a1b2c3`](https://git.example.com/acme/web/commit/0a1b2c3) |\n| Promoted by | `jane` |\n")
                 .contains("- `apps/web/staging/kustomization.yaml`\n  - line 6: `images[ghcr.io/acme/web].newTag` `1.0.0` → `1.1.0`\n"
                         + "  - line 7: `images[ghcr.io/acme/web].digest` (added) → `" + DIGEST + "`\n");
     }
