@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * A {@link FilePath} on "the agent" that is this machine: its callables run here, on the real folder, as Jenkins runs
- * them on an agent (no behaviour of Jenkins' own is imitated beyond that).
+ * them on an agent; of the channel only this is imitated: a call from an interrupted thread fails before it runs.
  */
 final class AgentFiles {
 
@@ -21,7 +21,14 @@ final class AgentFiles {
         FilePath path = mock(FilePath.class);
         when(path.getRemote()).thenReturn(folder.toString());
         try {
-            when(path.act(any())).thenAnswer(call -> call.<FilePath.FileCallable<?>>getArgument(0).invoke(folder.toFile(), null));
+            when(path.act(any())).thenAnswer(call -> {
+                // As over the agent channel: remoting's Request.call waits for the answer, so a call made from an
+                // interrupted thread (an aborted build's) is cancelled with InterruptedException before it runs.
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException();
+                }
+                return call.<FilePath.FileCallable<?>>getArgument(0).invoke(folder.toFile(), null);
+            });
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -66,9 +66,21 @@ final class AgentScratchSpace implements ScratchSpace {
             return Optional.ofNullable(act(new Read(path, relative)));
         }
 
+        /**
+         * Deletes the folder also when the build was aborted: an abort interrupts this thread, and a call over the
+         * agent channel from an interrupted thread is cancelled before it runs (remoting's {@code Request.call} waits
+         * for the answer), which would leave the registry login on the agent's disk until the agent's JVM ends.
+         */
         @Override
         public void close() throws IOException {
-            act(new Delete(path));
+            boolean interrupted = Thread.interrupted();
+            try {
+                act(new Delete(path));
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
