@@ -160,8 +160,6 @@ public final class ConfigLoader {
         private final Map<String, Node> requiresNodes = new HashMap<>();
         private final Map<String, Node> envPathNodes = new HashMap<>();
         private final Map<String, String> envKeys = new HashMap<>();
-        /** Where each deployment object was listed, so that no object deploys two environments. */
-        private final Map<DeploymentObject, Node> deploymentNodes = new HashMap<>();
         /** The list of apps, once read: for the index. */
         private SequenceNode appsSequence;
 
@@ -255,13 +253,13 @@ public final class ConfigLoader {
                         + " {argocd: {application: NAME}}, not " + describe(node));
             }
             List<DeploymentObject> objects = new ArrayList<>();
+            Map<DeploymentObject, Node> listed = new HashMap<>();
             for (int i = 0; i < sequence.getValue().size(); i++) {
                 Node item = sequence.getValue().get(i);
                 DeploymentObject object = deployment(item, key + "[" + i + "]");
-                Node first = deploymentNodes.putIfAbsent(object, item);
+                Node first = listed.putIfAbsent(object, item);
                 if (first != null) {
-                    throw fail(item, key + "[" + i + "]", object + " is listed twice (first at line " + file.line(first)
-                            + "); a report must tell one environment");
+                    throw fail(item, key + "[" + i + "]", object + " is listed twice (first at line " + file.line(first) + ")");
                 }
                 objects.add(object);
             }

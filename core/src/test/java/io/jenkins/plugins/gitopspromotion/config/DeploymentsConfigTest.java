@@ -124,18 +124,32 @@ class DeploymentsConfigTest {
                     path: apps/{app}/dev
                     deployments:
                       - flux: {kustomization: apps}
-                  - name: prod
-                    path: apps/{app}/prod
-                    deployments:
                       - flux: {kustomization: apps}
-                """).getMessage()).isEqualTo(".gitops/promotion.yaml:9: environments[1].deployments[0]: flux Kustomization apps"
-                + " is listed twice (first at line 5); a report must tell one environment");
+                """).getMessage()).isEqualTo(".gitops/promotion.yaml:6: environments[0].deployments[1]: flux Kustomization apps"
+                + " is listed twice (first at line 5)");
         assertThat(fails("""
                 environments:
                   - name: dev
                     path: apps/{app}/dev
                     deployments: apps
                 """).getMessage()).startsWith(".gitops/promotion.yaml:4: environments[0].deployments: must be a list of");
+    }
+
+    @Test
+    void twoEnvironmentsMayListObjectsOfTheSameNameInTheirOwnClusters() {
+        PromotionConfig config = parse("""
+                environments:
+                  - name: dev
+                    path: apps/{app}/dev
+                    deployments:
+                      - flux: {kustomization: apps, namespace: flux-system}
+                  - name: prod
+                    path: apps/{app}/prod
+                    deployments:
+                      - flux: {kustomization: apps, namespace: flux-system}
+                """);
+        assertThat(config.environment("prod").orElseThrow().deployments())
+                .isEqualTo(config.environment("dev").orElseThrow().deployments());
     }
 
     @Test
