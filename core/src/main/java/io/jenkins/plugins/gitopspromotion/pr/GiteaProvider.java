@@ -196,6 +196,27 @@ public final class GiteaProvider implements PullRequestProvider {
         }
     }
 
+    /**
+     * {@code GET /repos/{owner}/{repo}/commits/{ref}/statuses}, recently updated first, one page of 50; Gitea calls the
+     * state {@code status}, and its {@code warning} does not fail.
+     */
+    @Override
+    public List<CommitStatus> commitStatuses(String sha) throws ApiException {
+        List<CommitStatus> statuses = new ArrayList<>();
+        for (JsonNode status : api.get(repoPath() + "/commits/" + CommitStatus.commit(sha) + "/statuses?sort=recentupdate&page=1&limit="
+                + PAGE_SIZE).body()) {
+            String context = CommitStatus.text(status, "context");
+            statuses.add(new CommitStatus(context, context, switch (CommitStatus.text(status, "status")) {
+                case "success", "warning" -> CommitStatus.State.SUCCESS;
+                case "failure" -> CommitStatus.State.FAILURE;
+                case "error" -> CommitStatus.State.ERROR;
+                default -> CommitStatus.State.PENDING;
+            }, CommitStatus.text(status, "description"), CommitStatus.text(status, "target_url"),
+                    CommitStatus.text(status, "updated_at")));
+        }
+        return statuses;
+    }
+
     private String repoPath() {
         return "repos/" + encode(owner) + "/" + encode(repo);
     }
