@@ -283,7 +283,7 @@ public final class PromotionEngine {
         Optional<String> from = request.version() instanceof VersionSource.FromEnvironment f
                 ? Optional.of(f.environment()) : Optional.empty();
         Provenance provenance = new Provenance(from, request.buildUrl(), request.sourceCommit(), request.sourceUrl(),
-                request.promotedBy());
+                request.promotedBy(), request.sourceTime());
         return new Attempt(tree, config, app, environment, update, request.mode().orElse(environment.mode()), provenance,
                 rollback);
     }

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The commit message of a promotion: a title saying what moves where, the changed values per file, and
  * Git trailers ({@code Promoted-Image}, {@code Promoted-Digest}, {@code Promoted-From}, {@code Build-Url},
- * {@code Source-Commit}, {@code Source-Url}) from
+ * {@code Source-Commit}, {@code Source-Url}, {@code Source-Time}) from
  * which the history and the promotion view read promotions back, from Git alone.
  */
 public final class PromotionMessage {
@@ -26,6 +26,8 @@ public final class PromotionMessage {
     public static final String SOURCE_COMMIT_TRAILER = "Source-Commit";
     /** Trailer linking the source commit (or the source). */
     public static final String SOURCE_URL_TRAILER = "Source-Url";
+    /** Trailer saying when the source commit was made (ISO-8601 UTC): where the lead time of a change starts. */
+    public static final String SOURCE_TIME_TRAILER = "Source-Time";
     /** Trailer naming who asked for the promotion, when a person did. */
     public static final String PROMOTED_BY_TRAILER = "Promoted-By";
 
@@ -75,6 +77,7 @@ public final class PromotionMessage {
         provenance.buildUrl().ifPresent(u -> trailers.put(BUILD_URL_TRAILER, u));
         provenance.sourceCommit().ifPresent(c -> trailers.put(SOURCE_COMMIT_TRAILER, c));
         provenance.sourceUrl().ifPresent(u -> trailers.put(SOURCE_URL_TRAILER, u));
+        provenance.sourceTime().ifPresent(t -> trailers.put(SOURCE_TIME_TRAILER, t.toString()));
         provenance.promotedBy().ifPresent(p -> trailers.put(PROMOTED_BY_TRAILER, p));
         return trailers;
     }
