@@ -31,6 +31,9 @@ public final class PromotionMessage {
     /** Trailer naming who asked for the promotion, when a person did. */
     public static final String PROMOTED_BY_TRAILER = "Promoted-By";
 
+    /** How a rollback's title starts: what tells a rollback from a promotion in the history. */
+    public static final String ROLLBACK_TITLE = "Roll back ";
+
     private PromotionMessage() {
     }
 
@@ -64,7 +67,7 @@ public final class PromotionMessage {
      * name, {@code Promote web 1.4.2 → registry.example.com/web:1.5.0 to dev}.
      */
     public static String title(ChangePlan plan, boolean rollback) {
-        return (rollback ? "Roll back " : "Promote ") + plan.app().name() + " " + plan.labelBefore() + " → "
+        return (rollback ? ROLLBACK_TITLE : "Promote ") + plan.app().name() + " " + plan.labelBefore() + " → "
                 + plan.labelAfter() + (rollback ? " in " : " to ") + plan.environment().name();
     }
 
