@@ -49,8 +49,6 @@ public final class ConfigLoader {
             List.of("name", "path", "mode", "requires", "reviewers", "labels", "autoMerge", "pinDigest",
                     "allowPlaintextSecrets", "deployments", "staleAfter");
 
-    /** A duration as Flux and Argo CD write them: hours, minutes and seconds, e.g. {@code 30m}, {@code 1h30m}. */
-    private static final Pattern DURATION = Pattern.compile("(?:(\\d{1,4})h)?(?:(\\d{1,6})m)?(?:(\\d{1,8})s)?");
     private static final List<String> APP_KEYS =
             List.of("name", "image", "otherNames", "update", "path", "file", "tagPath", "digestPath", "policy");
 
@@ -301,20 +299,11 @@ public final class ConfigLoader {
 
         private Duration duration(Node node, String key) {
             String text = string(node, key);
-            java.util.regex.Matcher m = DURATION.matcher(text);
-            if (!m.matches()) {
-                throw fail(node, key, "must be a duration such as 30m, 2h or 1h30m, not " + Names.quote(text));
-            }
-            Duration duration = Duration.ofHours(number(m.group(1))).plusMinutes(number(m.group(2)))
-                    .plusSeconds(number(m.group(3)));
-            if (duration.isZero()) {
+            if (text.matches("0+[hms]")) {
                 throw fail(node, key, "must be longer than zero");
             }
-            return duration;
-        }
-
-        private static long number(String digits) {
-            return digits == null ? 0 : Long.parseLong(digits);
+            return DurationText.parse(text).orElseThrow(() -> fail(node, key, "must be a duration such as 30m, 2h or 1h30m, not "
+                    + Names.quote(text)));
         }
 
         /** A {@code requires} must name an earlier environment, so that promotion has one direction. */

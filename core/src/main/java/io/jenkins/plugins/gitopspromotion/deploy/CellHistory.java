@@ -28,12 +28,13 @@ record CellHistory(CellVersion version, List<Promotion> promotions) {
     /**
      * A commit that set a version of a cell.
      *
+     * @param version the version it set
      * @param commit its id
      * @param at when it was made (its committer time: when it reached the branch)
      * @param sourceTime its {@code Source-Time} trailer, or null
      * @param rollback whether it rolled back
      */
-    record Promotion(String commit, Instant at, Instant sourceTime, boolean rollback) {
+    record Promotion(ImageVersion version, String commit, Instant at, Instant sourceTime, boolean rollback) {
     }
 
     /** Reads a cell's history from the base branch's tip; empty when the cell holds no version there. */
@@ -48,7 +49,7 @@ record CellHistory(CellVersion version, List<Promotion> promotions) {
         for (int i = entries.size() - 1; i >= 0; i--) {
             RevCommit setBy = entries.get(i).setBy();
             if (setBy.getParentCount() > 0) { // the repository's first commit wrote the files: it promoted nothing
-                promotions.add(new Promotion(setBy.name(), setBy.getCommitterIdent().getWhenAsInstant(), sourceTime(setBy),
+                promotions.add(new Promotion(entries.get(i).version(), setBy.name(), setBy.getCommitterIdent().getWhenAsInstant(), sourceTime(setBy),
                         setBy.getShortMessage().startsWith(PromotionMessage.ROLLBACK_TITLE)));
             }
         }
