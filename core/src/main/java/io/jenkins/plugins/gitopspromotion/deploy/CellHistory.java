@@ -49,8 +49,8 @@ record CellHistory(CellVersion version, List<Promotion> promotions) {
         for (int i = entries.size() - 1; i >= 0; i--) {
             RevCommit setBy = entries.get(i).setBy();
             if (setBy.getParentCount() > 0) { // the repository's first commit wrote the files: it promoted nothing
-                promotions.add(new Promotion(entries.get(i).version(), setBy.name(), setBy.getCommitterIdent().getWhenAsInstant(), sourceTime(setBy),
-                        setBy.getShortMessage().startsWith(PromotionMessage.ROLLBACK_TITLE)));
+                promotions.add(new Promotion(entries.get(i).version(), setBy.name(), setBy.getCommitterIdent().getWhenAsInstant(),
+                        sourceTime(setBy), setBy.getShortMessage().startsWith(PromotionMessage.ROLLBACK_TITLE)));
             }
         }
         ImageVersion current = entries.get(0).version();

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
@@ -132,21 +133,24 @@ public final class DeploymentWaiter {
      *
      * @param goal {@code merged}, {@code deployed} or {@code healthy}
      * @param sleeper waits between polls
+     * @param seen told each observation, so that a person can follow
      * @throws IOException if the repository cannot be reached or the config names no such app or environment
      * @throws InterruptedException if interrupted while waiting
      */
-    public Result await(DeploymentState goal, Duration timeout, RetryPolicy.Sleeper sleeper) throws IOException, InterruptedException {
+    public Result await(DeploymentState goal, Duration timeout, RetryPolicy.Sleeper sleeper, Consumer<Observation> seen)
+            throws IOException, InterruptedException {
         Instant end = clock.instant().plus(timeout);
         Duration interval = FIRST_INTERVAL;
         while (true) {
-            Observation seen = poll();
-            Optional<Outcome> outcome = seen.judge(goal);
+            Observation observed = poll();
+            seen.accept(observed);
+            Optional<Outcome> outcome = observed.judge(goal);
             if (outcome.isPresent()) {
-                return new Result(outcome.get(), seen);
+                return new Result(outcome.get(), observed);
             }
             Duration left = Duration.between(clock.instant(), end);
             if (left.isNegative() || left.isZero()) {
-                return new Result(Outcome.TIMED_OUT, seen);
+                return new Result(Outcome.TIMED_OUT, observed);
             }
             sleeper.sleep(interval.compareTo(left) < 0 ? interval : left);
             interval = interval.multipliedBy(3).dividedBy(2);

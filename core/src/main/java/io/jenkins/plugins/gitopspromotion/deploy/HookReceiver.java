@@ -50,7 +50,8 @@ public final class HookReceiver {
             return new Answer(status, Json.write(fields, "a hook's answer"));
         }
 
-        static Answer error(int status, String message) {
+        /** {@code {"error": message}}. */
+        public static Answer error(int status, String message) {
             return of(status, Map.of("error", message));
         }
 

@@ -54,6 +54,7 @@ class DeploymentWaiterTest {
     private DeploymentStore store;
     private Instant now = Instant.now();
     private final List<Duration> sleeps = new ArrayList<>();
+    private final List<DeploymentWaiter.Observation> observed = new ArrayList<>();
     private int ids;
 
     private final Clock clock = new Clock() {
@@ -156,10 +157,12 @@ class DeploymentWaiterTest {
                             throw new java.io.UncheckedIOException(e);
                         }
                     }
-                });
+                }, observed::add);
         assertThat(result.outcome()).isEqualTo(DeploymentWaiter.Outcome.REACHED);
         assertThat(result.last().state()).isEqualTo(DeploymentState.HEALTHY);
         assertThat(sleeps).containsExactly(Duration.ofSeconds(5), Duration.ofMillis(7500), Duration.ofMillis(11250));
+        assertThat(observed).extracting(DeploymentWaiter.Observation::state).containsExactly(DeploymentState.MERGED,
+                DeploymentState.MERGED, DeploymentState.MERGED, DeploymentState.HEALTHY);
     }
 
     @Test
@@ -170,7 +173,7 @@ class DeploymentWaiterTest {
         DeploymentWaiter.Result late = waiter.await(DeploymentState.DEPLOYED, Duration.ofSeconds(10), pause -> {
             sleeps.add(pause);
             now = now.plus(pause);
-        });
+        }, observed::add);
         assertThat(late.outcome()).isEqualTo(DeploymentWaiter.Outcome.TIMED_OUT);
         assertThat(late.last().state()).isEqualTo(DeploymentState.MERGED);
         assertThat(late.last().message()).isEqualTo("1.5.0 is merged, and no report covers it; no report yet");
@@ -179,7 +182,7 @@ class DeploymentWaiterTest {
         report(merged, Signal.DEGRADED);
         DeploymentWaiter.Result failed = waiter.await(DeploymentState.HEALTHY, Duration.ofMinutes(1), pause -> {
             throw new AssertionError("a failure ends the wait at once");
-        });
+        }, observed::add);
         assertThat(failed.outcome()).isEqualTo(DeploymentWaiter.Outcome.FAILED);
         assertThat(failed.last().message()).isEqualTo("Kustomization says degraded");
         assertThat(failed.last().judge(DeploymentState.DEPLOYED)).as("degraded was deployed")
@@ -220,7 +223,7 @@ class DeploymentWaiterTest {
             assertThat(open.message()).isEqualTo("1.5.0 waits in pull request #42 (https://github.com/acme/config/pull/42)");
             DeploymentWaiter.Result closed = waiter.await(DeploymentState.MERGED, Duration.ofMinutes(5), pause -> {
                 throw new AssertionError("a closed pull request ends the wait at once");
-            });
+            }, observed::add);
             assertThat(closed.outcome()).isEqualTo(DeploymentWaiter.Outcome.FAILED);
             assertThat(closed.last().message()).isEqualTo("the pull request of gitops-promotion/staging/web was closed without"
                     + " merging 1.5.0");
