@@ -7,6 +7,7 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -78,14 +79,38 @@ public final class HookKeys {
 
     /** Whether {@code authorization} is {@code Bearer <one of the keys>}. */
     public boolean bearer(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && token(authorization.substring(7).strip());
+    }
+
+    /**
+     * Whether {@code authorization} is {@code Basic base64(user:<one of the keys>)}: the password is the key, the user
+     * any (Azure DevOps service hooks send basic authentication).
+     */
+    public boolean basic(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return false;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int colon = decoded.indexOf(':');
+        return colon >= 0 && token(decoded.substring(colon + 1));
+    }
+
+    /** Whether a token sent as it is ({@code X-Gitlab-Token}) is one of the keys. */
+    public boolean token(String sent) {
+        if (sent == null) {
             return false;
         }
         // Compared as hashes: equal lengths, so that the comparison does not tell the key's length either.
-        byte[] sent = sha256(authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8));
+        byte[] hash = sha256(sent.getBytes(StandardCharsets.UTF_8));
         boolean match = false;
         for (byte[] key : keys) {
-            match |= MessageDigest.isEqual(sha256(key), sent);
+            match |= MessageDigest.isEqual(sha256(key), hash);
         }
         return match;
     }
