@@ -58,7 +58,7 @@ public final class GitOpsPromotionCli {
 
     /**
      * The one subcommand the arguments start with, or all of them (for help, usage errors and suggestions). picocli
-     * reflects over every command it is given, about 45 ms of a 400 ms CLI promotion for all eleven, and a run
+     * reflects over every command it is given, about 45 ms of a 400 ms CLI promotion for all of them, and a run
      * only ever executes one; what users see is the same either way.
      */
     static List<Class<?>> subcommandsFor(String... args) {

@@ -49,8 +49,8 @@ class HookEndpointsTest {
     @BeforeEach
     void start() throws Exception {
         config = LocalConfigRepository.create(temp);
-        BareRepos.commitFile(config.repository(), "main", ".gitops/promotion.yaml", ConfigRepositoryFixture.CONFIG.replace(
-                "    mode: commit\n", "    mode: commit\n    deployments:\n      - flux: {kustomization: apps, namespace: flux-system}\n"),
+        BareRepos.commitFile(config.repository(), "main", ".gitops/promotion.yaml", ConfigRepositoryFixture.withDeployments(
+                ConfigRepositoryFixture.CONFIG, "dev", "flux: {kustomization: apps, namespace: flux-system}"),
                 "Track dev");
         RepositoryLocation location = RepositoryLocation.parse(config.path().toString());
         PromotionView view = new PromotionView(TestEngines.cleanBoundary(new MirrorCache(temp.resolve("cache"), 30)), location,

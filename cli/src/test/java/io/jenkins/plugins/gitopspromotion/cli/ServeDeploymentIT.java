@@ -45,9 +45,9 @@ class ServeDeploymentIT {
     private static final String GIT_PASSWORD = "git-password-for-serve";
     private static final Pattern URL = Pattern.compile("is at (http://127\\.0\\.0\\.1:\\d+/)");
 
-    private static final String CONFIG = ConfigRepositoryFixture.CONFIG
-            .replace("    mode: commit\n", "    mode: commit\n    deployments:\n      - flux: {kustomization: apps, namespace: flux-system}\n")
-            .replace("    mode: branch\n", "    mode: branch\n    deployments:\n      - argocd: {application: \"{app}-prod\"}\n");
+    private static final String CONFIG = ConfigRepositoryFixture.withDeployments(ConfigRepositoryFixture.withDeployments(
+            ConfigRepositoryFixture.CONFIG, "dev", "flux: {kustomization: apps, namespace: flux-system}"), "prod",
+            "argocd: {application: \"{app}-prod\"}");
 
     @TempDir
     Path temp;

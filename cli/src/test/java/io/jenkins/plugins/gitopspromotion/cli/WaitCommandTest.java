@@ -46,8 +46,8 @@ class WaitCommandTest {
         git = GitHttpServer.start(temp.resolve("git"), "ci", TOKEN);
         github = ProviderTestSupport.start();
         ConfigRepositoryFixture.seed(git.createRepository("config"));
-        BareRepos.commitFile(git.repository("config"), "main", ".gitops/promotion.yaml", ConfigRepositoryFixture.CONFIG.replace(
-                "    mode: commit\n", "    mode: commit\n    deployments:\n      - flux: {kustomization: apps, namespace: flux-system}\n"),
+        BareRepos.commitFile(git.repository("config"), "main", ".gitops/promotion.yaml", ConfigRepositoryFixture.withDeployments(
+                ConfigRepositoryFixture.CONFIG, "dev", "flux: {kustomization: apps, namespace: flux-system}"),
                 "Track dev");
         token = temp.resolve("token");
         Files.writeString(token, TOKEN + "\n");

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.pr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -55,6 +56,16 @@ public record CommitStatus(String context, String key, State state, String descr
             throw new IllegalArgumentException("not a commit id: " + sha);
         }
         return sha;
+    }
+
+    /**
+     * A status as GitHub and Gitea answer it: {@code context}, {@code description}, {@code target_url},
+     * {@code updated_at}, and the state under {@code stateField}, which {@code scale} brings to one scale.
+     */
+    static CommitStatus ofContext(JsonNode status, String stateField, Function<String, State> scale) {
+        String context = text(status, "context");
+        return new CommitStatus(context, context, scale.apply(text(status, stateField)), text(status, "description"),
+                text(status, "target_url"), text(status, "updated_at"));
     }
 
     /** A text field of an answer, empty when absent or null. */

@@ -136,14 +136,12 @@ public final class GitHubProvider implements PullRequestProvider {
         List<CommitStatus> statuses = new ArrayList<>();
         for (JsonNode status : api.send("GET", repoPath() + "/commits/" + CommitStatus.commit(sha) + "/statuses?per_page=100", null,
                 HEADERS).body()) {
-            String context = CommitStatus.text(status, "context");
-            statuses.add(new CommitStatus(context, context, switch (CommitStatus.text(status, "state")) {
+            statuses.add(CommitStatus.ofContext(status, "state", state -> switch (state) {
                 case "success" -> CommitStatus.State.SUCCESS;
                 case "failure" -> CommitStatus.State.FAILURE;
                 case "error" -> CommitStatus.State.ERROR;
                 default -> CommitStatus.State.PENDING;
-            }, CommitStatus.text(status, "description"), CommitStatus.text(status, "target_url"),
-                    CommitStatus.text(status, "updated_at")));
+            }));
         }
         return statuses;
     }

@@ -205,14 +205,12 @@ public final class GiteaProvider implements PullRequestProvider {
         List<CommitStatus> statuses = new ArrayList<>();
         for (JsonNode status : api.get(repoPath() + "/commits/" + CommitStatus.commit(sha) + "/statuses?sort=recentupdate&page=1&limit="
                 + PAGE_SIZE).body()) {
-            String context = CommitStatus.text(status, "context");
-            statuses.add(new CommitStatus(context, context, switch (CommitStatus.text(status, "status")) {
+            statuses.add(CommitStatus.ofContext(status, "status", state -> switch (state) {
                 case "success", "warning" -> CommitStatus.State.SUCCESS;
                 case "failure" -> CommitStatus.State.FAILURE;
                 case "error" -> CommitStatus.State.ERROR;
                 default -> CommitStatus.State.PENDING;
-            }, CommitStatus.text(status, "description"), CommitStatus.text(status, "target_url"),
-                    CommitStatus.text(status, "updated_at")));
+            }));
         }
         return statuses;
     }

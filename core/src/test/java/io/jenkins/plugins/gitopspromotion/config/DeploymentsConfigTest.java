@@ -24,6 +24,11 @@ class DeploymentsConfigTest {
         return ConfigLoader.parse(ConfigLoader.CONFIG_PATH, (environments + APPS).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** An environment dev with a path, and {@code keys} (indented as its other keys) after them. */
+    private static String dev(String keys) {
+        return "environments:\n  - name: dev\n    path: apps/{app}/dev\n" + keys.indent(4);
+    }
+
     private static ConfigException fails(String environments) {
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> parse(environments));
         assertThat(e).as("expected a ConfigException for:%n%s", environments).isNotNull();
@@ -79,60 +84,39 @@ class DeploymentsConfigTest {
 
     @Test
     void mistakesNameTheFileTheLineAndTheKey() {
-        assertThat(fails("""
-                environments:
-                  - name: dev
-                    path: apps/{app}/dev
-                    deployments:
-                      - jenkins: {job: deploy}
-                """).getMessage()).isEqualTo(".gitops/promotion.yaml:5: environments[0].deployments[0].jenkins: unknown key"
+        assertThat(fails(dev("""
+                deployments:
+                  - jenkins: {job: deploy}
+                """)).getMessage()).isEqualTo(".gitops/promotion.yaml:5: environments[0].deployments[0].jenkins: unknown key"
                 + " 'jenkins'; allowed keys here: flux, argocd");
-        assertThat(fails("""
-                environments:
-                  - name: dev
-                    path: apps/{app}/dev
-                    deployments:
-                      - flux: {namespace: flux-system}
-                """).getMessage()).isEqualTo(".gitops/promotion.yaml:5: environments[0].deployments[0].flux.kustomization:"
+        assertThat(fails(dev("""
+                deployments:
+                  - flux: {namespace: flux-system}
+                """)).getMessage()).isEqualTo(".gitops/promotion.yaml:5: environments[0].deployments[0].flux.kustomization:"
                 + " missing: the Kustomization's name, e.g. apps (the whole environment) or {app}-prod (one per app)");
-        assertThat(fails("""
-                environments:
-                  - name: dev
-                    path: apps/{app}/dev
-                    deployments:
-                      - argocd: {application: "Web_{env}"}
-                """).getMessage()).startsWith(".gitops/promotion.yaml:5: environments[0].deployments[0].argocd.application:"
+        assertThat(fails(dev("""
+                deployments:
+                  - argocd: {application: "Web_{env}"}
+                """)).getMessage()).startsWith(".gitops/promotion.yaml:5: environments[0].deployments[0].argocd.application:"
                 + " 'Web_{env}' is not a Kubernetes object name");
-        assertThat(fails("""
-                environments:
-                  - name: dev
-                    path: apps/{app}/dev
-                    deployments:
-                      - flux: {kustomization: apps, namespace: Flux_System}
-                """).getMessage()).startsWith(".gitops/promotion.yaml:5: environments[0].deployments[0].flux.namespace:"
+        assertThat(fails(dev("""
+                deployments:
+                  - flux: {kustomization: apps, namespace: Flux_System}
+                """)).getMessage()).startsWith(".gitops/promotion.yaml:5: environments[0].deployments[0].flux.namespace:"
                 + " 'Flux_System' is not a namespace");
-        assertThat(fails("""
-                environments:
-                  - name: dev
-                    path: apps/{app}/dev
-                    deployments:
-                      - argocd: {application: apps, namespace: argocd}
-                """).getMessage()).contains("environments[0].deployments[0].argocd.namespace: unknown key 'namespace'");
-        assertThat(fails("""
-                environments:
-                  - name: dev
-                    path: apps/{app}/dev
-                    deployments:
-                      - flux: {kustomization: apps}
-                      - flux: {kustomization: apps}
-                """).getMessage()).isEqualTo(".gitops/promotion.yaml:6: environments[0].deployments[1]: flux Kustomization apps"
+        assertThat(fails(dev("""
+                deployments:
+                  - argocd: {application: apps, namespace: argocd}
+                """)).getMessage()).contains("environments[0].deployments[0].argocd.namespace: unknown key 'namespace'");
+        assertThat(fails(dev("""
+                deployments:
+                  - flux: {kustomization: apps}
+                  - flux: {kustomization: apps}
+                """)).getMessage()).isEqualTo(".gitops/promotion.yaml:6: environments[0].deployments[1]: flux Kustomization apps"
                 + " is listed twice (first at line 5)");
-        assertThat(fails("""
-                environments:
-                  - name: dev
-                    path: apps/{app}/dev
-                    deployments: apps
-                """).getMessage()).startsWith(".gitops/promotion.yaml:4: environments[0].deployments: must be a list of");
+        assertThat(fails(dev("""
+                deployments: apps
+                """)).getMessage()).startsWith(".gitops/promotion.yaml:4: environments[0].deployments: must be a list of");
     }
 
     @Test
@@ -154,24 +138,15 @@ class DeploymentsConfigTest {
 
     @Test
     void staleAfterIsADurationLongerThanZero() {
-        assertThat(fails("""
-                environments:
-                  - name: dev
-                    path: apps/{app}/dev
-                    staleAfter: 30 minutes
-                """).getMessage()).isEqualTo(".gitops/promotion.yaml:4: environments[0].staleAfter: must be a duration such as"
+        assertThat(fails(dev("""
+                staleAfter: 30 minutes
+                """)).getMessage()).isEqualTo(".gitops/promotion.yaml:4: environments[0].staleAfter: must be a duration such as"
                 + " 30m, 2h or 1h30m, not '30 minutes'");
-        assertThat(fails("""
-                environments:
-                  - name: dev
-                    path: apps/{app}/dev
-                    staleAfter: 0m
-                """).getMessage()).isEqualTo(".gitops/promotion.yaml:4: environments[0].staleAfter: must be longer than zero");
-        assertThat(parse("""
-                environments:
-                  - name: dev
-                    path: apps/{app}/dev
-                    staleAfter: 45s
-                """).environment("dev").orElseThrow().staleAfter()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(fails(dev("""
+                staleAfter: 0m
+                """)).getMessage()).isEqualTo(".gitops/promotion.yaml:4: environments[0].staleAfter: must be longer than zero");
+        assertThat(parse(dev("""
+                staleAfter: 45s
+                """)).environment("dev").orElseThrow().staleAfter()).isEqualTo(Duration.ofSeconds(45));
     }
 }

@@ -18,14 +18,12 @@ import io.jenkins.plugins.gitopspromotion.pr.Providers;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
 import io.jenkins.plugins.gitopspromotion.pr.RetryPolicy;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
+import io.jenkins.plugins.gitopspromotion.testing.TestClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.lib.Repository;
@@ -44,24 +42,7 @@ class CommitStatusReaderTest {
     private WireMockServer github;
     private Repository repository;
     private final List<RevCommit> commits = new ArrayList<>();
-    private Instant now = Instant.parse("2026-11-27T12:05:00Z");
-
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-27T12:05:00Z"));
 
     @BeforeEach
     void start() throws Exception {
@@ -128,11 +109,11 @@ class CommitStatusReaderTest {
         reader.read(repository, tip, commits.get(5).name(), new ArrayList<>());
         github.verify(2, getRequestedFor(urlMatching("/repos/acme/config/commits/.*")));
 
-        now = now.plusSeconds(29);
+        clock.advance(Duration.ofSeconds(29));
         reader.read(repository, tip, commits.get(5).name(), new ArrayList<>());
         github.verify(2, getRequestedFor(urlMatching("/repos/acme/config/commits/.*")));
 
-        now = now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         reader.read(repository, tip, commits.get(5).name(), new ArrayList<>());
         github.verify(4, getRequestedFor(urlMatching("/repos/acme/config/commits/.*")));
     }
@@ -151,6 +132,7 @@ class CommitStatusReaderTest {
     void bitbucketsKeyedFluxStatusesTellTheirProviderByTheKey() {
         CommitStatus keyed = new CommitStatus("kustomization/apps", "b7f9d6a3c5e0f1a2b3c4d5e6f708192a3b4c5d6e",
                 CommitStatus.State.FAILURE, "health check failed", "", "");
+        Instant now = clock.instant();
         List<DeploymentReport> reports = CommitStatusReports.of(commits.get(0).name(), List.of(keyed), now);
         assertThat(reports).singleElement().satisfies(r -> {
             assertThat(r.cluster()).isEqualTo("flux:b7f9d6a3");

@@ -6,9 +6,7 @@ import io.jenkins.plugins.gitopspromotion.deploy.state.CellDeployment;
 import io.jenkins.plugins.gitopspromotion.deploy.state.DeliveryMetrics;
 import io.jenkins.plugins.gitopspromotion.deploy.state.DeploymentState;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
-import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
-import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
 import io.jenkins.plugins.gitopspromotion.promotion.StatusReport;
@@ -38,15 +36,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeploymentTrackerTest {
 
-    static final String CONFIG = ConfigRepositoryFixture.CONFIG.replace("    mode: commit\n",
-            "    mode: commit\n    deployments:\n      - flux: {kustomization: apps, namespace: flux-system}\n");
+    static final String CONFIG = ConfigRepositoryFixture.withDeployments(ConfigRepositoryFixture.CONFIG, "dev",
+            "flux: {kustomization: apps, namespace: flux-system}");
 
     @TempDir
     Path temp;
 
+    private LocalFixture fixture;
     private Repository remote;
-    private RepositoryLocation location;
-    private PromotionEngine engine;
     private DeploymentStore store;
     private RevCommit promotion;
     private Instant merged;
@@ -54,12 +51,10 @@ class DeploymentTrackerTest {
 
     @BeforeEach
     void promote() throws Exception {
-        LocalFixture fixture = LocalFixture.create(temp);
+        fixture = LocalFixture.create(temp);
         remote = fixture.remote();
-        location = fixture.location();
-        engine = fixture.engine();
         BareRepos.commitFile(remote, "main", ".gitops/promotion.yaml", CONFIG, "Track dev's deployments");
-        PromotionResult result = engine.promote(PromotionRequest.builder(location, "dev").app("web").boundary(BoundaryMode.OFF)
+        PromotionResult result = fixture.engine().promote(PromotionRequest.builder(fixture.location(), "dev").app("web").boundary(BoundaryMode.OFF)
                 .version(new VersionSource.Given(Optional.of("1.5.0"), Optional.empty()))
                 .sourceTime(Instant.now().minusSeconds(20 * 60)).build());
         promotion = BareRepos.log(remote, "main").get(0);
@@ -85,7 +80,7 @@ class DeploymentTrackerTest {
     }
 
     private StatusReport status(long secondsAfterMerge) throws IOException {
-        return tracker(secondsAfterMerge).status(engine, location, GitAuth.none(), "main").report();
+        return tracker(secondsAfterMerge).status(fixture.engine(), fixture.location(), GitAuth.none(), "main").report();
     }
 
     @Test
@@ -131,8 +126,8 @@ class DeploymentTrackerTest {
     @Test
     void theViewCarriesTheSameDeploymentAndTheFigures() throws Exception {
         report(promotion, Signal.HEALTHY, 60);
-        PromotionView view = new PromotionView(engine, location, GitAuth.none(), "main", Optional.empty(),
-                env -> PromotionRequest.builder(location, env)).withDeployments(tracker(31 * 60));
+        PromotionView view = new PromotionView(fixture.engine(), fixture.location(), GitAuth.none(), "main", Optional.empty(),
+                env -> PromotionRequest.builder(fixture.location(), env)).withDeployments(tracker(31 * 60));
         ViewState state = view.status();
         assertThat(state.cell("web", "dev").deployment().state()).isEqualTo(DeploymentState.HEALTHY);
         assertThat(state.cell("web", "prod").deployment()).isNull();

@@ -9,24 +9,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.jenkins.plugins.gitopspromotion.deploy.state.DeploymentState;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
-import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderKind;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderTestSupport;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
-import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import io.jenkins.plugins.gitopspromotion.promotion.VersionSource;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
 import io.jenkins.plugins.gitopspromotion.testing.LocalFixture;
+import io.jenkins.plugins.gitopspromotion.testing.TestClock;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,44 +38,25 @@ import org.junit.jupiter.api.io.TempDir;
 /** Waiting for a promotion: pending on its branch, merged, deployed, healthy or failed, or out of time. */
 class DeploymentWaiterTest {
 
-    static final String CONFIG = ConfigRepositoryFixture.CONFIG.replace("    requires: dev\n",
-            "    requires: dev\n    deployments:\n      - flux: {kustomization: \"{app}-staging\", namespace: flux-system}\n");
+    static final String CONFIG = ConfigRepositoryFixture.withDeployments(ConfigRepositoryFixture.CONFIG, "staging",
+            "flux: {kustomization: \"{app}-staging\", namespace: flux-system}");
 
     @TempDir
     Path temp;
 
+    private LocalFixture fixture;
     private Repository remote;
-    private RepositoryLocation location;
-    private PromotionEngine engine;
     private DeploymentStore store;
-    private Instant now = Instant.now();
     private final List<Duration> sleeps = new ArrayList<>();
     private final List<DeploymentWaiter.Observation> observed = new ArrayList<>();
     private int ids;
 
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final TestClock clock = new TestClock(Instant.now());
 
     @BeforeEach
     void seed() throws Exception {
-        LocalFixture fixture = LocalFixture.create(temp);
+        fixture = LocalFixture.create(temp);
         remote = fixture.remote();
-        location = fixture.location();
-        engine = fixture.engine();
         BareRepos.commitFile(remote, "main", ".gitops/promotion.yaml", CONFIG, "Track staging's deployments");
         promote("dev", "1.5.0");
         store = DeploymentStore.open(temp.resolve("reports"));
@@ -92,13 +69,13 @@ class DeploymentWaiterTest {
     }
 
     private void promote(String env, String tag) throws IOException {
-        engine.promote(PromotionRequest.builder(location, env).app("web").boundary(BoundaryMode.OFF)
+        fixture.engine().promote(PromotionRequest.builder(fixture.location(), env).app("web").boundary(BoundaryMode.OFF)
                 .version(new VersionSource.Given(Optional.of(tag), Optional.empty())).build());
     }
 
     private DeploymentWaiter waiter(Optional<String> version, Optional<PullRequestProvider> provider) {
-        return new DeploymentWaiter(engine, location, GitAuth.none(), "main", "staging", "web", version, store::reports, provider,
-                clock);
+        return new DeploymentWaiter(fixture.engine(), fixture.location(), GitAuth.none(), "main", "staging", "web", version,
+                store::reports, provider, clock);
     }
 
     /** Merges the promotion branch as a fast-forward of main, as a host's merge button can. */
@@ -112,7 +89,8 @@ class DeploymentWaiterTest {
 
     private void report(RevCommit revision, Signal signal) throws IOException {
         store.add(new DeploymentReport("r" + ids++, ReportSource.FLUX, "Kustomization", "flux-system", "web-staging", null, null,
-                "eu-1", revision.name(), signal, "Kustomization says " + signal.jsonName(), now.toString(), now.toString(), List.of()));
+                "eu-1", revision.name(), signal, "Kustomization says " + signal.jsonName(), clock.instant().toString(),
+                clock.instant().toString(), List.of()));
     }
 
     @Test
@@ -127,7 +105,7 @@ class DeploymentWaiterTest {
         assertThat(pending.judge(DeploymentState.MERGED)).isEmpty();
 
         RevCommit merged = merge();
-        now = Instant.now();
+        clock.set(Instant.now());
         DeploymentWaiter.Observation seen = waiter.poll();
         assertThat(seen.state()).isEqualTo(DeploymentState.MERGED);
         assertThat(seen.revision()).isEqualTo(merged.name());
@@ -149,7 +127,7 @@ class DeploymentWaiterTest {
         DeploymentWaiter.Result result = waiter(Optional.of("1.5.0"), Optional.empty()).await(DeploymentState.HEALTHY,
                 Duration.ofMinutes(30), pause -> {
                     sleeps.add(pause);
-                    now = now.plus(pause);
+                    clock.advance(pause);
                     if (sleeps.size() == 3) {
                         try {
                             report(merged, Signal.HEALTHY);
@@ -172,7 +150,7 @@ class DeploymentWaiterTest {
         DeploymentWaiter waiter = waiter(Optional.of("1.5.0"), Optional.empty());
         DeploymentWaiter.Result late = waiter.await(DeploymentState.DEPLOYED, Duration.ofSeconds(10), pause -> {
             sleeps.add(pause);
-            now = now.plus(pause);
+            clock.advance(pause);
         }, observed::add);
         assertThat(late.outcome()).isEqualTo(DeploymentWaiter.Outcome.TIMED_OUT);
         assertThat(late.last().state()).isEqualTo(DeploymentState.MERGED);
@@ -232,8 +210,8 @@ class DeploymentWaiterTest {
 
     @Test
     void anEnvironmentWithoutDeploymentsCanOnlyBeWaitedForUntilMerged() throws Exception {
-        DeploymentWaiter waiter = new DeploymentWaiter(engine, location, GitAuth.none(), "main", "dev", "web", Optional.empty(),
-                store::reports, Optional.empty(), clock);
+        DeploymentWaiter waiter = new DeploymentWaiter(fixture.engine(), fixture.location(), GitAuth.none(), "main", "dev", "web",
+                Optional.empty(), store::reports, Optional.empty(), clock);
         DeploymentWaiter.Observation seen = waiter.poll();
         assertThat(seen.state()).isEqualTo(DeploymentState.MERGED);
         assertThat(seen.message()).isEqualTo("1.5.0 is on main; dev lists no deployments and no report is about web there, so"
