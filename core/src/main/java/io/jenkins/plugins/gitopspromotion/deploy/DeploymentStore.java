@@ -133,7 +133,7 @@ public final class DeploymentStore implements AutoCloseable {
                 count++;
                 try {
                     into.add(Json.mapper().readValue(line, DeploymentReport.class));
-                } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+                } catch (JsonProcessingException e) {
                     // A line cut short by a crash, or changed by hand: not a report.
                 }
             }

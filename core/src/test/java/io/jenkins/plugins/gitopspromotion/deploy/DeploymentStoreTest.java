@@ -49,13 +49,13 @@ class DeploymentStoreTest {
     }
 
     @Test
-    void aLineCutShortByACrashIsSkippedAndTheFileRepaired() throws IOException {
+    void aLineCutShortByACrashOrEditedByHandIsSkippedAndTheFileRepaired() throws IOException {
         Path folder = temp.resolve("store");
         try (DeploymentStore store = DeploymentStore.open(folder)) {
             store.add(report("a", "apps", "eu", Signal.HEALTHY, T0));
         }
-        Files.writeString(folder.resolve("reports.jsonl"), "{\"id\":\"b\",\"source\":\"flux\",\"kin", StandardCharsets.UTF_8,
-                StandardOpenOption.APPEND);
+        Files.writeString(folder.resolve("reports.jsonl"), "{\"id\":\"x\",\"source\":\"nowhere\"}\n{\"id\":\"b\",\"source\":\"flux\",\"kin",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         try (DeploymentStore store = DeploymentStore.open(folder)) {
             assertThat(store.reports()).extracting(DeploymentReport::id).containsExactly("a");
             store.add(report("c", "apps", "eu", Signal.HEALTHY, T0));
