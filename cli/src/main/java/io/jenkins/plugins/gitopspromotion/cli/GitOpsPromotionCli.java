@@ -17,7 +17,7 @@ public final class GitOpsPromotionCli {
 
     /** The subcommands, in the order help lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(PromoteCommand.class, RollbackCommand.class,
-            StatusCommand.class, ServeCommand.class, ConfigCommand.class, AuditCommand.class, CheckBoundaryCommand.class,
+            StatusCommand.class, WaitCommand.class, ServeCommand.class, ConfigCommand.class, AuditCommand.class, CheckBoundaryCommand.class,
             DemoCommand.class, BuildCommand.class, ResolveDigestCommand.class, CommandLine.HelpCommand.class);
 
     /** Exit code when the command did what was asked, including "already there". */
@@ -59,7 +59,7 @@ public final class GitOpsPromotionCli {
 
     /**
      * The one subcommand the arguments start with, or all of them (for help, usage errors and suggestions). picocli
-     * reflects over every command it is given, about 45 ms of a 400 ms CLI promotion for all eleven, and a run
+     * reflects over every command it is given, about 45 ms of a 400 ms CLI promotion for all of them, and a run
      * only ever executes one; what users see is the same either way.
      */
     static List<Class<?>> subcommandsFor(String... args) {

@@ -5,6 +5,9 @@ import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,6 +30,10 @@ final class PromotionOptions {
 
     @Option(names = "--source-url", paramLabel = "URL", description = "A link to the source commit (Source-Url trailer).")
     String sourceUrl;
+
+    @Option(names = "--source-time", paramLabel = "TIME", description = "When the source commit was made, ISO-8601 (2026-11-27T12:00:00Z)"
+            + " or seconds since the epoch (git log -1 --format=%ct): the Source-Time trailer, where lead time starts.")
+    String sourceTime;
 
     @Mixin
     ProviderOptions provider;
@@ -55,6 +62,20 @@ final class PromotionOptions {
         }
     }
 
+    /** {@code --source-time} as an instant: ISO-8601 with an offset, or epoch seconds as {@code git log --format=%ct} prints. */
+    private Instant sourceTime(CommandSpec spec) {
+        if (sourceTime == null) {
+            return null;
+        }
+        try {
+            return sourceTime.matches("\\d{1,12}") ? Instant.ofEpochSecond(Long.parseLong(sourceTime))
+                    : OffsetDateTime.parse(sourceTime).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), "--source-time: '" + sourceTime.replaceAll("\\p{Cntrl}", "?")
+                    + "' is neither an ISO-8601 time such as 2026-11-27T12:00:00Z nor seconds since the epoch");
+        }
+    }
+
     /** A request builder with these options and the repository options applied. */
     PromotionRequest.Builder request(CommandSpec spec, RepositoryOptions repository) throws IOException {
         RepositoryLocation location = repository.location(spec);
@@ -65,6 +86,7 @@ final class PromotionOptions {
                 .noPullRequests(access.noPullRequests().orElse(null))
                 .sourceCommit(sourceCommit)
                 .sourceUrl(sourceUrl)
+                .sourceTime(sourceTime(spec))
                 .base(repository.base)
                 .mode(mode == null ? null : PromotionMode.fromConfigName(mode).orElseThrow(() -> new ParameterException(
                         spec.commandLine(), "--mode " + mode + ": use one of " + PromotionMode.configNames())))

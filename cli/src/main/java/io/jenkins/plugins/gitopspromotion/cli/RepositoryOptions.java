@@ -50,7 +50,8 @@ final class RepositoryOptions {
     @Option(names = "--known-hosts", paramLabel = "FILE", description = "Known hosts file vouching for the SSH server (default: ~/.ssh/known_hosts).")
     Path knownHosts;
 
-    @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", description = "Network timeout (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", converter = SecondsConverter.class,
+            description = "Network timeout, in seconds or as 2m (default: ${DEFAULT-VALUE}s; wait: how long to wait, default 30m).")
     int timeoutSeconds;
 
     /** The repository's location. */
@@ -97,7 +98,8 @@ final class RepositoryOptions {
         return Optional.empty();
     }
 
-    private static char[] secretFromEnv(CommandSpec spec, String variable, String option) {
+    /** A secret from an environment variable an option names; a usage error naming both when it is not set. */
+    static char[] secretFromEnv(CommandSpec spec, String variable, String option) {
         String value = System.getenv(variable);
         if (value == null || value.isEmpty()) {
             throw new ParameterException(spec.commandLine(), option + ": the environment variable " + variable + " is not set");

@@ -1,5 +1,10 @@
 package io.jenkins.plugins.gitopspromotion.cli;
 
+import io.jenkins.plugins.gitopspromotion.deploy.DeploymentMapping;
+import io.jenkins.plugins.gitopspromotion.deploy.DeploymentStore;
+import io.jenkins.plugins.gitopspromotion.deploy.HookKeys;
+import io.jenkins.plugins.gitopspromotion.deploy.HookReceiver;
+import io.jenkins.plugins.gitopspromotion.deploy.ReportSource;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
@@ -12,9 +17,13 @@ import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import io.jenkins.plugins.gitopspromotion.view.PromotionView;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.PersonIdent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +34,8 @@ import picocli.CommandLine.Spec;
 /** Serves the promotion view on 127.0.0.1 until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Serve the promotion view (environments × apps, pending pull requests, parity, history, promote"
-                + " and roll back) on 127.0.0.1.")
+                + " and roll back, what is deployed) on 127.0.0.1, with the deployment hooks /hooks/flux, /hooks/argocd and"
+                + " /hooks/generic when their keys are given.")
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -50,6 +60,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     AuthorOptions author;
 
+    @Mixin
+    HookOptions hooks;
+
     @Override
     public Integer call() throws IOException {
         RepositoryLocation location = repository.location(spec);
@@ -59,15 +72,26 @@ final class ServeCommand implements Callable<Integer> {
         String noPullRequests = access.noPullRequests().orElse(null);
         PersonIdent by = author.ident(spec);
         BoundaryMode mode = boundary.mode(spec);
+        Map<ReportSource, HookKeys> keys = hooks.keys(spec);
+        Path reports = DeploymentReports.folder(repository, location);
         PromotionView view = new PromotionView(new PromotionEngine(repository.cache()), location, auth, repository.base,
                 settings.map(s -> Providers.create(s, RetryPolicy.DEFAULT)),
                 env -> PromotionRequest.builder(location, env).auth(auth).base(repository.base)
                         .pullRequests(settings.orElse(null)).noPullRequests(noPullRequests).author(by).boundary(mode));
-        try (ViewServer server = ViewServer.start(view, port, readOnly)) {
+        // Without hook keys nothing is received here; another serve of the same repository may be receiving.
+        try (DeploymentStore store = keys.isEmpty() ? null : DeploymentStore.open(reports);
+                ViewServer server = ViewServer.start(view.withDeployments(DeploymentReports.tracker(
+                        store != null ? store::reports : () -> DeploymentStore.read(reports), settings)), port, readOnly)) {
             PrintWriter out = spec.commandLine().getOut();
             // Printed once: the secret in it is what lets a browser in (serve acts with this user's Git credentials).
             out.println("The promotion view of " + location + " (" + repository.base + ") is at " + server.entryUrl()
                     + (readOnly ? " (read-only)" : "") + "; open this address, which holds its secret: it is the only way in");
+            if (store != null) {
+                server.route(HookEndpoints.PATH, new HookEndpoints(new HookReceiver(store, keys,
+                        () -> new DeploymentMapping(view.config()), Clock.systemUTC())));
+                out.println("Deployment hooks: " + keys.keySet().stream().map(s -> server.url().resolve(HookEndpoints.PATH.substring(1)
+                        + s.jsonName()).toString()).collect(Collectors.joining(", ")) + "; reports kept in " + reports);
+            }
             out.flush();
             new CountDownLatch(1).await(); // until Ctrl-C ends the process, or an embedding thread is interrupted
         } catch (InterruptedException e) {

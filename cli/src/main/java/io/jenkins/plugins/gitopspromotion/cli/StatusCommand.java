@@ -1,11 +1,17 @@
 package io.jenkins.plugins.gitopspromotion.cli;
 
+import io.jenkins.plugins.gitopspromotion.deploy.DeploymentStore;
+import io.jenkins.plugins.gitopspromotion.deploy.DeploymentTracker;
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.StatusReport;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -16,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** Shows which version each app has in each environment, from Git alone. */
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "The environment × app matrix of a config repository, with pending promotion branches.")
+        description = "The environment × app matrix of a config repository, with pending promotion branches and, where it"
+                + " is tracked, what is deployed.")
 final class StatusCommand implements Callable<Integer> {
 
     private static final Pattern DIGEST = Pattern.compile("(sha(?:256|512):[0-9a-f]{12})[0-9a-f]+");
@@ -27,13 +34,21 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     RepositoryOptions repository;
 
+    @Mixin
+    ProviderOptions provider;
+
     @Option(names = "--json", description = "Print the matrix as JSON.")
     boolean json;
 
     @Override
     public Integer call() throws IOException {
-        StatusReport report = new PromotionEngine(repository.cache())
-                .status(repository.location(spec), repository.auth(spec), repository.base);
+        RepositoryLocation location = repository.location(spec);
+        Optional<ProviderSettings> settings = provider.settings(spec, provider.access(spec, repository, location));
+        Path reports = DeploymentReports.folder(repository, location);
+        DeploymentTracker.Status status = DeploymentReports.tracker(() -> DeploymentStore.read(reports), settings)
+                .status(new PromotionEngine(repository.cache()), location, repository.auth(spec), repository.base);
+        status.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        StatusReport report = status.report();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(report.toJson());
@@ -45,7 +60,10 @@ final class StatusCommand implements Callable<Integer> {
         return GitOpsPromotionCli.OK;
     }
 
-    /** Apps as rows, environments as columns; a pending branch's version follows the cell's, after an arrow. */
+    /**
+     * Apps as rows, environments as columns; a tracked cell's deployment state follows its version in brackets, a pending
+     * branch's version after an arrow.
+     */
     static String table(StatusReport report) {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("app"));
@@ -67,6 +85,9 @@ final class StatusCommand implements Callable<Integer> {
                 } else {
                     value = shortDigests(cell.tag() != null ? cell.tag() + (cell.digest() != null ? "@" + cell.digest() : "")
                             : cell.digest());
+                }
+                if (cell.deployment() != null) {
+                    value += " (" + cell.deployment().state().jsonName() + ")";
                 }
                 row.add(cell.pending() != null ? value + " → " + shortDigests(cell.pending()) + " (pending)" : value);
             }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.cli;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.gitopspromotion.view.PromotionView;
 import io.jenkins.plugins.gitopspromotion.view.ViewApi;
@@ -105,6 +106,14 @@ final class ViewServer implements AutoCloseable {
         server.createContext("/", viewServer::handle);
         server.start();
         return viewServer;
+    }
+
+    /**
+     * Routes the requests under {@code path} to {@code handler}, past this server's host and token checks: for endpoints
+     * that authenticate every request themselves (the deployment hooks).
+     */
+    void route(String path, HttpHandler handler) {
+        server.createContext(path, handler);
     }
 
     /** Where the page is; without the secret, it answers 401. */

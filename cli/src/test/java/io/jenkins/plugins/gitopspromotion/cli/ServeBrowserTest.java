@@ -7,6 +7,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.gitopspromotion.deploy.DeploymentReport;
+import io.jenkins.plugins.gitopspromotion.deploy.DeploymentStore;
+import io.jenkins.plugins.gitopspromotion.deploy.ReportSource;
+import io.jenkins.plugins.gitopspromotion.deploy.Signal;
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderTestSupport;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.RealParts;
@@ -21,6 +28,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +76,7 @@ class ServeBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final int APPS = 120;
     private static final String PENDING_APP = SyntheticConfigRepository.appName(3);
+    private static final String DEPLOYED_APP = SyntheticConfigRepository.appName(2);
     private static final Pattern NEW_TAG = Pattern.compile("newTag: \"([^\"]+)\"");
 
     @TempDir
@@ -131,6 +141,16 @@ class ServeBrowserTest {
                 .willReturn(okJson("[{\"id\": 1296269, \"node_id\": \"PR_kwDOABCD1234\", \"number\": 42, \"state\": \"open\","
                         + " \"html_url\": \"https://github.com/acme/config/pull/42\", \"title\": \"Promote " + PENDING_APP + "\","
                         + " \"head\": {\"ref\": \"" + branch + "\"}, \"base\": {\"ref\": \"main\"}}]")));
+        // What two edge clusters reported of app-0002 in prod, kept where serve keeps reports (generic reports name their cell).
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String tip = BareRepos.head(remote, "main").name();
+        try (DeploymentStore store = DeploymentStore.open(DeploymentStore.folder(temp.resolve("cache").resolve("deployments"),
+                RepositoryLocation.parse(temp.resolve("config.git").toString())))) {
+            store.add(new DeploymentReport("edge-1-healthy", ReportSource.GENERIC, null, null, null, "prod", DEPLOYED_APP, "edge-1",
+                    tip, Signal.HEALTHY, "rolled out, 3 of 3 ready", now.minusSeconds(60).toString(), now.toString(), List.of()));
+            store.add(new DeploymentReport("edge-2-degraded", ReportSource.GENERIC, null, null, null, "prod", DEPLOYED_APP, "edge-2",
+                    tip, Signal.DEGRADED, "2 of 3 pods crash-looping", now.minusSeconds(30).toString(), now.toString(), List.of()));
+        }
         Path token = temp.resolve("token");
         Files.writeString(token, ProviderTestSupport.TOKEN);
         serving = Serving.start("serve", "--repo", temp.resolve("config.git").toString(), "--cache-dir",
@@ -245,6 +265,37 @@ class ServeBrowserTest {
         assertThat(pending.getText()).isEqualTo("pending 1.0.9 (#42)");
         assertThat(pending.getAttribute("href")).isEqualTo("https://github.com/acme/config/pull/42");
         assertThat(cell(PENDING_APP, "dev").findElements(By.cssSelector(".gp-pending"))).isEmpty();
+    }
+
+    @Test
+    void aCellShowsWhatItsClustersReportWithTheirMessagesAndItsDeliveryFigures() throws Exception {
+        open();
+        filter(DEPLOYED_APP);
+        WebElement prod = cell(DEPLOYED_APP, "prod");
+        WebElement state = prod.findElement(By.cssSelector(".gp-state"));
+        assertThat(state.getText()).isEqualTo("degraded");
+        assertThat(state.getAttribute("class")).contains("gp-state-degraded");
+        assertThat(state.getAttribute("title")).startsWith("2 of 3 pods crash-looping (generic, edge-2, ");
+        assertThat(prod.findElements(By.cssSelector(".gp-cluster"))).extracting(WebElement::getText, e -> e.getAttribute("title"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("edge-1: healthy", "rolled out, 3 of 3 ready"),
+                        org.assertj.core.groups.Tuple.tuple("edge-2: degraded", "2 of 3 pods crash-looping"));
+        JsonNode figures = null;
+        // A client of its own enters as the browser does: the printed address, whose secret becomes a cookie.
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        assertThat(client.send(HttpRequest.newBuilder(serving.url()).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(200);
+        for (JsonNode m : new ObjectMapper().readTree(client.send(HttpRequest.newBuilder(
+                serving.url().resolve("api/status")).build(), HttpResponse.BodyHandlers.ofString()).body()).get("metrics")) {
+            if (m.get("app").asText().equals(DEPLOYED_APP) && m.get("env").asText().equals("prod")) {
+                figures = m;
+            }
+        }
+        assertThat(figures).isNotNull();
+        int deployments = figures.get("deployments").asInt();
+        assertThat(prod.findElement(By.cssSelector(".gp-metrics")).getText()).startsWith(deployments
+                + (deployments == 1 ? " deploy" : " deploys") + " in 30d");
+        assertThat(cell(DEPLOYED_APP, "dev").findElements(By.cssSelector(".gp-deployment"))).as("dev is not tracked").isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,7 +53,8 @@ public final class ConfigLoader {
     private static final List<String> ROOT_KEYS = List.of("environments", "apps");
     private static final List<String> ENVIRONMENT_KEYS =
             List.of("name", "path", "mode", "requires", "reviewers", "labels", "autoMerge", "pinDigest",
-                    "allowPlaintextSecrets");
+                    "allowPlaintextSecrets", "deployments", "staleAfter");
+
     private static final List<String> APP_KEYS =
             List.of("name", "image", "otherNames", "update", "path", "file", "tagPath", "digestPath", "policy");
 
@@ -280,8 +282,74 @@ public final class ConfigLoader {
             List<String> labels = optional(entries, "labels").map(n -> strings(n, key + ".labels")).orElse(List.of());
             boolean autoMerge = flag(entries, key, "autoMerge");
             envKeys.put(name, key);
+            List<DeploymentObject> deployments = optional(entries, "deployments")
+                    .map(n -> deployments(n, key + ".deployments")).orElse(List.of());
+            Duration staleAfter = optional(entries, "staleAfter").map(n -> duration(n, key + ".staleAfter"))
+                    .orElse(Environment.DEFAULT_STALE_AFTER);
             return new Environment(name, path, mode, requires, reviewers, labels, autoMerge, flag(entries, key, "pinDigest"),
-                    flag(entries, key, "allowPlaintextSecrets"));
+                    flag(entries, key, "allowPlaintextSecrets"), deployments, staleAfter);
+        }
+
+        /** {@code deployments:}, a list of {@code {flux: {kustomization, namespace}}} and {@code {argocd: {application}}}. */
+        private List<DeploymentObject> deployments(Node node, String key) {
+            if (!(node instanceof SequenceNode sequence)) {
+                throw fail(node, key, "must be a list of {flux: {kustomization: NAME, namespace: NS}} or"
+                        + " {argocd: {application: NAME}}, not " + describe(node));
+            }
+            List<DeploymentObject> objects = new ArrayList<>();
+            Map<DeploymentObject, Node> listed = new HashMap<>();
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                Node item = sequence.getValue().get(i);
+                DeploymentObject object = deployment(item, key + "[" + i + "]");
+                Node first = listed.putIfAbsent(object, item);
+                if (first != null) {
+                    throw fail(item, key + "[" + i + "]", object + " is listed twice (first at line " + file.line(first) + ")");
+                }
+                objects.add(object);
+            }
+            return objects;
+        }
+
+        private DeploymentObject deployment(Node item, String key) {
+            List<String> agents = List.of(DeploymentObject.Agent.values()).stream().map(DeploymentObject.Agent::configName)
+                    .toList();
+            if (!(item instanceof MappingNode mapping) || mapping.getValue().size() != 1) {
+                throw fail(item, key, "must be a mapping with one key, " + String.join(" or ", agents) + ", not "
+                        + describe(item));
+            }
+            Map<String, NodeTuple> entries = entries(mapping, key, agents);
+            String agentName = entries.keySet().iterator().next();
+            DeploymentObject.Agent agent = DeploymentObject.Agent.fromConfigName(agentName).orElseThrow();
+            String at = key + "." + agentName;
+            Node value = entries.get(agentName).getValueNode();
+            if (!(value instanceof MappingNode object)) {
+                throw fail(value, at, "must be a mapping (" + String.join(", ", agent.keys()) + "), not " + describe(value));
+            }
+            Map<String, NodeTuple> fields = entries(object, at, agent.keys());
+            String nameKey = agent.keys().get(0);
+            Node nameNode = optional(fields, nameKey).orElseThrow(() -> fail(object, at + "." + nameKey,
+                    "missing: the " + agent.kind() + "'s name, e.g. apps (the whole environment) or {app}-prod (one per app)"));
+            String name = string(nameNode, at + "." + nameKey);
+            String nameProblem = DeploymentObject.nameProblem(name);
+            if (nameProblem != null) {
+                throw fail(nameNode, at + "." + nameKey, nameProblem);
+            }
+            Optional<Node> namespaceNode = optional(fields, "namespace");
+            Optional<String> namespace = namespaceNode.map(n -> string(n, at + ".namespace"));
+            String namespaceProblem = namespace.map(DeploymentObject::namespaceProblem).orElse(null);
+            if (namespaceProblem != null) {
+                throw fail(namespaceNode.get(), at + ".namespace", namespaceProblem);
+            }
+            return new DeploymentObject(agent, name, namespace);
+        }
+
+        private Duration duration(Node node, String key) {
+            String text = string(node, key);
+            if (text.matches("0+[hms]")) {
+                throw fail(node, key, "must be longer than zero");
+            }
+            return DurationText.parse(text).orElseThrow(() -> fail(node, key, "must be a duration such as 30m, 2h or 1h30m, not "
+                    + Names.quote(text)));
         }
 
         /** A {@code requires} must name an earlier environment, so that promotion has one direction. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,12 +17,18 @@ import java.util.Optional;
  * @param autoMerge whether a pull request is set to merge by itself once its checks and reviews pass
  * @param pinDigest whether every promotion into it must name the image's digest, not a tag alone
  * @param allowPlaintextSecrets whether its files may hold Kubernetes Secrets in plain text (refused otherwise)
+ * @param deployments the GitOps agents' objects that deploy it, whose reports tell what runs
+ * @param staleAfter how long a version may be merged without a report that it was deployed before it counts as stale
  */
 public record Environment(String name, Optional<PathTemplate> path, PromotionMode mode, Optional<String> requires,
-        List<String> reviewers, List<String> labels, boolean autoMerge, boolean pinDigest, boolean allowPlaintextSecrets) {
+        List<String> reviewers, List<String> labels, boolean autoMerge, boolean pinDigest, boolean allowPlaintextSecrets,
+        List<DeploymentObject> deployments, Duration staleAfter) {
 
     /** The mode used when the config names none. */
     public static final PromotionMode DEFAULT_MODE = PromotionMode.PULL_REQUEST;
+
+    /** How long a merged version may go unreported before it is stale, unless the config says otherwise. */
+    public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(30);
 
     /**
      * Checks and copies the parts.
@@ -35,10 +42,21 @@ public record Environment(String name, Optional<PathTemplate> path, PromotionMod
         Objects.requireNonNull(requires, "requires");
         reviewers = List.copyOf(reviewers);
         labels = List.copyOf(labels);
+        deployments = List.copyOf(deployments);
+        if (staleAfter.isNegative() || staleAfter.isZero()) {
+            throw new IllegalArgumentException("staleAfter must be longer than zero");
+        }
         String problem = Names.problem(name);
         if (problem != null) {
             throw new IllegalArgumentException("environment " + problem);
         }
+    }
+
+    /** An environment deployed by no object the config names, stale after {@link #DEFAULT_STALE_AFTER}. */
+    public Environment(String name, Optional<PathTemplate> path, PromotionMode mode, Optional<String> requires,
+            List<String> reviewers, List<String> labels, boolean autoMerge, boolean pinDigest, boolean allowPlaintextSecrets) {
+        this(name, path, mode, requires, reviewers, labels, autoMerge, pinDigest, allowPlaintextSecrets, List.of(),
+                DEFAULT_STALE_AFTER);
     }
 
     /** An environment with only a name and a path, promoted through pull requests. */

@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -211,6 +212,28 @@ public final class AzureDevOpsProvider implements PullRequestProvider {
                     + " revoked, or made for another organization than " + organization + ")");
         }
         return response.body();
+    }
+
+    /**
+     * {@code GET .../commits/{commitId}/statuses?latestOnly=true}: the latest status of each context; the context's
+     * {@code name} is what posted it (Flux: {@code kustomization/<name>/<id>}, genre {@code fluxcd}).
+     */
+    @Override
+    public List<CommitStatus> commitStatuses(String sha) throws ApiException {
+        List<CommitStatus> statuses = new ArrayList<>();
+        for (JsonNode status : json("GET", repositoryPath() + "/commits/" + CommitStatus.commit(sha) + "/statuses?latestOnly=true&"
+                + API_VERSION, null).path("value")) {
+            String updated = CommitStatus.text(status, "updatedDate");
+            statuses.add(new CommitStatus(CommitStatus.text(status.path("context"), "name"),
+                    CommitStatus.text(status.path("context"), "genre"), switch (CommitStatus.text(status, "state")) {
+                        case "succeeded" -> CommitStatus.State.SUCCESS;
+                        case "failed" -> CommitStatus.State.FAILURE;
+                        case "error" -> CommitStatus.State.ERROR;
+                        default -> CommitStatus.State.PENDING;
+                    }, CommitStatus.text(status, "description"), CommitStatus.text(status, "targetUrl"),
+                    updated.isEmpty() ? CommitStatus.text(status, "creationDate") : updated));
+        }
+        return statuses;
     }
 
     private String repositoryPath() {

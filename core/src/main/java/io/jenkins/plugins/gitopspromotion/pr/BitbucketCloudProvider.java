@@ -182,6 +182,32 @@ public final class BitbucketCloudProvider implements PullRequestProvider {
                 reviewer.equalsIgnoreCase(r.path("uuid").asText()) || reviewer.equals(r.path("account_id").asText()));
     }
 
+    /**
+     * {@code GET /repositories/{workspace}/{repo_slug}/commit/{commit}/statuses}, last updated first, one page of 100.
+     * Flux keys its status by a hash of its id and names it {@code kustomization/<name>}.
+     */
+    @Override
+    public List<CommitStatus> commitStatuses(String sha) throws ApiException {
+        List<CommitStatus> statuses = new ArrayList<>();
+        for (JsonNode status : api.get("repositories/" + encode(workspace) + "/" + encode(repoSlug) + "/commit/"
+                + CommitStatus.commit(sha) + "/statuses?sort=-updated_on&pagelen=100").body().path("values")) {
+            statuses.add(new CommitStatus(CommitStatus.text(status, "name"), CommitStatus.text(status, "key"),
+                    bitbucketState(CommitStatus.text(status, "state")), CommitStatus.text(status, "description"),
+                    CommitStatus.text(status, "url"), CommitStatus.text(status, "updated_on")));
+        }
+        return statuses;
+    }
+
+    /** Bitbucket's build states (Cloud and Data Center) on the common scale. */
+    static CommitStatus.State bitbucketState(String state) {
+        return switch (state) {
+            case "SUCCESSFUL" -> CommitStatus.State.SUCCESS;
+            case "FAILED" -> CommitStatus.State.FAILURE;
+            case "STOPPED", "CANCELLED" -> CommitStatus.State.ERROR;
+            default -> CommitStatus.State.PENDING;
+        };
+    }
+
     private String pullRequestsPath() {
         return "repositories/" + encode(workspace) + "/" + encode(repoSlug) + "/pullrequests";
     }

@@ -174,6 +174,25 @@ public final class BitbucketServerProvider implements PullRequestProvider {
                 .equals(user.path("slug").asText());
     }
 
+    /**
+     * {@code GET /rest/build-status/latest/commits/{commitId}} (beside the REST API, under the same context path), newest
+     * first, one page of 100; {@code dateAdded} is in epoch milliseconds.
+     */
+    @Override
+    public List<CommitStatus> commitStatuses(String sha) throws ApiException {
+        String restApi = api.resolve("").toString().replaceAll("/+$", "");
+        String buildStatus = restApi.replaceFirst("/rest/api/[^/]+$", "") + "/rest/build-status/latest/commits/"
+                + CommitStatus.commit(sha) + "?limit=100";
+        List<CommitStatus> statuses = new ArrayList<>();
+        for (JsonNode status : api.get(buildStatus).body().path("values")) {
+            JsonNode added = status.path("dateAdded");
+            statuses.add(new CommitStatus(CommitStatus.text(status, "name"), CommitStatus.text(status, "key"),
+                    BitbucketCloudProvider.bitbucketState(CommitStatus.text(status, "state")), CommitStatus.text(status, "description"),
+                    CommitStatus.text(status, "url"), added.isNumber() ? java.time.Instant.ofEpochMilli(added.asLong()).toString() : ""));
+        }
+        return statuses;
+    }
+
     private String pullRequestsPath() {
         return "projects/" + encode(projectKey) + "/repos/" + encode(repositorySlug) + "/pull-requests";
     }

@@ -130,6 +130,22 @@ public final class GitHubProvider implements PullRequestProvider {
         api.send("POST", repoPath() + "/pulls/" + pullRequest.number() + "/requested_reviewers", body, HEADERS);
     }
 
+    /** {@code GET /repos/{owner}/{repo}/commits/{ref}/statuses}: newest first, one page of 100. */
+    @Override
+    public List<CommitStatus> commitStatuses(String sha) throws ApiException {
+        List<CommitStatus> statuses = new ArrayList<>();
+        for (JsonNode status : api.send("GET", repoPath() + "/commits/" + CommitStatus.commit(sha) + "/statuses?per_page=100", null,
+                HEADERS).body()) {
+            statuses.add(CommitStatus.ofContext(status, "state", state -> switch (state) {
+                case "success" -> CommitStatus.State.SUCCESS;
+                case "failure" -> CommitStatus.State.FAILURE;
+                case "error" -> CommitStatus.State.ERROR;
+                default -> CommitStatus.State.PENDING;
+            }));
+        }
+        return statuses;
+    }
+
     @Override
     public boolean supportsAutoMerge() {
         return true;

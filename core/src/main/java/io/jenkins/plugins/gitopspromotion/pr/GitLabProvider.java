@@ -31,6 +31,7 @@ public final class GitLabProvider implements PullRequestProvider {
     private final ApiClient api;
     private final RetryPolicy retry;
     private final String mergeRequests;
+    private final String commits;
 
     /**
      * @param settings the API URL ({@code https://gitlab.com/api/v4}, or {@code https://HOST/api/v4}) and the
@@ -46,6 +47,7 @@ public final class GitLabProvider implements PullRequestProvider {
                     + " its numeric id), not '" + settings.project() + "'");
         }
         this.mergeRequests = "projects/" + encode(project) + "/merge_requests";
+        this.commits = "projects/" + encode(project) + "/repository/commits/";
     }
 
     @Override
@@ -70,6 +72,29 @@ public final class GitLabProvider implements PullRequestProvider {
                     .filter(next -> !next.isEmpty()).map(next -> first + "&page=" + next));
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code GET /projects/:id/repository/commits/:sha/statuses}: without {@code all}, the latest status of each name;
+     * one page of 100. GitLab's {@code running}, {@code created} and {@code pending} are pending, {@code canceled} and
+     * {@code skipped} an error.
+     */
+    @Override
+    public List<CommitStatus> commitStatuses(String sha) throws ApiException {
+        List<CommitStatus> statuses = new ArrayList<>();
+        for (JsonNode status : api.get(commits + CommitStatus.commit(sha) + "/statuses?per_page=100").body()) {
+            String name = CommitStatus.text(status, "name");
+            String finished = CommitStatus.text(status, "finished_at");
+            String started = CommitStatus.text(status, "started_at");
+            statuses.add(new CommitStatus(name, name, switch (CommitStatus.text(status, "status")) {
+                case "success" -> CommitStatus.State.SUCCESS;
+                case "failed" -> CommitStatus.State.FAILURE;
+                case "canceled", "skipped" -> CommitStatus.State.ERROR;
+                default -> CommitStatus.State.PENDING;
+            }, CommitStatus.text(status, "description"), CommitStatus.text(status, "target_url"),
+                    !finished.isEmpty() ? finished : !started.isEmpty() ? started : CommitStatus.text(status, "created_at")));
+        }
+        return statuses;
     }
 
     @Override

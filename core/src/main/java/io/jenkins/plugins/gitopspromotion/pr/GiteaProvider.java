@@ -196,6 +196,25 @@ public final class GiteaProvider implements PullRequestProvider {
         }
     }
 
+    /**
+     * {@code GET /repos/{owner}/{repo}/commits/{ref}/statuses}, recently updated first, one page of 50; Gitea calls the
+     * state {@code status}, and its {@code warning} does not fail.
+     */
+    @Override
+    public List<CommitStatus> commitStatuses(String sha) throws ApiException {
+        List<CommitStatus> statuses = new ArrayList<>();
+        for (JsonNode status : api.get(repoPath() + "/commits/" + CommitStatus.commit(sha) + "/statuses?sort=recentupdate&page=1&limit="
+                + PAGE_SIZE).body()) {
+            statuses.add(CommitStatus.ofContext(status, "status", state -> switch (state) {
+                case "success", "warning" -> CommitStatus.State.SUCCESS;
+                case "failure" -> CommitStatus.State.FAILURE;
+                case "error" -> CommitStatus.State.ERROR;
+                default -> CommitStatus.State.PENDING;
+            }));
+        }
+        return statuses;
+    }
+
     private String repoPath() {
         return "repos/" + encode(owner) + "/" + encode(repo);
     }

@@ -29,6 +29,15 @@ public interface PullRequestProvider {
     void requestReviewers(PullRequest pullRequest, List<String> reviewers) throws ApiException;
 
     /**
+     * The statuses posted on a commit of the repository, the newest of each context (as far as the provider's first page
+     * of answers goes): what GitOps agents post on the config repository's commits.
+     *
+     * @param sha the commit, 40 hex digits
+     * @throws ApiException if the provider cannot be asked
+     */
+    List<CommitStatus> commitStatuses(String sha) throws ApiException;
+
+    /**
      * Whether the provider renders an HTML comment ({@code <!-- ... -->}) in a description as nothing. GitHub,
      * GitLab, Gitea and Azure DevOps do; Bitbucket (Cloud and Data Center) escapes HTML and shows it as text.
      */

@@ -227,16 +227,29 @@ public final class PromotionEngine {
      */
     public StatusReport status(RepositoryLocation repository,
             GitAuth auth, String base) throws IOException {
-        return withMirror(repository, auth, List.of(base, BRANCH_PREFIX + "*"), mirror -> {
-            RevCommit tip = mirror.branch(base).orElseThrow(() -> new PromotionException(
-                    "the branch " + base + " does not exist in " + repository));
-            GitTree tree = new GitTree(mirror.repository(), tip);
-            Map<String, RepoTree> pending = new LinkedHashMap<>();
-            for (String branch : mirror.branches(BRANCH_PREFIX)) {
-                pending.put(branch, new GitTree(mirror.repository(), mirror.branch(branch).orElseThrow()));
-            }
-            return StatusReport.read(repository.toString(), base, tip.name(), tree, configs.load(tree), planner, pending);
-        });
+        return withMirror(repository, auth, List.of(base, BRANCH_PREFIX + "*"), mirror -> status(mirror, base));
+    }
+
+    /**
+     * The matrix of a mirror's base branch as last fetched (with {@link #BRANCH_PREFIX}{@code *}), for work that reads
+     * more in the same mirror session (the deployment states).
+     *
+     * @throws PromotionException if the branch does not exist
+     */
+    public StatusReport status(Mirror mirror, String base) throws IOException {
+        RevCommit tip = mirror.branch(base).orElseThrow(() -> new PromotionException(
+                "the branch " + base + " does not exist in " + mirror.location()));
+        GitTree tree = new GitTree(mirror.repository(), tip);
+        Map<String, RepoTree> pending = new LinkedHashMap<>();
+        for (String branch : mirror.branches(BRANCH_PREFIX)) {
+            pending.put(branch, new GitTree(mirror.repository(), mirror.branch(branch).orElseThrow()));
+        }
+        return StatusReport.read(mirror.location().toString(), base, tip.name(), tree, configs.load(tree), planner, pending);
+    }
+
+    /** The config of a tree, read through the engine's index cache. */
+    public PromotionConfig config(GitTree tree) throws IOException {
+        return configs.load(tree);
     }
 
     /** Work done with the files of a base branch while its mirror is held. */
@@ -285,7 +298,7 @@ public final class PromotionEngine {
         Optional<String> from = request.version() instanceof VersionSource.FromEnvironment f
                 ? Optional.of(f.environment()) : Optional.empty();
         Provenance provenance = new Provenance(from, request.buildUrl(), request.sourceCommit(), request.sourceUrl(),
-                request.promotedBy());
+                request.promotedBy(), request.sourceTime());
         return new Attempt(tree, config, app, environment, update, request.mode().orElse(environment.mode()), provenance,
                 rollback);
     }

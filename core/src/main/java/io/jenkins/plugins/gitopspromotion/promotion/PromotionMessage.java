@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The commit message of a promotion: a title saying what moves where, the changed values per file, and
  * Git trailers ({@code Promoted-Image}, {@code Promoted-Digest}, {@code Promoted-From}, {@code Build-Url},
- * {@code Source-Commit}, {@code Source-Url}) from
+ * {@code Source-Commit}, {@code Source-Url}, {@code Source-Time}) from
  * which the history and the promotion view read promotions back, from Git alone. Values read from the repository's
  * files are shown through {@link UntrustedText#line}: an old tag holding a line break cannot add a line, or a trailer.
  */
@@ -27,8 +27,13 @@ public final class PromotionMessage {
     public static final String SOURCE_COMMIT_TRAILER = "Source-Commit";
     /** Trailer linking the source commit (or the source). */
     public static final String SOURCE_URL_TRAILER = "Source-Url";
+    /** Trailer saying when the source commit was made (ISO-8601 UTC): where the lead time of a change starts. */
+    public static final String SOURCE_TIME_TRAILER = "Source-Time";
     /** Trailer naming who asked for the promotion, when a person did. */
     public static final String PROMOTED_BY_TRAILER = "Promoted-By";
+
+    /** How a rollback's title starts: what tells a rollback from a promotion in the history. */
+    public static final String ROLLBACK_TITLE = "Roll back ";
 
     private PromotionMessage() {
     }
@@ -63,7 +68,7 @@ public final class PromotionMessage {
      * name, {@code Promote web 1.4.2 → registry.example.com/web:1.5.0 to dev}.
      */
     public static String title(ChangePlan plan, boolean rollback) {
-        return (rollback ? "Roll back " : "Promote ") + plan.app().name() + " " + plan.labelBefore() + " → "
+        return (rollback ? ROLLBACK_TITLE : "Promote ") + plan.app().name() + " " + plan.labelBefore() + " → "
                 + plan.labelAfter() + (rollback ? " in " : " to ") + plan.environment().name();
     }
 
@@ -76,6 +81,7 @@ public final class PromotionMessage {
         provenance.buildUrl().ifPresent(u -> trailers.put(BUILD_URL_TRAILER, u));
         provenance.sourceCommit().ifPresent(c -> trailers.put(SOURCE_COMMIT_TRAILER, c));
         provenance.sourceUrl().ifPresent(u -> trailers.put(SOURCE_URL_TRAILER, u));
+        provenance.sourceTime().ifPresent(t -> trailers.put(SOURCE_TIME_TRAILER, t.toString()));
         provenance.promotedBy().ifPresent(p -> trailers.put(PROMOTED_BY_TRAILER, p));
         return trailers;
     }

@@ -8,6 +8,8 @@ import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
@@ -43,12 +45,15 @@ import org.eclipse.jgit.lib.Repository;
  *     only with a given version. Without it, a request naming the app by another of its names ({@code image})
  *     renames to that name, and every other promotion keeps the names the files have (a version taken from
  *     another environment, or from history, comes with its name when the app has other names)
+ * @param sourceTime when the source commit was made: recorded in a {@code Source-Time} trailer, from which the delivery
+ *     figures measure lead time
  */
 public record PromotionRequest(RepositoryLocation repository, GitAuth auth, String base, String environment,
         Optional<String> app, Optional<ImageReference> image, VersionSource version, Optional<PromotionMode> mode,
         Optional<String> buildUrl, Optional<String> sourceCommit, Optional<String> sourceUrl,
         Optional<ProviderSettings> pullRequests, Optional<String> noPullRequests, BoundaryMode boundary, boolean dryRun,
-        PersonIdent author, Optional<CommitSigner> signer, Optional<String> promotedBy, Optional<ImageReference> imageName) {
+        PersonIdent author, Optional<CommitSigner> signer, Optional<String> promotedBy, Optional<ImageReference> imageName,
+        Optional<Instant> sourceTime) {
 
     /** The identity commits are made with when the caller names none. */
     public static final PersonIdent DEFAULT_AUTHOR = new PersonIdent("gitops-promotion", "gitops-promotion@users.noreply.invalid");
@@ -66,6 +71,7 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         Objects.requireNonNull(noPullRequests, "noPullRequests");
         Objects.requireNonNull(promotedBy, "promotedBy");
         Objects.requireNonNull(imageName, "imageName");
+        Objects.requireNonNull(sourceTime, "sourceTime");
         promotedBy.ifPresent(who -> {
             // A line break would forge trailers after it.
             if (who.isBlank() || who.length() > 200 || who.chars().anyMatch(Character::isISOControl)) {
@@ -134,6 +140,7 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         private Optional<CommitSigner> signer = Optional.empty();
         private Optional<String> promotedBy = Optional.empty();
         private Optional<ImageReference> imageName = Optional.empty();
+        private Optional<Instant> sourceTime = Optional.empty();
 
         private Builder(RepositoryLocation repository, String environment) {
             this.repository = repository;
@@ -200,6 +207,12 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
             return this;
         }
 
+        /** When the source commit was made. */
+        public Builder sourceTime(Instant value) {
+            this.sourceTime = Optional.ofNullable(value).map(t -> t.truncatedTo(ChronoUnit.SECONDS));
+            return this;
+        }
+
         /** Where to open pull requests. */
         public Builder pullRequests(ProviderSettings value) {
             this.pullRequests = Optional.ofNullable(value);
@@ -245,7 +258,7 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         /** The request. */
         public PromotionRequest build() {
             return new PromotionRequest(repository, auth, base, environment, app, image, version, mode, buildUrl, sourceCommit,
-                    sourceUrl, pullRequests, noPullRequests, boundary, dryRun, author, signer, promotedBy, imageName);
+                    sourceUrl, pullRequests, noPullRequests, boundary, dryRun, author, signer, promotedBy, imageName, sourceTime);
         }
     }
 }

@@ -6,16 +6,20 @@ import io.jenkins.plugins.gitopspromotion.config.App;
 import io.jenkins.plugins.gitopspromotion.config.Environment;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
 import io.jenkins.plugins.gitopspromotion.config.RepoTree;
+import io.jenkins.plugins.gitopspromotion.deploy.state.CellDeployment;
+import io.jenkins.plugins.gitopspromotion.deploy.state.DeliveryMetrics;
 import io.jenkins.plugins.gitopspromotion.json.Json;
 import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The environment × app matrix of a config repository, read from Git alone: for every app and environment,
- * the versions its files hold on the base branch, and the version a promotion branch proposes, if any.
+ * the versions its files hold on the base branch, and the version a promotion branch proposes, if any; and, where the
+ * deployment is tracked, what the GitOps agents report of it.
  *
  * @param repository where it was read from
  * @param base the base branch
@@ -24,10 +28,11 @@ import java.util.Map;
  * @param environments the environments in promotion order
  * @param apps the apps
  * @param cells one per app and environment, apps in order, environments in promotion order
+ * @param metrics the delivery figures of the cells whose deployment is tracked
  */
-@JsonPropertyOrder({"repository", "base", "commit", "configSource", "environments", "apps", "cells"})
+@JsonPropertyOrder({"repository", "base", "commit", "configSource", "environments", "apps", "cells", "metrics"})
 public record StatusReport(String repository, String base, String commit, String configSource, List<String> environments,
-        List<String> apps, List<Cell> cells) {
+        List<String> apps, List<Cell> cells, List<DeliveryMetrics> metrics) {
 
     /**
      * What one app has in one environment.
@@ -40,11 +45,12 @@ public record StatusReport(String repository, String base, String commit, String
      * @param pending the version a promotion branch proposes, or null
      * @param pendingBranch that branch, or null
      * @param error why nothing could be read, or null
+     * @param deployment what the GitOps agents report of its version, or null when that is not tracked
      */
-    @JsonPropertyOrder({"env", "app", "tag", "digest", "versions", "pending", "pendingBranch", "error"})
+    @JsonPropertyOrder({"env", "app", "tag", "digest", "versions", "pending", "pendingBranch", "error", "deployment"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Cell(String env, String app, String tag, String digest, List<String> versions, String pending,
-            String pendingBranch, String error) {
+            String pendingBranch, String error, CellDeployment deployment) {
     }
 
     /**
@@ -65,7 +71,19 @@ public record StatusReport(String repository, String base, String commit, String
         }
         return new StatusReport(repository, base, commit, config.source(),
                 config.environments().stream().map(Environment::name).toList(), config.apps().stream().map(App::name).toList(),
-                cells);
+                cells, List.of());
+    }
+
+    /**
+     * This report with each cell's deployment and the figures.
+     *
+     * @param deployment the deployment of a cell ({@code env}, {@code app}), or null when it is not tracked
+     */
+    public StatusReport withDeployments(BiFunction<String, String, CellDeployment> deployment, List<DeliveryMetrics> figures) {
+        return new StatusReport(repository, base, commit, configSource, environments, apps, cells.stream()
+                .map(c -> new Cell(c.env(), c.app(), c.tag(), c.digest(), c.versions(), c.pending(), c.pendingBranch(), c.error(),
+                        deployment.apply(c.env(), c.app())))
+                .toList(), List.copyOf(figures));
     }
 
     private static Cell cell(RepoTree tree, PromotionConfig config, ChangePlanner planner, App app, Environment environment,
@@ -87,10 +105,10 @@ public record StatusReport(String repository, String base, String commit, String
                     agree ? first.tag().orElse(null) : null,
                     agree ? first.digest().map(Object::toString).orElse(null) : null,
                     versions.stream().map(v -> v.file() + ":" + v.line() + " " + v.describe()).toList(),
-                    proposed, proposed == null ? null : branch, null);
+                    proposed, proposed == null ? null : branch, null, null);
         } catch (RuntimeException e) {
             return new Cell(environment.name(), app.name(), null, null, List.of(), proposed,
-                    proposed == null ? null : branch, e.getMessage());
+                    proposed == null ? null : branch, e.getMessage(), null);
         }
     }
 

@@ -242,7 +242,7 @@ final class MatrixState {
                 value.version().flatMap(ImageVersion::tag).orElse(null),
                 value.version().flatMap(ImageVersion::digest).map(Object::toString).orElse(null),
                 value.versions().stream().map(v -> v.file() + ":" + v.line() + " " + v.describe()).toList(),
-                value.error(), cell.setBy(), pending);
+                value.error(), cell.setBy(), pending, null);
     }
 
     /** "prod runs 1.0.1, which staging has not had": a version that skipped its upstream environment. */

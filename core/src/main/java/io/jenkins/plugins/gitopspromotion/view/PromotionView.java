@@ -4,6 +4,10 @@ import io.jenkins.plugins.gitopspromotion.config.App;
 import io.jenkins.plugins.gitopspromotion.config.ConfigLoader;
 import io.jenkins.plugins.gitopspromotion.config.Environment;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
+import io.jenkins.plugins.gitopspromotion.deploy.CellRef;
+import io.jenkins.plugins.gitopspromotion.deploy.CellVersion;
+import io.jenkins.plugins.gitopspromotion.deploy.DeploymentTracker;
+import io.jenkins.plugins.gitopspromotion.deploy.state.DeliveryMetrics;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.GitTree;
 import io.jenkins.plugins.gitopspromotion.git.Mirror;
@@ -29,9 +33,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
@@ -58,6 +64,7 @@ public final class PromotionView {
     private final PendingBranches pending;
     private final ChangePlanner planner = new ChangePlanner(YamlLimits.DEFAULT);
     private Supplier<List<String>> notes = List::of;
+    private DeploymentTracker deployments;
 
     /**
      * @param engine reads the mirror and promotes
@@ -114,6 +121,27 @@ public final class PromotionView {
     }
 
     /**
+     * Adds each cell's deployment state (what the GitOps agents report of its version) and the delivery figures to
+     * every state, from the reports the host keeps and the commit statuses of the Git host.
+     *
+     * @return this view
+     */
+    public PromotionView withDeployments(DeploymentTracker value) {
+        this.deployments = value;
+        return this;
+    }
+
+    /**
+     * The config of the base branch: as the last state read it, else read now (the hook receivers map reports with it).
+     *
+     * @throws IOException if the repository cannot be reached
+     */
+    public synchronized PromotionConfig config() throws IOException {
+        PromotionConfig config = matrix.config();
+        return config != null ? config : engine.readBase(repository, auth, base, (tree, commit) -> ConfigLoader.load(tree));
+    }
+
+    /**
      * The state: fetches the base branch and the promotion branches, and re-reads what changed since the last call.
      *
      * @throws IOException if the repository cannot be reached; the message names it, never a credential
@@ -126,22 +154,18 @@ public final class PromotionView {
             Map<CellKey, ViewCell.Pending> proposed = pending.read(mirror, base, matrix, warnings);
             List<AppRow> rows = matrix.rows(proposed, warnings);
             PromotionConfig config = matrix.config();
+            List<DeliveryMetrics> metrics = List.of();
+            if (deployments != null) {
+                DeploymentTracker.Snapshot snapshot = deployments.track(mirror.repository(), tip, config,
+                        versions(mirror.repository(), rows, deployments.tracked(config)), warnings);
+                rows = rows.stream().map(row -> new AppRow(row.app(), row.cells().stream()
+                        .map(c -> c.withDeployment(snapshot.deployments().get(new CellRef(c.env(), c.app())))).toList(),
+                        row.parity())).toList();
+                metrics = snapshot.metrics();
+            }
             return new ViewState(repository.toString(), base, tip.name(), config.source(),
-                    config.environments().stream().map(Environment::name).toList(), rows, warnings, matrix.lastRefresh());
+                    config.environments().stream().map(Environment::name).toList(), rows, warnings, matrix.lastRefresh(), metrics);
         });
-    }
-
-    /**
-     * The configuration the last {@link #status()} was read with (reading the state first if it never was): which
-     * apps there are, under which image names.
-     *
-     * @throws IOException if the state has to be read and the repository cannot be reached
-     */
-    public synchronized PromotionConfig config() throws IOException {
-        if (matrix.config() == null) {
-            status();
-        }
-        return matrix.config();
     }
 
     /**
@@ -221,6 +245,27 @@ public final class PromotionView {
         user.checkMayChange(app, env);
         return engine.promote(user.record(requests.apply(env)).app(app).version(new VersionSource.Rollback(Optional.ofNullable(to)))
                 .build());
+    }
+
+    /** What Git says of each tracked cell: its version on the base branch, else the version only its promotion branch has. */
+    private static List<CellVersion> versions(Repository repository, List<AppRow> rows, Set<CellRef> tracked) throws IOException {
+        List<CellVersion> versions = new ArrayList<>();
+        for (AppRow row : rows) {
+            for (ViewCell cell : row.cells()) {
+                CellRef ref = new CellRef(cell.env(), cell.app());
+                if (!tracked.contains(ref)) {
+                    continue;
+                }
+                if (cell.error() == null && (cell.tag() != null || cell.digest() != null)) {
+                    versions.add(CellVersion.merged(repository, ref, cell.tag(), cell.digest(),
+                            cell.setBy() == null ? null : cell.setBy().id()));
+                } else if (cell.pending() != null) {
+                    versions.add(CellVersion.pending(ref, cell.pending().tag() != null ? cell.pending().tag() : cell.pending().label(),
+                            cell.pending().digest()));
+                }
+            }
+        }
+        return versions;
     }
 
     /** A value of the page's contract as JSON. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.view;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.jenkins.plugins.gitopspromotion.deploy.state.CellDeployment;
 import java.util.List;
 
 /**
@@ -14,10 +15,16 @@ import java.util.List;
  * @param error why the cell could not be read, or null
  * @param setBy the commit that set this version, or null when it lies before the history read
  * @param pending the version a promotion branch or pull request would bring, or null
+ * @param deployment what the GitOps agents report of the version, or null when that is not tracked
  */
-@JsonPropertyOrder({"env", "app", "tag", "digest", "references", "error", "setBy", "pending"})
+@JsonPropertyOrder({"env", "app", "tag", "digest", "references", "error", "setBy", "pending", "deployment"})
 public record ViewCell(String env, String app, String tag, String digest, List<String> references, String error,
-        CommitInfo setBy, Pending pending) {
+        CommitInfo setBy, Pending pending, CellDeployment deployment) {
+
+    /** This cell with its deployment. */
+    public ViewCell withDeployment(CellDeployment value) {
+        return new ViewCell(env, app, tag, digest, references, error, setBy, pending, value);
+    }
 
     /**
      * A version proposed for a cell and not yet on the base branch.

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.view;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.jenkins.plugins.gitopspromotion.deploy.state.DeliveryMetrics;
 import java.util.List;
 
 /**
@@ -16,10 +17,11 @@ import java.util.List;
  * @param apps one row per app, in the config's order
  * @param warnings what could not be read (pull requests, drift notes), for people
  * @param refresh how this state was brought up to date
+ * @param metrics the delivery figures of the cells whose deployment is tracked
  */
-@JsonPropertyOrder({"repository", "base", "commit", "configSource", "environments", "apps", "warnings", "refresh"})
+@JsonPropertyOrder({"repository", "base", "commit", "configSource", "environments", "apps", "warnings", "refresh", "metrics"})
 public record ViewState(String repository, String base, String commit, String configSource, List<String> environments,
-        List<AppRow> apps, List<String> warnings, Refresh refresh) {
+        List<AppRow> apps, List<String> warnings, Refresh refresh, List<DeliveryMetrics> metrics) {
 
     /**
      * How the last refresh went: what it had to read.

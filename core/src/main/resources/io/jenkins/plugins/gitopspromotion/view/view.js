@@ -256,6 +256,9 @@
           + cell.pending.branch, text: label + ' (#' + pr.number + ')' })
         : el('span', { 'class': 'gp-pending', title: 'Branch ' + cell.pending.branch, text: label }));
     }
+    if (cell.deployment) {
+      td.appendChild(deployment(cell));
+    }
     var actions = el('div', { 'class': 'gp-actions' });
     actions.appendChild(el('button', { type: 'button', 'class': 'gp-button gp-history', 'aria-haspopup': 'dialog',
       'aria-label': 'History of ' + cell.app + ' in ' + cell.env, text: 'History',
@@ -272,6 +275,61 @@
     }
     td.appendChild(actions);
     return td;
+  }
+
+  /* What the GitOps agents report of the cell's version: its state, each cluster's (the report's message on hover),
+     and the delivery figures. */
+  function deployment(cell) {
+    var d = cell.deployment;
+    var box = el('div', { 'class': 'gp-deployment' });
+    box.appendChild(el('span', { 'class': 'gp-state gp-state-' + d.state, title: d.message + (d.reportedAt
+      ? ' (' + d.source + (d.cluster ? ', ' + d.cluster : '') + ', ' + d.reportedAt + ')' : ''), text: d.state }));
+    if (d.clusters.length > 1) {
+      d.clusters.forEach(function (c) {
+        box.appendChild(el('span', { 'class': 'gp-cluster gp-state-' + c.state, title: c.message, text: c.cluster + ': '
+          + c.state }));
+      });
+    }
+    var figures = metricsOf(cell);
+    if (figures) {
+      var parts = [figures.deployments + (figures.deployments === 1 ? ' deploy' : ' deploys') + ' in ' + figures.windowDays + 'd'];
+      if (figures.leadTimeSeconds !== null) {
+        parts.push('lead ' + duration(figures.leadTimeSeconds));
+      }
+      if (figures.changeFailureRate !== null) {
+        parts.push(Math.round(figures.changeFailureRate * 100) + '% failed');
+      }
+      if (figures.timeToRestoreSeconds !== null) {
+        parts.push('restored in ' + duration(figures.timeToRestoreSeconds));
+      }
+      box.appendChild(el('span', { 'class': 'gp-metrics', title: 'Over ' + figures.windowDays + ' days: deployments,'
+        + ' median lead time from the source commit to healthy, change failure rate, median time to restore',
+        text: parts.join(' · ') }));
+    }
+    return box;
+  }
+
+  function metricsOf(cell) {
+    var found = null;
+    (view.state.metrics || []).forEach(function (m) {
+      if (m.env === cell.env && m.app === cell.app) {
+        found = m;
+      }
+    });
+    return found;
+  }
+
+  function duration(seconds) {
+    if (seconds < 90) {
+      return seconds + ' s';
+    }
+    if (seconds < 5400) {
+      return Math.round(seconds / 60) + ' min';
+    }
+    if (seconds < 172800) {
+      return Math.round(seconds / 3600) + ' h';
+    }
+    return Math.round(seconds / 86400) + ' d';
   }
 
   function renderPager(count, pages) {

@@ -279,7 +279,8 @@ class ConfigLoaderTest {
                     path: p
                     require: dev
                 """).getMessage()).isEqualTo(FILE + ":6: environments[1].require: unknown key 'require'; allowed keys"
-                + " here: name, path, mode, requires, reviewers, labels, autoMerge, pinDigest, allowPlaintextSecrets");
+                + " here: name, path, mode, requires, reviewers, labels, autoMerge, pinDigest, allowPlaintextSecrets,"
+                + " deployments, staleAfter");
     }
 
     @Test

@@ -37,7 +37,7 @@ class PromotionMessageTest {
         ChangePlan plan = plan(ImageUpdate.of("ghcr.io/acme/web", "1.5.0", DIGEST),
                 new ImageVersion(FILE, 5, "images[ghcr.io/acme/web]", Optional.of("1.4.2"), Optional.of(Digest.parse(OLD))));
         assertThat(PromotionMessage.of(plan, new Provenance(Optional.of("staging"), Optional.of("https://ci.example.com/job/web/42/"),
-                Optional.of("0a1b2c3"), Optional.empty(), Optional.of("Jane Doe <jane@example.com>"))))
+                Optional.of("0a1b2c3"), Optional.empty(), Optional.of("Jane Doe <jane@example.com>"), Optional.empty())))
                 .isEqualTo("""
                         Promote web 1.4.2 → 1.5.0 to dev
 
@@ -86,5 +86,16 @@ class PromotionMessageTest {
                 .isEqualTo("Promote web (none) → 2 to dev");
         assertThat(PromotionMessage.trailers(ImageUpdate.of("ghcr.io/acme/web", null, DIGEST), Provenance.NONE))
                 .containsExactly(java.util.Map.entry("Promoted-Image", "ghcr.io/acme/web"), java.util.Map.entry("Promoted-Digest", DIGEST));
+    }
+
+    @Test
+    void theSourceCommitsTimeIsATrailerAfterTheSourcesLink() {
+        Provenance provenance = new Provenance(Optional.empty(), Optional.empty(), Optional.of("4b825dc6"),
+                Optional.of("https://git.example.com/acme/web/commit/4b825dc6"), Optional.empty(),
+                Optional.of(java.time.Instant.parse("2026-11-27T11:40:00Z")));
+        assertThat(PromotionMessage.trailers(ImageUpdate.of("ghcr.io/acme/web", "1.5.0", null), provenance)).containsExactly(
+                java.util.Map.entry("Promoted-Image", "ghcr.io/acme/web:1.5.0"), java.util.Map.entry("Source-Commit", "4b825dc6"),
+                java.util.Map.entry("Source-Url", "https://git.example.com/acme/web/commit/4b825dc6"),
+                java.util.Map.entry("Source-Time", "2026-11-27T11:40:00Z"));
     }
 }

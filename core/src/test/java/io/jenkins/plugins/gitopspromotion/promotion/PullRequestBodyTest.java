@@ -41,7 +41,8 @@ class PullRequestBodyTest {
     @Test
     void saysWhatChangesAndWhereItComesFrom() {
         String body = PullRequestBody.render(plan(), new Provenance(Optional.of("dev"), Optional.of("https://ci.example.com/job/7/"),
-                Optional.of("0a1b2c3"), Optional.of("https://git.example.com/acme/web/commit/0a1b2c3"), Optional.of("jane")));
+                Optional.of("0a1b2c3"), Optional.of("https://git.example.com/acme/web/commit/0a1b2c3"), Optional.of("jane"),
+                Optional.empty()));
 
         assertThat(body)
                 .startsWith("Promotes **web** to **staging** (`1.0.0` → `1.1.0`).\n")
@@ -55,7 +56,7 @@ class PullRequestBodyTest {
     @Test
     void carriesAMachineReadableBlockTheViewReadsBack() {
         String body = PullRequestBody.render(plan(), new Provenance(Optional.of("dev"), Optional.of("https://ci/x-->y"),
-                Optional.empty(), Optional.empty(), Optional.empty()));
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
 
         JsonNode block = PullRequestBody.read("Edited by a person above.\n\n" + body).orElseThrow();
         assertThat(block.get("app").asText()).isEqualTo("web");
@@ -75,7 +76,7 @@ class PullRequestBodyTest {
     @Test
     void leavesTheBlockOutWhereTheProviderWouldShowIt() {
         Provenance provenance = new Provenance(Optional.of("dev"), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
         String body = PullRequestBody.render(plan(), provenance, false);
 
         assertThat(body).doesNotContain("<!--").doesNotContain("gitops-promotion:v1")
@@ -90,8 +91,7 @@ class PullRequestBodyTest {
                 List.of(ImageReference.parseName("registry.acme.example/web")));
         ImageUpdate moved = new ImageUpdate(names, Optional.of("1.1.0"), Optional.empty(), Optional.of(names.others().get(0)));
 
-        String body = PullRequestBody.render(plan(moved), new Provenance(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty()));
+        String body = PullRequestBody.render(plan(moved), Provenance.NONE);
 
         assertThat(body).startsWith("Promotes **web** to **staging** (`1.0.0` → `registry.acme.example/web:1.1.0`).\n")
                 .contains("| Image | `registry.acme.example/web` |\n");
@@ -113,7 +113,7 @@ class PullRequestBodyTest {
                 List.of(change));
 
         String body = PullRequestBody.render(plan, new Provenance(Optional.empty(), Optional.of("https://ci.example/7/) [x](y"),
-                Optional.of("abc | injected"), Optional.of("javascript:alert(1)"), Optional.empty()));
+                Optional.of("abc | injected"), Optional.of("javascript:alert(1)"), Optional.empty(), Optional.empty()));
 
         assertThat(body).startsWith("Promotes **web** to **staging** (`` 1.0` [approve here](https://evil.example/) ` `` → `1.1.0`).")
                 .contains("| Build | `https://ci.example/7/) [x](y` |\n")

@@ -53,6 +53,18 @@ public final class ConfigRepositoryFixture {
         return CONFIG.replace("    image: ghcr.io/acme/web\n", "    image: ghcr.io/acme/web\n    otherNames: [" + otherName + "]\n");
     }
 
+    /**
+     * The config with {@code deployments: [entry]} on an environment, e.g.
+     * {@code withDeployments("dev", "flux: {kustomization: apps, namespace: flux-system}")}.
+     */
+    public static String withDeployments(String config, String env, String entry) {
+        String name = "  - name: " + env + "\n";
+        if (!config.contains(name)) {
+            throw new IllegalArgumentException("no environment " + env + " in the config");
+        }
+        return config.replace(name, name + "    deployments:\n      - " + entry + "\n");
+    }
+
     /** Seeds the repository's {@code main} with the config and every app's files in every environment. */
     public static RevCommit seed(Repository bare) throws IOException {
         Map<String, Object> files = new LinkedHashMap<>();
