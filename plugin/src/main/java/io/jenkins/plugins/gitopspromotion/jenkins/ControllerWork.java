@@ -1,9 +1,13 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
+import hudson.AbortException;
+import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
 import io.jenkins.plugins.gitopspromotion.promotion.AccessCredentials;
 import io.jenkins.plugins.gitopspromotion.promotion.MirrorPartition;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionWorker;
+import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,6 +28,23 @@ final class ControllerWork {
     /** The controller's mirror cache: shared by the promotion view and the steps that run on the controller. */
     static Path cacheRoot() {
         return Path.of(Jenkins.get().getRootDir().getPath(), "caches", "gitops-promotion");
+    }
+
+    /**
+     * An engine on the controller's mirrors for {@code access}'s credentials, for the pages and waits that work there
+     * outside a build: the controller's own credentials are reported, and refuse promotions only when the administrator
+     * says so.
+     *
+     * @throws AbortException if the cache cannot be made
+     */
+    static PromotionEngine engine(RepositoryAccess access) throws AbortException {
+        try {
+            MirrorCache cache = new MirrorCache(MirrorPartition.of(cacheRoot(), access.credentials()), AgentSettings.TIMEOUT_SECONDS);
+            return new PromotionEngine(cache, () -> CredentialBoundary.ofController(Map.of(),
+                    GitOpsPromotionConfiguration.get().isEnforceOnController()).findings());
+        } catch (IOException e) {
+            throw new AbortException(e.getMessage());
+        }
     }
 
     /** Does work with mirrors read with {@code credentials}, for a build whose environment is {@code environment}. */

@@ -6,7 +6,9 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.gitopspromotion.deploy.DeploymentTracker;
 import io.jenkins.plugins.gitopspromotion.json.Json;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionException;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionOrder;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import java.io.IOException;
@@ -77,9 +79,21 @@ final class PromotionRunner {
      * the controller, or on the agent holding {@code workspace} when it is not null.
      */
     static Map<String, Object> status(FilePath workspace, EnvVars env, RepositoryAccess access) throws IOException, InterruptedException {
-        return toMap(workspace != null
-                ? workspace.act(new StatusOnAgent(access, new AgentSettings(GitOpsPromotionConfiguration.get().getCacheFolder(), env)))
-                : ControllerWork.run(env, access.credentials(), worker -> worker.status(access).toJson()));
+        if (workspace != null) {
+            return toMap(workspace.act(new StatusOnAgent(access, new AgentSettings(GitOpsPromotionConfiguration.get().getCacheFolder(),
+                    env))));
+        }
+        // On the controller, where the GitOps agents' reports arrive: with each tracked cell's deployment and the figures.
+        DeploymentTracker.Status status;
+        try {
+            status = Deployments.tracker(access).status(ControllerWork.engine(access), access.location(), access.credentials().gitAuth(),
+                    access.base());
+        } catch (PromotionException | IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
+        Map<String, Object> report = toMap(status.report().toJson());
+        report.put("warnings", List.copyOf(status.warnings()));
+        return report;
     }
 
     /**

@@ -1,18 +1,13 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
 import hudson.AbortException;
-import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
-import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
 import io.jenkins.plugins.gitopspromotion.promotion.AccessCredentials;
-import io.jenkins.plugins.gitopspromotion.promotion.MirrorPartition;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import io.jenkins.plugins.gitopspromotion.view.PromotionView;
 import io.jenkins.plugins.gitopspromotion.view.ViewApi;
-import java.io.IOException;
-import java.util.Map;
 import jenkins.model.Jenkins;
 
 /**
@@ -114,26 +109,12 @@ public class RepositoryPage {
         RepositoryAccess access = new RepositoryAccess(repository.getUrl(), repository.getBaseBranch(), credentials(repository),
                 repository.getProvider(), repository.getApiUrl(), repository.getProject());
         if (api == null || !access.equals(builtFor)) {
-            engine = engine(access);
+            engine = ControllerWork.engine(access);
             view = PromotionView.of(engine, access, Reach::hosted)
-                    .withNotes(() -> GitOpsPromotionConfiguration.get().getControllerCredentials());
+                    .withNotes(() -> GitOpsPromotionConfiguration.get().getControllerCredentials())
+                    .withDeployments(Deployments.tracker(access));
             api = new ViewApi(view);
             builtFor = access;
-        }
-    }
-
-    /**
-     * The engine of the view: on the controller's mirrors, shared with the steps that run there, and with the
-     * controller's own credentials reported unless the administrator makes them refuse promotions.
-     */
-    private static PromotionEngine engine(RepositoryAccess access) throws AbortException {
-        try {
-            MirrorCache cache = new MirrorCache(MirrorPartition.of(ControllerWork.cacheRoot(), access.credentials()),
-                    AgentSettings.TIMEOUT_SECONDS);
-            return new PromotionEngine(cache, () -> CredentialBoundary.ofController(Map.of(),
-                    GitOpsPromotionConfiguration.get().isEnforceOnController()).findings());
-        } catch (IOException e) {
-            throw new AbortException(e.getMessage());
         }
     }
 
