@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
+import io.jenkins.plugins.gitopspromotion.git.HostKeyPolicy;
 import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
+import io.jenkins.plugins.gitopspromotion.git.NetworkSettings;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
@@ -41,7 +43,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The engine against a real Git server over SSH (Apache MINA SSHD running JGit's pack services) with
  * {@link GitAuth#sshKey}: private keys only ever held in memory, the server trusted only through the known hosts
- * file given, and the machine's own {@code ~/.ssh} left as it was.
+ * file given ({@link HostKeyPolicy#knownHostsFile}), and the machine's own {@code ~/.ssh} left as it was.
  */
 class SshPromotionTest {
 
@@ -119,9 +121,11 @@ class SshPromotionTest {
         return Files.writeString(temp.resolve("known_hosts"), content);
     }
 
-    private PromotionResult promote(GitAuth auth, String tag) throws IOException {
+    private PromotionResult promote(GitAuth auth, Path knownHosts, String tag) throws IOException {
         RepositoryLocation location = RepositoryLocation.parse(server.url("config").toString());
-        return TestEngines.cleanBoundary(new MirrorCache(temp.resolve("cache"), 30)).promote(PromotionRequest.builder(location, "dev")
+        MirrorCache cache = new MirrorCache(temp.resolve("cache"), 30,
+                NetworkSettings.of(HostKeyPolicy.knownHostsFile(knownHosts), Optional.empty()));
+        return TestEngines.cleanBoundary(cache).promote(PromotionRequest.builder(location, "dev")
                 .app("web").version(new VersionSource.Given(Optional.of(tag), Optional.empty())).auth(auth).build());
     }
 
@@ -134,7 +138,7 @@ class SshPromotionTest {
         startServer(authorized.getPublic());
         Path knownHosts = knownHosts(server.knownHostsLine() + "\n");
 
-        PromotionResult result = promote(GitAuth.sshKey(authorizedPem, Optional.empty(), Optional.of(knownHosts)), "1.1.0");
+        PromotionResult result = promote(GitAuth.sshKey(authorizedPem, Optional.empty()), knownHosts, "1.1.0");
 
         assertThat(result.status()).isEqualTo(PromotionResult.Status.PROMOTED);
         assertThat(webDevKustomization()).contains("newTag: \"1.1.0\"");
@@ -149,7 +153,7 @@ class SshPromotionTest {
         Path knownHosts = knownHosts(server.knownHostsLine() + "\n");
         String strangerPem = pkcs8Pem(rsa(2048).getPrivate());
 
-        assertThatThrownBy(() -> promote(GitAuth.sshKey(strangerPem, Optional.empty(), Optional.of(knownHosts)), "1.1.0"))
+        assertThatThrownBy(() -> promote(GitAuth.sshKey(strangerPem, Optional.empty()), knownHosts, "1.1.0"))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(server.url("config").toString())
                 // JGit's words for a denied key: it lists the keys tried, by fingerprint, and that the server refused them.
@@ -166,11 +170,11 @@ class SshPromotionTest {
         startServer(authorized.getPublic());
         Path empty = knownHosts("");
 
-        assertThatThrownBy(() -> promote(GitAuth.sshKey(authorizedPem, Optional.empty(), Optional.of(empty)), "1.1.0"))
+        assertThatThrownBy(() -> promote(GitAuth.sshKey(authorizedPem, Optional.empty()), empty, "1.1.0"))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(server.url("config").toString())
-                // JGit's words when no known hosts entry vouches for the server's key.
-                .hasMessageContaining("Server key did not validate");
+                .hasMessageContaining("the SSH host key of [127.0.0.1]:" + server.port())
+                .hasMessageContaining("is unknown: it is not in the known hosts file " + empty);
         assertThat(server.pushCount()).isZero();
         assertThat(BareRepos.log(remote, "main")).hasSize(1);
         assertThat(empty).as("the unknown host key was not added").isEmptyFile();
@@ -187,8 +191,8 @@ class SshPromotionTest {
         String realHome = System.getProperty("user.home");
         System.setProperty("user.home", home.toString());
         try {
-            assertThatThrownBy(() -> promote(GitAuth.sshKey(authorizedPem, Optional.empty(), Optional.of(empty)), "1.1.0"))
-                    .isInstanceOf(IOException.class).hasMessageContaining("Server key did not validate");
+            assertThatThrownBy(() -> promote(GitAuth.sshKey(authorizedPem, Optional.empty()), empty, "1.1.0"))
+                    .isInstanceOf(IOException.class).hasMessageContaining("is unknown");
         } finally {
             System.setProperty("user.home", realHome);
         }
@@ -211,12 +215,11 @@ class SshPromotionTest {
         startServer(publicKey(keyFile.resolveSibling(keyFile.getFileName() + ".pub")));
         Path knownHosts = knownHosts(server.knownHostsLine() + "\n");
 
-        PromotionResult result = promote(GitAuth.sshKey(keyText, Optional.of(PASSPHRASE.toCharArray()), Optional.of(knownHosts)),
-                "1.1.0");
+        PromotionResult result = promote(GitAuth.sshKey(keyText, Optional.of(PASSPHRASE.toCharArray())), knownHosts, "1.1.0");
 
         assertThat(result.status()).isEqualTo(PromotionResult.Status.PROMOTED);
         assertThat(webDevKustomization()).contains("newTag: \"1.1.0\"");
-        assertThatThrownBy(() -> GitAuth.sshKey(keyText, Optional.of("wrong passphrase".toCharArray()), Optional.of(knownHosts)))
+        assertThatThrownBy(() -> GitAuth.sshKey(keyText, Optional.of("wrong passphrase".toCharArray())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(keyMaterial(keyText)).doesNotContain(PASSPHRASE));
     }
