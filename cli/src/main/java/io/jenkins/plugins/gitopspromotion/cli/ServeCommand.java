@@ -3,9 +3,7 @@ package io.jenkins.plugins.gitopspromotion.cli;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
-import io.jenkins.plugins.gitopspromotion.pr.Providers;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
-import io.jenkins.plugins.gitopspromotion.pr.RetryPolicy;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
@@ -59,8 +57,8 @@ final class ServeCommand implements Callable<Integer> {
         String noPullRequests = access.noPullRequests().orElse(null);
         PersonIdent by = author.ident(spec);
         BoundaryMode mode = boundary.mode(spec);
-        PromotionView view = new PromotionView(new PromotionEngine(repository.cache()), location, auth, repository.base,
-                settings.map(s -> Providers.create(s, RetryPolicy.DEFAULT)),
+        PromotionEngine engine = new PromotionEngine(repository.cache());
+        PromotionView view = new PromotionView(engine, location, auth, repository.base, settings.map(engine::provider),
                 env -> PromotionRequest.builder(location, env).auth(auth).base(repository.base)
                         .pullRequests(settings.orElse(null)).noPullRequests(noPullRequests).author(by).boundary(mode));
         try (ViewServer server = ViewServer.start(view, port, readOnly)) {
