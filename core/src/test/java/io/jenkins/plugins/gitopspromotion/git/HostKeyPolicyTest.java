@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
+import io.jenkins.plugins.gitopspromotion.testing.PemKeys;
 import io.jenkins.plugins.gitopspromotion.testing.SshGitServer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -45,12 +43,8 @@ class HostKeyPolicyTest {
 
     @BeforeAll
     static void clientKey() throws Exception {
-        // RSA: its PKCS#8 form holds the public key too, which SSHD needs to offer it.
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        client = generator.generateKeyPair();
-        clientPem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(client.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        client = PemKeys.rsa(2048);
+        clientPem = PemKeys.pkcs8Pem(client.getPrivate());
     }
 
     @BeforeEach

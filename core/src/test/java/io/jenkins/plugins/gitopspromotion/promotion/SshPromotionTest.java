@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitopspromotion.git.NetworkSettings;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
+import io.jenkins.plugins.gitopspromotion.testing.PemKeys;
 import io.jenkins.plugins.gitopspromotion.testing.RealParts;
 import io.jenkins.plugins.gitopspromotion.testing.SshGitServer;
 import io.jenkins.plugins.gitopspromotion.testing.TestEngines;
@@ -19,11 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -63,8 +61,8 @@ class SshPromotionTest {
 
     @BeforeAll
     static void generateKey() throws Exception {
-        authorized = rsa(3072);
-        authorizedPem = pkcs8Pem(authorized.getPrivate());
+        authorized = PemKeys.rsa(3072);
+        authorizedPem = PemKeys.pkcs8Pem(authorized.getPrivate());
     }
 
     @BeforeEach
@@ -78,18 +76,6 @@ class SshPromotionTest {
             server.close();
         }
         assertThat(listing(USER_SSH_DIR)).as("files in " + USER_SSH_DIR).isEqualTo(userSshDirBefore);
-    }
-
-    private static KeyPair rsa(int bits) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(bits);
-        return generator.generateKeyPair();
-    }
-
-    /** PKCS#8 PEM, as {@code openssl genpkey} writes it. */
-    private static String pkcs8Pem(PrivateKey key) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded());
-        return "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
     }
 
     /** The lines of a key file that carry key material, for checking that none leaks into a message. */
@@ -151,7 +137,7 @@ class SshPromotionTest {
     void aKeyTheServerDoesNotAuthorizeIsDeniedAndTheMessageNamesTheUrlNotTheKey() throws Exception {
         startServer(authorized.getPublic());
         Path knownHosts = knownHosts(server.knownHostsLine() + "\n");
-        String strangerPem = pkcs8Pem(rsa(2048).getPrivate());
+        String strangerPem = PemKeys.pkcs8Pem(PemKeys.rsa(2048).getPrivate());
 
         assertThatThrownBy(() -> promote(GitAuth.sshKey(strangerPem, Optional.empty()), knownHosts, "1.1.0"))
                 .isInstanceOf(IOException.class)

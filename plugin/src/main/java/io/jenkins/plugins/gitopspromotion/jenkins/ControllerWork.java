@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
+import hudson.AbortException;
+import io.jenkins.plugins.gitopspromotion.git.NetworkSettings;
 import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
 import io.jenkins.plugins.gitopspromotion.promotion.AccessCredentials;
 import io.jenkins.plugins.gitopspromotion.promotion.MirrorPartition;
@@ -12,9 +14,10 @@ import jenkins.model.Jenkins;
 /**
  * Engine work done on the controller, in its own process, for a step that needs no agent (promotions, rollbacks and
  * status, by default): on the warm mirrors under {@code JENKINS_HOME/caches/gitops-promotion}, which the promotion
- * view reads too, kept apart by the credentials they were read with. The credential boundary is the build's
- * environment plus the controller's own credentials, which are reported but refuse nothing unless the administrator
- * says so ({@link GitOpsPromotionConfiguration#isEnforceOnController()}).
+ * view reads too, kept apart by the credentials they were read with, and reaching Git hosts as Jenkins is configured
+ * to ({@link JenkinsNetwork}). The credential boundary is the build's environment plus the controller's own
+ * credentials, which are reported but refuse nothing unless the administrator says so
+ * ({@link GitOpsPromotionConfiguration#isEnforceOnController()}).
  */
 final class ControllerWork {
 
@@ -26,11 +29,20 @@ final class ControllerWork {
         return Path.of(Jenkins.get().getRootDir().getPath(), "caches", "gitops-promotion");
     }
 
+    /**
+     * How the controller reaches Git hosts now: host keys accepted on first connection are recorded in its cache.
+     *
+     * @throws AbortException if Jenkins' proxy configuration cannot be used
+     */
+    static NetworkSettings network() throws AbortException {
+        return JenkinsNetwork.settings().keptIn(cacheRoot().resolve(JenkinsNetwork.HOST_KEYS));
+    }
+
     /** Does work with mirrors read with {@code credentials}, for a build whose environment is {@code environment}. */
     static String run(Map<String, String> environment, AccessCredentials credentials, AgentSettings.Work work) throws IOException {
         Map<String, String> build = Map.copyOf(environment);
         boolean enforceOwn = GitOpsPromotionConfiguration.get().isEnforceOnController();
         return AgentSettings.answer(work, new PromotionWorker(MirrorPartition.of(cacheRoot(), credentials), AgentSettings.TIMEOUT_SECONDS,
-                () -> CredentialBoundary.ofController(build, enforceOwn).findings()));
+                network(), () -> CredentialBoundary.ofController(build, enforceOwn).findings()));
     }
 }

@@ -49,7 +49,6 @@ final class PromotionRunner {
      */
     static Map<String, Object> promote(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, PromotionOrder order,
             String buildUrl, BuildSource source) throws IOException, InterruptedException {
-        GitOpsPromotionConfiguration config = GitOpsPromotionConfiguration.get();
         try {
             order.provenance(buildUrl, source.commit(), source.link()).check();
         } catch (IllegalArgumentException e) {
@@ -57,7 +56,7 @@ final class PromotionRunner {
         }
         listener.getLogger().println(Messages.PromotionRunner_Starting(order));
         Map<String, Object> result = resultOf(workspace != null
-                ? workspace.act(new PromoteOnAgent(order, new AgentSettings(config.getCacheFolder(), env)))
+                ? workspace.act(new PromoteOnAgent(order, AgentSettings.of(env)))
                 : ControllerWork.run(env, order.access().credentials(), worker -> worker.promote(order).toJson()));
         for (Object warning : (Iterable<?>) result.getOrDefault("warnings", List.of())) {
             listener.getLogger().println(Messages.PromotionRunner_Warning(warning));
@@ -78,7 +77,7 @@ final class PromotionRunner {
      */
     static Map<String, Object> status(FilePath workspace, EnvVars env, RepositoryAccess access) throws IOException, InterruptedException {
         return toMap(workspace != null
-                ? workspace.act(new StatusOnAgent(access, new AgentSettings(GitOpsPromotionConfiguration.get().getCacheFolder(), env)))
+                ? workspace.act(new StatusOnAgent(access, AgentSettings.of(env)))
                 : ControllerWork.run(env, access.credentials(), worker -> worker.status(access).toJson()));
     }
 
