@@ -64,11 +64,18 @@ final class RepositoryOptions {
         }
     }
 
-    /** The mirror cache, trusting the SSH servers {@code --known-hosts} (or the user's own file) lists. */
-    MirrorCache cache() {
+    /**
+     * The mirror cache, trusting the SSH servers {@code --known-hosts} (or the user's own file) lists, and reaching hosts
+     * over HTTP(S) through the proxy the environment names ({@link EnvironmentProxy}).
+     */
+    MirrorCache cache(CommandSpec spec) {
         HostKeyPolicy hostKeys = knownHosts != null ? HostKeyPolicy.knownHostsFile(knownHosts) : HostKeyPolicy.usersKnownHosts();
-        return new MirrorCache(cacheDir != null ? cacheDir : MirrorCache.defaultRoot(), timeoutSeconds,
-                NetworkSettings.of(hostKeys, Optional.empty()));
+        try {
+            return new MirrorCache(cacheDir != null ? cacheDir : MirrorCache.defaultRoot(), timeoutSeconds,
+                    NetworkSettings.of(hostKeys, EnvironmentProxy.of(System.getenv())));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     /** The credentials for Git the options name: the SSH key if given, else the token, else none. */

@@ -57,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
         String noPullRequests = access.noPullRequests().orElse(null);
         PersonIdent by = author.ident(spec);
         BoundaryMode mode = boundary.mode(spec);
-        PromotionEngine engine = new PromotionEngine(repository.cache());
+        PromotionEngine engine = new PromotionEngine(repository.cache(spec));
         PromotionView view = new PromotionView(engine, location, auth, repository.base, settings.map(engine::provider),
                 env -> PromotionRequest.builder(location, env).auth(auth).base(repository.base)
                         .pullRequests(settings.orElse(null)).noPullRequests(noPullRequests).author(by).boundary(mode));

@@ -32,7 +32,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        StatusReport report = new PromotionEngine(repository.cache())
+        StatusReport report = new PromotionEngine(repository.cache(spec))
                 .status(repository.location(spec), repository.auth(spec), repository.base);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
