@@ -29,8 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GitOverProxyTest {
 
-    private static final String PROXY_USER = "proxy-user";
-    private static final String PROXY_PASSWORD = "proxy-SECRET-0123";
     private static final GitAuth GIT = GitAuth.password("ci", "git-password".toCharArray());
 
     @TempDir
@@ -46,17 +44,13 @@ class GitOverProxyTest {
         git = GitHttpServer.start(temp.resolve("git"), "ci", "git-password");
         remote = git.createRepository("config");
         ConfigRepositoryFixture.seed(remote);
-        proxy = TestProxy.start(PROXY_USER, PROXY_PASSWORD);
+        proxy = TestProxy.startWithLogin();
     }
 
     @AfterEach
     void stop() throws Exception {
         proxy.close();
         git.close();
-    }
-
-    private ProxySettings through(String password) {
-        return ProxySettings.of("127.0.0.1", proxy.port()).withCredentials(PROXY_USER, password.toCharArray());
     }
 
     private MirrorCache cache(ProxySettings settings) {
@@ -78,7 +72,7 @@ class GitOverProxyTest {
     void aPromotionFetchesAndPushesThroughTheProxyWithItsLogin() throws IOException {
         RepositoryLocation location = RepositoryLocation.parse(git.url("config").toString());
 
-        PromotionResult result = TestEngines.cleanBoundary(cache(through(PROXY_PASSWORD))).promote(PromotionRequest.builder(location, "dev")
+        PromotionResult result = TestEngines.cleanBoundary(cache(proxy.settings(TestProxy.PASSWORD))).promote(PromotionRequest.builder(location, "dev")
                 .app("web").version(new VersionSource.Given(Optional.of("1.1.0"), Optional.empty())).auth(GIT).build());
 
         assertThat(result.status()).isEqualTo(PromotionResult.Status.PROMOTED);
@@ -92,13 +86,13 @@ class GitOverProxyTest {
 
     @Test
     void aWrongProxyPasswordFailsWithoutShowingEitherPassword() {
-        assertThatThrownBy(() -> fetch(through("wrong-SECRET-4567"), git.url("config").toString()))
+        assertThatThrownBy(() -> fetch(proxy.settings("wrong-SECRET-4567"), git.url("config").toString()))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("407")
                 .hasMessageContaining("the proxy 127.0.0.1:" + proxy.port() + " asks for credentials")
                 .satisfies(e -> {
                     for (Throwable t = e; t != null; t = t.getCause()) {
-                        assertThat(String.valueOf(t.getMessage())).doesNotContain("wrong-SECRET-4567").doesNotContain(PROXY_PASSWORD);
+                        assertThat(String.valueOf(t.getMessage())).doesNotContain("wrong-SECRET-4567").doesNotContain(TestProxy.PASSWORD);
                     }
                 });
         assertThat(proxy.refused()).isNotEmpty();
@@ -107,7 +101,7 @@ class GitOverProxyTest {
 
     @Test
     void hostsTheProxyIsNotForAreReachedDirectly() throws IOException {
-        fetch(through(PROXY_PASSWORD).bypassing("localhost, 127.0.0.*"), git.url("config").toString());
+        fetch(proxy.settings(TestProxy.PASSWORD).bypassing("localhost, 127.0.0.*"), git.url("config").toString());
 
         assertThat(proxy.requests()).isEmpty();
         assertThat(git.uploadPackCount()).isEqualTo(1);
@@ -129,10 +123,10 @@ class GitOverProxyTest {
      */
     @Test
     void httpsThroughAProxyWantingALoginSaysWhatJavaNeeds() {
-        assertThatThrownBy(() -> fetch(through(PROXY_PASSWORD), httpsUrl()))
+        assertThatThrownBy(() -> fetch(proxy.settings(TestProxy.PASSWORD), httpsUrl()))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("-Djdk.http.auth.tunneling.disabledSchemes=\"\"")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(PROXY_PASSWORD));
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TestProxy.PASSWORD));
         assertThat(proxy.refused()).contains("CONNECT 127.0.0.1:" + git.port());
     }
 }

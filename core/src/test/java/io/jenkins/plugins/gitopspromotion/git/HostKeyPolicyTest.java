@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyPair;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -30,8 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostKeyPolicyTest {
 
-    private static KeyPair client;
-    private static String clientPem;
+    private static PemKeys.ClientKey client;
 
     @TempDir
     Path temp;
@@ -43,13 +41,12 @@ class HostKeyPolicyTest {
 
     @BeforeAll
     static void clientKey() throws Exception {
-        client = PemKeys.rsa(2048);
-        clientPem = PemKeys.pkcs8Pem(client.getPrivate());
+        client = PemKeys.ClientKey.rsa(2048);
     }
 
     @BeforeEach
     void startServerAndHome() throws IOException {
-        server = SshGitServer.start(temp.resolve("server"), client.getPublic());
+        server = SshGitServer.start(temp.resolve("server"), client.pair().getPublic());
         ConfigRepositoryFixture.seed(server.createRepository("config"));
         home = Files.createDirectories(temp.resolve("home/.ssh")).getParent();
         realHome = System.getProperty("user.home");
@@ -73,7 +70,7 @@ class HostKeyPolicyTest {
     }
 
     private ObjectId fetch(HostKeyPolicy policy) throws IOException {
-        return fetch(policy, GitAuth.sshKey(clientPem, Optional.empty()));
+        return fetch(policy, GitAuth.sshKey(client.pem(), Optional.empty()));
     }
 
     private String host() {
@@ -154,7 +151,7 @@ class HostKeyPolicyTest {
         // Another server on the same address, with another host key: what a man in the middle looks like.
         int port = server.port();
         server.close();
-        server = SshGitServer.start(temp.resolve("server"), port, SshGitServer.generateHostKey(), client.getPublic());
+        server = SshGitServer.start(temp.resolve("server"), port, SshGitServer.generateHostKey(), client.pair().getPublic());
 
         assertThatThrownBy(() -> fetch(policy))
                 .hasMessageContaining("the SSH host key of [127.0.0.1]:" + port)

@@ -28,8 +28,6 @@ class ProviderProxyTest {
 
     private static final String REPO = "/repos/acme/config";
     private static final String HEAD = "gitops-promotion/staging/web";
-    private static final String PROXY_USER = "proxy-user";
-    private static final String PROXY_PASSWORD = "proxy-SECRET-0123";
 
     private ProviderTestSupport support;
     private WireMockServer api;
@@ -40,17 +38,13 @@ class ProviderProxyTest {
         support = ProviderTestSupport.start();
         api = support.wireMock();
         api.stubFor(get(urlPathEqualTo(REPO + "/pulls")).willReturn(okJson("[" + GitHubProviderTest.PR_12 + "]")));
-        proxy = TestProxy.start(PROXY_USER, PROXY_PASSWORD);
+        proxy = TestProxy.startWithLogin();
     }
 
     @AfterEach
     void stop() throws Exception {
         proxy.close();
         support.close();
-    }
-
-    private ProxySettings through(String password) {
-        return ProxySettings.of("127.0.0.1", proxy.port()).withCredentials(PROXY_USER, password.toCharArray());
     }
 
     private PullRequestProvider github(ProxySettings settings, URI apiUrl) {
@@ -60,7 +54,7 @@ class ProviderProxyTest {
 
     @Test
     void theApiIsReachedThroughTheProxyWithItsLoginAndTheTokenIntact() throws Exception {
-        assertThat(github(through(PROXY_PASSWORD), support.url("")).findOpen(HEAD, "main")).map(PullRequest::number).contains(12L);
+        assertThat(github(proxy.settings(TestProxy.PASSWORD), support.url("")).findOpen(HEAD, "main")).map(PullRequest::number).contains(12L);
 
         assertThat(proxy.requests()).anySatisfy(r -> assertThat(r).startsWith("GET " + api.baseUrl() + REPO + "/pulls?"));
         assertThat(proxy.refused()).as("the login goes with the first request").isEmpty();
@@ -69,7 +63,7 @@ class ProviderProxyTest {
 
     @Test
     void hostsTheProxyIsNotForAreReachedDirectlyWithoutTheLogin() throws Exception {
-        PullRequestProvider direct = github(through(PROXY_PASSWORD).bypassing("localhost|127.0.0.1"), support.url(""));
+        PullRequestProvider direct = github(proxy.settings(TestProxy.PASSWORD).bypassing("localhost|127.0.0.1"), support.url(""));
 
         assertThat(direct.findOpen(HEAD, "main")).isPresent();
 
@@ -79,10 +73,10 @@ class ProviderProxyTest {
 
     @Test
     void aRefusedLoginSaysSoWithoutShowingThePassword() {
-        assertThatThrownBy(() -> github(through("wrong-SECRET-4567"), support.url("")).findOpen(HEAD, "main"))
+        assertThatThrownBy(() -> github(proxy.settings("wrong-SECRET-4567"), support.url("")).findOpen(HEAD, "main"))
                 .isInstanceOf(ApiException.class)
                 .hasMessageContaining("answered 407: the HTTP proxy wants a login, or refused the one it was given")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-SECRET-4567").doesNotContain(PROXY_PASSWORD));
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-SECRET-4567").doesNotContain(TestProxy.PASSWORD));
         api.verify(0, getRequestedFor(urlPathEqualTo(REPO + "/pulls")));
     }
 
@@ -102,10 +96,10 @@ class ProviderProxyTest {
     void httpsThroughAProxyWantingALoginSaysWhatJavaNeeds() {
         URI https = URI.create("https://127.0.0.1:" + api.port());
 
-        assertThatThrownBy(() -> github(through(PROXY_PASSWORD), https).findOpen(HEAD, "main"))
+        assertThatThrownBy(() -> github(proxy.settings(TestProxy.PASSWORD), https).findOpen(HEAD, "main"))
                 .isInstanceOf(ApiException.class)
                 .hasMessageContaining("-Djdk.http.auth.tunneling.disabledSchemes=\"\"")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(PROXY_PASSWORD));
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TestProxy.PASSWORD));
         assertThat(proxy.refused()).contains("CONNECT 127.0.0.1:" + api.port());
     }
 }

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +48,7 @@ class SshPromotionTest {
     private static final String PASSPHRASE = "correct horse battery staple";
 
     /** Generated once: RSA 3072 takes a noticeable fraction of a second. */
-    private static KeyPair authorized;
-    private static String authorizedPem;
+    private static PemKeys.ClientKey authorized;
 
     @TempDir
     Path temp;
@@ -61,8 +59,7 @@ class SshPromotionTest {
 
     @BeforeAll
     static void generateKey() throws Exception {
-        authorized = PemKeys.rsa(3072);
-        authorizedPem = PemKeys.pkcs8Pem(authorized.getPrivate());
+        authorized = PemKeys.ClientKey.rsa(3072);
     }
 
     @BeforeEach
@@ -121,10 +118,10 @@ class SshPromotionTest {
 
     @Test
     void promotesWithAPkcs8PemKeyHeldInMemory() throws Exception {
-        startServer(authorized.getPublic());
+        startServer(authorized.pair().getPublic());
         Path knownHosts = knownHosts(server.knownHostsLine() + "\n");
 
-        PromotionResult result = promote(GitAuth.sshKey(authorizedPem, Optional.empty()), knownHosts, "1.1.0");
+        PromotionResult result = promote(GitAuth.sshKey(authorized.pem(), Optional.empty()), knownHosts, "1.1.0");
 
         assertThat(result.status()).isEqualTo(PromotionResult.Status.PROMOTED);
         assertThat(webDevKustomization()).contains("newTag: \"1.1.0\"");
@@ -135,7 +132,7 @@ class SshPromotionTest {
 
     @Test
     void aKeyTheServerDoesNotAuthorizeIsDeniedAndTheMessageNamesTheUrlNotTheKey() throws Exception {
-        startServer(authorized.getPublic());
+        startServer(authorized.pair().getPublic());
         Path knownHosts = knownHosts(server.knownHostsLine() + "\n");
         String strangerPem = PemKeys.pkcs8Pem(PemKeys.rsa(2048).getPrivate());
 
@@ -146,17 +143,17 @@ class SshPromotionTest {
                 .hasMessageContaining("Cannot log in at 127.0.0.1:" + server.port())
                 .hasMessageContaining("server refused")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(keyMaterial(strangerPem))
-                        .doesNotContain(keyMaterial(authorizedPem)));
+                        .doesNotContain(keyMaterial(authorized.pem())));
         assertThat(server.pushCount()).isZero();
         assertThat(BareRepos.log(remote, "main")).hasSize(1);
     }
 
     @Test
     void aServerMissingFromTheKnownHostsIsNotTrustedAndNothingIsPushed() throws Exception {
-        startServer(authorized.getPublic());
+        startServer(authorized.pair().getPublic());
         Path empty = knownHosts("");
 
-        assertThatThrownBy(() -> promote(GitAuth.sshKey(authorizedPem, Optional.empty()), empty, "1.1.0"))
+        assertThatThrownBy(() -> promote(GitAuth.sshKey(authorized.pem(), Optional.empty()), empty, "1.1.0"))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(server.url("config").toString())
                 .hasMessageContaining("the SSH host key of [127.0.0.1]:" + server.port())
@@ -168,7 +165,7 @@ class SshPromotionTest {
 
     @Test
     void theUsersSshConfigCannotWeakenTheKnownHostsGiven(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
-        startServer(authorized.getPublic());
+        startServer(authorized.pair().getPublic());
         Path empty = knownHosts("");
         Files.createDirectories(home.resolve(".ssh"));
         // A file of the test's own, never a device: a regression would have JGit write the server's key into it.
@@ -177,7 +174,7 @@ class SshPromotionTest {
         String realHome = System.getProperty("user.home");
         System.setProperty("user.home", home.toString());
         try {
-            assertThatThrownBy(() -> promote(GitAuth.sshKey(authorizedPem, Optional.empty()), empty, "1.1.0"))
+            assertThatThrownBy(() -> promote(GitAuth.sshKey(authorized.pem(), Optional.empty()), empty, "1.1.0"))
                     .isInstanceOf(IOException.class).hasMessageContaining("is unknown");
         } finally {
             System.setProperty("user.home", realHome);

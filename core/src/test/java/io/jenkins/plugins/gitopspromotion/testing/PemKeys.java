@@ -10,6 +10,16 @@ import java.util.Base64;
 /** SSH client keys made in the JVM, in the PKCS#8 PEM form {@code openssl genpkey} writes, for tests without ssh-keygen. */
 public final class PemKeys {
 
+    /** A client's key pair, with its private key as PKCS#8 PEM text (what a credential holds). */
+    public record ClientKey(KeyPair pair, String pem) {
+
+        /** A new RSA client key. */
+        public static ClientKey rsa(int bits) throws GeneralSecurityException {
+            KeyPair pair = PemKeys.rsa(bits);
+            return new ClientKey(pair, pkcs8Pem(pair.getPrivate()));
+        }
+    }
+
     private PemKeys() {
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.testing;
 
+import io.jenkins.plugins.gitopspromotion.net.ProxySettings;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ConnectHandler;
 import org.eclipse.jetty.util.Callback;
 
@@ -25,7 +25,12 @@ public final class TestProxy implements AutoCloseable {
 
     private static final String REALM = "Basic realm=\"test-proxy\"";
 
-    private final Server server = new Server();
+    /** The user the proxy lets through when it asks for a login ({@link #startWithLogin()}). */
+    public static final String USER = "proxy-user";
+    /** That user's password: no message may show it. */
+    public static final String PASSWORD = "proxy-SECRET-0123";
+
+    private final Server server = LoopbackJetty.server();
     private final String login;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
@@ -34,36 +39,30 @@ public final class TestProxy implements AutoCloseable {
         this.login = login;
     }
 
-    /** Starts a proxy that asks for no login. */
+    /** Starts a proxy on a free loopback port that asks for no login. */
     public static TestProxy start() throws Exception {
-        return start(null, null);
+        return start(null);
     }
 
-    /**
-     * Starts a proxy on a free loopback port.
-     *
-     * @param user the user it lets through, or null to let everyone through
-     * @param password that user's password
-     */
-    public static TestProxy start(String user, String password) throws Exception {
-        TestProxy proxy = new TestProxy(user == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        try {
+    /** Starts a proxy on a free loopback port that lets {@link #USER} through with {@link #PASSWORD}, nobody else. */
+    public static TestProxy startWithLogin() throws Exception {
+        return start("Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static TestProxy start(String login) throws Exception {
+        TestProxy proxy = new TestProxy(login);
+        return LoopbackJetty.started(proxy, () -> {
             proxy.configure();
             proxy.server.start();
-            return proxy;
-        } catch (Exception e) {
-            proxy.close();
-            throw e;
-        }
+        });
+    }
+
+    /** How a client reaches this proxy, logging in as {@link #USER} with {@code password}. */
+    public ProxySettings settings(String password) {
+        return ProxySettings.of("127.0.0.1", port()).withCredentials(USER, password.toCharArray());
     }
 
     private void configure() {
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        server.setStopTimeout(0);
         Handler forward = new Handler.Wrapper(new ProxyHandler.Forward()) {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -102,7 +101,7 @@ public final class TestProxy implements AutoCloseable {
 
     /** The port it listens on, on 127.0.0.1. */
     public int port() {
-        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return LoopbackJetty.port(server);
     }
 
     /** What it was asked for, in order: {@code GET http://HOST:PORT/PATH?QUERY} or {@code CONNECT HOST:PORT}. */

@@ -27,7 +27,6 @@ import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyPair;
 import java.util.Map;
 import jenkins.model.Jenkins;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -50,8 +49,7 @@ import org.mockito.MockedStatic;
  */
 class JenkinsNetworkTest {
 
-    private static KeyPair client;
-    private static String clientPem;
+    private static PemKeys.ClientKey client;
 
     @TempDir
     Path dir;
@@ -67,8 +65,7 @@ class JenkinsNetworkTest {
 
     @BeforeAll
     static void clientKey() throws Exception {
-        client = PemKeys.rsa(2048);
-        clientPem = PemKeys.pkcs8Pem(client.getPrivate());
+        client = PemKeys.ClientKey.rsa(2048);
     }
 
     @BeforeEach
@@ -76,7 +73,7 @@ class JenkinsNetworkTest {
         jenkinsHome = Files.createDirectories(dir.resolve("jenkins-home"));
         // The known hosts file strategy reads the user's: a home of the test's own, never the machine's ~/.ssh.
         realHome = System.setProperty("user.home", Files.createDirectories(dir.resolve("home/.ssh")).getParent().toString());
-        ssh = SshGitServer.start(dir.resolve("ssh"), client.getPublic());
+        ssh = SshGitServer.start(dir.resolve("ssh"), client.pair().getPublic());
         ConfigRepositoryFixture.seed(ssh.createRepository("config"));
         instance = mock(Jenkins.class);
         when(instance.getRootDir()).thenReturn(jenkinsHome.toFile());
@@ -97,7 +94,7 @@ class JenkinsNetworkTest {
     }
 
     private RepositoryAccess overSsh() {
-        return new RepositoryAccess(ssh.url("config").toString(), null, AccessCredentials.sshKey(clientPem, null), "none", null, null);
+        return new RepositoryAccess(ssh.url("config").toString(), null, AccessCredentials.sshKey(client.pem(), null), "none", null, null);
     }
 
     private static String otherKeyLine(String host) throws Exception {
@@ -186,9 +183,9 @@ class JenkinsNetworkTest {
         configuration.setCacheFolder(agentCache.toString());
         hostKeys.choose(new AcceptFirstConnectionStrategy());
         try (GitHttpServer git = GitHttpServer.start(dir.resolve("http"), "ci", "git-password");
-                TestProxy proxy = TestProxy.start("proxy-user", "proxy-SECRET-0123")) {
+                TestProxy proxy = TestProxy.startWithLogin()) {
             ConfigRepositoryFixture.seed(git.createRepository("config"));
-            ProxyConfiguration configured = jenkinsProxy("127.0.0.1", proxy.port(), "proxy-user", "proxy-SECRET-0123", null);
+            ProxyConfiguration configured = jenkinsProxy("127.0.0.1", proxy.port(), TestProxy.USER, TestProxy.PASSWORD, null);
             when(instance.getProxy()).thenReturn(configured);
 
             AgentSettings onAgent = toAgent(AgentSettings.of(Map.of()));
