@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.cli;
 
 import io.jenkins.plugins.gitopspromotion.deploy.DeploymentStore;
 import io.jenkins.plugins.gitopspromotion.deploy.DeploymentTracker;
+import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
@@ -44,9 +45,11 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         RepositoryLocation location = repository.location(spec);
         Optional<ProviderSettings> settings = provider.settings(spec, provider.access(spec, repository, location));
-        Path reports = DeploymentReports.folder(repository, location);
-        DeploymentTracker.Status status = DeploymentReports.tracker(() -> DeploymentStore.read(reports), settings)
-                .status(new PromotionEngine(repository.cache()), location, repository.auth(spec), repository.base);
+        MirrorCache cache = repository.cache(spec);
+        Path reports = DeploymentReports.folder(cache, location);
+        PromotionEngine engine = new PromotionEngine(cache);
+        DeploymentTracker.Status status = DeploymentReports.tracker(() -> DeploymentStore.read(reports), settings.map(engine::provider))
+                .status(engine, location, repository.auth(spec), repository.base);
         status.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         StatusReport report = status.report();
         PrintWriter out = spec.commandLine().getOut();

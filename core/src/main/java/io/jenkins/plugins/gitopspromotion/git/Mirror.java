@@ -99,7 +99,7 @@ public final class Mirror implements AutoCloseable {
                 result = transport.fetch(NullProgressMonitor.INSTANCE, specs);
             } catch (TransportException e) {
                 throw new IOException("fetching " + String.join(", ", branches) + " from " + location + " failed: "
-                        + e.getMessage() + OriginBoundConnections.redirectNote(transport), e);
+                        + e.getMessage() + notes(transport, auth, e), e);
             }
         }
         // A copy that could not be updated would leave the promotion working on an old tip, and losing every push.
@@ -152,7 +152,7 @@ public final class Mirror implements AutoCloseable {
                 result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
             } catch (TransportException e) {
                 throw new IOException("pushing " + branch + " to " + location + " failed: " + e.getMessage()
-                        + OriginBoundConnections.redirectNote(transport), e);
+                        + notes(transport, auth, e), e);
             }
         }
         RemoteRefUpdate answer = result.getRemoteUpdate(ref);
@@ -206,6 +206,12 @@ public final class Mirror implements AutoCloseable {
         } catch (TransportException e) {
             return Optional.empty(); // the race stands; the next attempt reports what the server says
         }
+    }
+
+    /** What the transport knows of a failure beyond JGit's words: a redirect not followed, a proxy wanting a login. */
+    private static String notes(Transport transport, GitAuth auth, TransportException e) {
+        return OriginBoundConnections.redirectNote(transport)
+                + auth.network().proxy().map(proxy -> proxy.explain(e.getMessage())).orElse("");
     }
 
     /** A transport to the repository with the credentials and timeout set. */

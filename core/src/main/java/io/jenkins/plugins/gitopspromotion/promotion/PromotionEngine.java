@@ -73,7 +73,7 @@ public final class PromotionEngine {
      * @param maxAttempts how many times a promotion is tried when pushes lose races
      */
     public PromotionEngine(MirrorCache cache, YamlLimits limits, int maxAttempts) {
-        this(cache, limits, maxAttempts, settings -> Providers.create(settings, RetryPolicy.DEFAULT));
+        this(cache, limits, maxAttempts, providersOf(cache));
     }
 
     /**
@@ -115,7 +115,17 @@ public final class PromotionEngine {
      * reach of its promotions (the Jenkins plugin: an agent, or the controller).
      */
     public PromotionEngine(MirrorCache cache, Supplier<List<BoundaryFinding>> boundary) {
-        this(cache, YamlLimits.DEFAULT, 10, settings -> Providers.create(settings, RetryPolicy.DEFAULT), boundary);
+        this(cache, YamlLimits.DEFAULT, 10, providersOf(cache), boundary);
+    }
+
+    /** The default providers, reaching their APIs through the cache's proxy, as its Git connections do. */
+    private static Function<ProviderSettings, PullRequestProvider> providersOf(MirrorCache cache) {
+        return settings -> Providers.create(settings, RetryPolicy.DEFAULT, cache.network().proxy());
+    }
+
+    /** The pull-request provider this engine uses for {@code settings}. */
+    public PullRequestProvider provider(ProviderSettings settings) {
+        return providers.apply(settings);
     }
 
     /** The branch a promotion of {@code app} into {@code environment} is pushed to outside {@code commit} mode. */

@@ -13,9 +13,7 @@ import io.jenkins.plugins.gitopspromotion.git.GitTree;
 import io.jenkins.plugins.gitopspromotion.git.Mirror;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.json.Json;
-import io.jenkins.plugins.gitopspromotion.pr.Providers;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
-import io.jenkins.plugins.gitopspromotion.pr.RetryPolicy;
 import io.jenkins.plugins.gitopspromotion.promotion.ChangePlanner;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionException;
@@ -105,7 +103,7 @@ public final class PromotionView {
      */
     public static PromotionView of(PromotionEngine engine, RepositoryAccess access, UnaryOperator<PromotionRequest.Builder> host) {
         return new PromotionView(engine, access.location(), access.credentials().gitAuth(), access.base(),
-                access.pullRequests().map(settings -> Providers.create(settings, RetryPolicy.DEFAULT)),
+                access.pullRequests().map(engine::provider),
                 env -> host.apply(access.request(env)));
     }
 

@@ -5,8 +5,7 @@ import io.jenkins.plugins.gitopspromotion.deploy.CommitStatusReader;
 import io.jenkins.plugins.gitopspromotion.deploy.DeploymentStore;
 import io.jenkins.plugins.gitopspromotion.deploy.DeploymentTracker;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
-import io.jenkins.plugins.gitopspromotion.pr.Providers;
-import io.jenkins.plugins.gitopspromotion.pr.RetryPolicy;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -68,12 +67,12 @@ final class Deployments {
 
     /**
      * The deployment state of a repository's cells, from the reports received and, when a provider is configured, the
-     * commit statuses GitOps agents post on it.
+     * commit statuses GitOps agents post on it, read through {@code engine}'s network settings (Jenkins' proxy).
      */
-    static DeploymentTracker tracker(RepositoryAccess access) throws AbortException {
+    static DeploymentTracker tracker(RepositoryAccess access, PromotionEngine engine) throws AbortException {
         DeploymentStore store = store(access.location());
-        return new DeploymentTracker(store::reports, access.pullRequests().map(s -> new CommitStatusReader(
-                Providers.create(s, RetryPolicy.DEFAULT), Clock.systemUTC())), Clock.systemUTC());
+        return new DeploymentTracker(store::reports, access.pullRequests().map(s -> new CommitStatusReader(engine.provider(s),
+                Clock.systemUTC())), Clock.systemUTC());
     }
 
     /** Starts waking {@code wait} for reports about its repository. */

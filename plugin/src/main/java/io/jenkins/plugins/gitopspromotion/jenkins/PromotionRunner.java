@@ -8,6 +8,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.gitopspromotion.deploy.DeploymentTracker;
 import io.jenkins.plugins.gitopspromotion.json.Json;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionException;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionOrder;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
@@ -51,7 +52,6 @@ final class PromotionRunner {
      */
     static Map<String, Object> promote(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, PromotionOrder order,
             String buildUrl, BuildSource source) throws IOException, InterruptedException {
-        GitOpsPromotionConfiguration config = GitOpsPromotionConfiguration.get();
         try {
             order.provenance(buildUrl, source.commit(), source.link()).check();
         } catch (IllegalArgumentException e) {
@@ -59,7 +59,7 @@ final class PromotionRunner {
         }
         listener.getLogger().println(Messages.PromotionRunner_Starting(order));
         Map<String, Object> result = resultOf(workspace != null
-                ? workspace.act(new PromoteOnAgent(order, new AgentSettings(config.getCacheFolder(), env)))
+                ? workspace.act(new PromoteOnAgent(order, AgentSettings.of(env)))
                 : ControllerWork.run(env, order.access().credentials(), worker -> worker.promote(order).toJson()));
         for (Object warning : (Iterable<?>) result.getOrDefault("warnings", List.of())) {
             listener.getLogger().println(Messages.PromotionRunner_Warning(warning));
@@ -80,14 +80,13 @@ final class PromotionRunner {
      */
     static Map<String, Object> status(FilePath workspace, EnvVars env, RepositoryAccess access) throws IOException, InterruptedException {
         if (workspace != null) {
-            return toMap(workspace.act(new StatusOnAgent(access, new AgentSettings(GitOpsPromotionConfiguration.get().getCacheFolder(),
-                    env))));
+            return toMap(workspace.act(new StatusOnAgent(access, AgentSettings.of(env))));
         }
         // On the controller, where the GitOps agents' reports arrive: with each tracked cell's deployment and the figures.
         DeploymentTracker.Status status;
         try {
-            status = Deployments.tracker(access).status(ControllerWork.engine(access), access.location(), access.credentials().gitAuth(),
-                    access.base());
+            PromotionEngine engine = ControllerWork.engine(access);
+            status = Deployments.tracker(access, engine).status(engine, access.location(), access.credentials().gitAuth(), access.base());
         } catch (PromotionException | IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }

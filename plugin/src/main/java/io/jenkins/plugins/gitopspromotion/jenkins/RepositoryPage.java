@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
 import hudson.AbortException;
+import io.jenkins.plugins.gitopspromotion.git.NetworkSettings;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
 import io.jenkins.plugins.gitopspromotion.promotion.AccessCredentials;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
@@ -26,6 +27,7 @@ public class RepositoryPage {
     private PromotionView view;
     private ViewApi api;
     private RepositoryAccess builtFor;
+    private NetworkSettings builtWith;
 
     RepositoryPage(String id) {
         this.id = id;
@@ -103,16 +105,18 @@ public class RepositoryPage {
         }
     }
 
-    /** Makes the view anew when the registration or its credentials changed. */
+    /** Makes the view anew when the registration, its credentials, or how Jenkins reaches Git hosts changed. */
     private void refresh() throws AbortException {
         ConfigRepository repository = registration();
         RepositoryAccess access = new RepositoryAccess(repository.getUrl(), repository.getBaseBranch(), credentials(repository),
                 repository.getProvider(), repository.getApiUrl(), repository.getProject());
-        if (api == null || !access.equals(builtFor)) {
-            engine = ControllerWork.engine(access);
+        NetworkSettings network = ControllerWork.network();
+        if (api == null || !access.equals(builtFor) || !network.equals(builtWith)) {
+            engine = ControllerWork.engine(access, network);
+            builtWith = network;
             view = PromotionView.of(engine, access, Reach::hosted)
                     .withNotes(() -> GitOpsPromotionConfiguration.get().getControllerCredentials())
-                    .withDeployments(Deployments.tracker(access));
+                    .withDeployments(Deployments.tracker(access, engine));
             api = new ViewApi(view);
             builtFor = access;
         }

@@ -8,8 +8,7 @@ import io.jenkins.plugins.gitopspromotion.deploy.DeploymentWaiter;
 import io.jenkins.plugins.gitopspromotion.deploy.state.DeploymentState;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.json.Json;
-import io.jenkins.plugins.gitopspromotion.pr.Providers;
-import io.jenkins.plugins.gitopspromotion.pr.RetryPolicy;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionException;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import java.io.IOException;
@@ -118,9 +117,10 @@ final class WaitExecution extends StepExecution implements Deployments.Wakeable 
                 DeploymentState.HEALTHY)::contains).orElseThrow(() -> new AbortException(Messages.WaitStep_Until(until)));
         RepositoryAccess access = RepositoryTargets.resolve(target.repository(), target.credentialsId(), getContext().get(Run.class));
         location = access.location();
-        waiter = new DeploymentWaiter(ControllerWork.engine(access), location, access.credentials().gitAuth(), access.base(),
-                target.env(), target.app(), Optional.ofNullable(target.version()), Deployments.store(location)::reports,
-                access.pullRequests().map(s -> Providers.create(s, RetryPolicy.DEFAULT)), Clock.systemUTC());
+        PromotionEngine engine = ControllerWork.engine(access);
+        waiter = new DeploymentWaiter(engine, location, access.credentials().gitAuth(), access.base(), target.env(), target.app(),
+                Optional.ofNullable(target.version()), Deployments.store(location)::reports, access.pullRequests().map(engine::provider),
+                Clock.systemUTC());
         looking = new ReentrantLock();
         timer = Timer.get();
         Deployments.register(this);
