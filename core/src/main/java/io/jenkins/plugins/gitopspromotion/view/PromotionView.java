@@ -121,7 +121,7 @@ public final class PromotionView {
     public synchronized ViewState status() throws IOException {
         return engine.withMirror(repository, auth, List.of(base, PromotionEngine.BRANCH_PREFIX + "*"), mirror -> {
             RevCommit tip = tip(mirror);
-            matrix.update(mirror.repository(), tip);
+            matrix.update(mirror.repository(), mirror.history(base), tip);
             List<String> warnings = new ArrayList<>(notes.get());
             Map<CellKey, ViewCell.Pending> proposed = pending.read(mirror, base, matrix, warnings);
             List<AppRow> rows = matrix.rows(proposed, warnings);
@@ -176,8 +176,8 @@ public final class PromotionView {
             Map<String, List<HistoryEntry>> histories = new LinkedHashMap<>();
             for (Environment environment : environments) {
                 List<HistoryEntry> entries = new ArrayList<>();
-                for (VersionHistory.Entry entry : VersionHistory.of(mirror.repository(), tip, config, found, environment, planner,
-                        HISTORY_ENTRIES)) {
+                for (VersionHistory.Entry entry : VersionHistory.of(mirror.repository(), mirror.history(base), tip, config, found,
+                        environment, planner, HISTORY_ENTRIES)) {
                     ImageVersion version = entry.version();
                     entries.add(new HistoryEntry(version.tag().orElse(null), version.digest().map(Object::toString).orElse(null),
                             version.label(), CommitInfo.of(entry.setBy()), entries.isEmpty()));
