@@ -30,11 +30,9 @@ final class FetchedBranches {
     private FetchedBranches() {
     }
 
-    /** Marks a new, empty mirror as one whose branches are fetched shallow the first time. */
-    static void startShallow(Repository repository) throws IOException {
-        StoredConfig config = repository.getConfig();
+    /** Marks a new, empty mirror as one whose branches are fetched shallow the first time (its caller saves the config). */
+    static void startShallow(StoredConfig config) {
         config.setBoolean(SECTION, null, SHALLOW, true);
-        config.save();
     }
 
     /** Splits {@code branches} into those fetched before and those not (all known in a mirror not marked). */

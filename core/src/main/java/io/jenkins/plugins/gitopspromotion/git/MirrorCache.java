@@ -189,8 +189,8 @@ public final class MirrorCache {
         repository.getConfig().setInt("gc", null, "auto", 0);
         repository.getConfig().setInt("gc", null, "autoPackLimit", 0);
         repository.getConfig().setBoolean("gc", null, "autoDetach", false);
+        FetchedBranches.startShallow(repository.getConfig());
         repository.getConfig().save();
-        FetchedBranches.startShallow(repository);
         return repository;
     }
 
