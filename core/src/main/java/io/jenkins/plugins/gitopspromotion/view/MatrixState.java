@@ -72,7 +72,7 @@ final class MatrixState {
         try {
             if (tip == null || !incremental(repository, newTip)) {
                 // The window, and the parent of its oldest commit (which tells whether that one set a cell).
-                history.reach(newTip, historyWindow + 1);
+                history.reach(newTip, (int) Math.min(Integer.MAX_VALUE, historyWindow + 1L));
                 build(repository, newTip);
             }
         } catch (IOException | RuntimeException e) {
