@@ -228,6 +228,26 @@ class ShallowMirrorTest {
         }
     }
 
+    @Test
+    void aTipTheServerNoLongerHasIsReadAsFarAsTheMirrorHoldsItWithoutEndlessFetches() throws Exception {
+        serve("http");
+        notes("note", 10);
+        try (Mirror mirror = open("cache", "main")) {
+            RevCommit tip = mirror.branch("main").orElseThrow();
+            // The branch rewritten on the server: the tip the reader walks from is no longer in its history.
+            RefUpdate rewrite = remote.updateRef("refs/heads/main");
+            rewrite.setNewObjectId(BareRepos.log(remote, "main").get(10));
+            rewrite.setForceUpdate(true);
+            assertThat(rewrite.forceUpdate()).isEqualTo(RefUpdate.Result.FORCED);
+            notes("other", 3);
+
+            boolean deepened = mirror.history("main").deepen(tip);
+
+            assertThat(deepened).isFalse();
+            assertThat(readable(mirror)).isEqualTo(new ShallowHistory.Depth(1, true));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"daemon", "http"})
     void theViewFetchesItsHistoryWindowForSetByAndACellsHistoryForItsVersions(String kind) throws Exception {
