@@ -188,7 +188,8 @@ public final class DeploymentWaiter {
             Environment environment = config.environment(env).orElseThrow(() -> new PromotionException("no environment " + env
                     + " in " + config.source()));
             CellRef cell = new CellRef(env, app);
-            Optional<CellHistory> history = CellHistory.read(mirror.repository(), tip, config, found, environment, planner);
+            Optional<CellHistory> history = CellHistory.read(mirror.repository(), mirror.history(base), tip, config, found,
+                    environment, planner);
             Optional<ImageVersion> proposed = proposed(mirror, branch, config, found, environment);
             Optional<String> wanted = version.or(() -> proposed.flatMap(p -> p.tag().or(() -> p.digest().map(Object::toString)))
                     .filter(p -> history.isEmpty() || !matches(history.get().version().tag(), history.get().version().digest(), p)))

@@ -34,7 +34,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 public final class MirrorCache {
 
     /** Written into a mirror once its first fetch completed; a mirror without it is half-built. */
-    private static final String COMPLETE_MARKER = "gitops-promotion-mirror-complete";
+    static final String COMPLETE_MARKER = "gitops-promotion-mirror-complete";
 
     /** Threads of one process: a file lock alone cannot keep them apart (it is held per process). */
     private static final Map<Path, ReentrantLock> THREAD_LOCKS = new ConcurrentHashMap<>();
@@ -208,6 +208,7 @@ public final class MirrorCache {
         repository.getConfig().setInt("gc", null, "auto", 0);
         repository.getConfig().setInt("gc", null, "autoPackLimit", 0);
         repository.getConfig().setBoolean("gc", null, "autoDetach", false);
+        FetchedBranches.startShallow(repository.getConfig());
         repository.getConfig().save();
         return repository;
     }

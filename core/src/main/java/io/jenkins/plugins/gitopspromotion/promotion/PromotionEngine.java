@@ -330,7 +330,12 @@ public final class PromotionEngine {
             return new ImageUpdate(app.names(), version.tag(), version.digest(), carriedName(version, app));
         }
         VersionSource.Rollback rollback = (VersionSource.Rollback) source;
-        List<VersionHistory.Entry> history = VersionHistory.of(mirror.repository(), tip, config, app, environment, planner);
+        // Without a tag, history is read (and, in a shallow mirror, fetched) only as far as the previous version.
+        List<VersionHistory.Entry> history = rollback.toTag().isPresent()
+                ? VersionHistory.of(mirror.repository(), mirror.history(request.base()), tip, config, app, environment, planner,
+                        Integer.MAX_VALUE)
+                : VersionHistory.currentAndPrevious(mirror.repository(), mirror.history(request.base()), tip, config, app,
+                        environment, planner);
         Optional<VersionHistory.Entry> target = rollback.toTag().isPresent()
                 ? history.stream().filter(e -> e.version().tag().equals(rollback.toTag())).findFirst()
                 : history.stream().skip(1).findFirst();
@@ -531,7 +536,8 @@ public final class PromotionEngine {
         try (RevWalk walk = new RevWalk(mirror.repository())) {
             RevCommit ours = walk.parseCommit(commit);
             RevCommit theirs = walk.parseCommit(existing);
-            return theirs.getParentCount() == 1 && theirs.getParent(0).equals(tip) && theirs.getTree().equals(ours.getTree());
+            // The branch's commit may end a shallow mirror's history: the parent it names, not the walk's, tells.
+            return Mirror.parentsAsWritten(theirs).equals(List.of(tip.getId())) && theirs.getTree().equals(ours.getTree());
         }
     }
 

@@ -147,14 +147,14 @@ public final class PromotionView {
     public synchronized ViewState status() throws IOException {
         return engine.withMirror(repository, auth, List.of(base, PromotionEngine.BRANCH_PREFIX + "*"), mirror -> {
             RevCommit tip = tip(mirror);
-            matrix.update(mirror.repository(), tip);
+            matrix.update(mirror.repository(), mirror.history(base), tip);
             List<String> warnings = new ArrayList<>(notes.get());
             Map<CellKey, ViewCell.Pending> proposed = pending.read(mirror, base, matrix, warnings);
             List<AppRow> rows = matrix.rows(proposed, warnings);
             PromotionConfig config = matrix.config();
             List<DeliveryMetrics> metrics = List.of();
             if (deployments != null) {
-                DeploymentTracker.Snapshot snapshot = deployments.track(mirror.repository(), tip, config,
+                DeploymentTracker.Snapshot snapshot = deployments.track(mirror.repository(), mirror.history(base), tip, config,
                         versions(mirror.repository(), rows, deployments.tracked(config)), warnings);
                 rows = rows.stream().map(row -> new AppRow(row.app(), row.cells().stream()
                         .map(c -> c.withDeployment(snapshot.deployments().get(new CellRef(c.env(), c.app())))).toList(),
@@ -198,8 +198,8 @@ public final class PromotionView {
             Map<String, List<HistoryEntry>> histories = new LinkedHashMap<>();
             for (Environment environment : environments) {
                 List<HistoryEntry> entries = new ArrayList<>();
-                for (VersionHistory.Entry entry : VersionHistory.of(mirror.repository(), tip, config, found, environment, planner,
-                        HISTORY_ENTRIES)) {
+                for (VersionHistory.Entry entry : VersionHistory.of(mirror.repository(), mirror.history(base), tip, config, found,
+                        environment, planner, HISTORY_ENTRIES)) {
                     ImageVersion version = entry.version();
                     entries.add(new HistoryEntry(version.tag().orElse(null), version.digest().map(Object::toString).orElse(null),
                             version.label(), CommitInfo.of(entry.setBy()), entries.isEmpty()));
