@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.view;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.jenkins.plugins.gitopspromotion.deploy.state.CellDeployment;
+import io.jenkins.plugins.gitopspromotion.policy.HoldSummary;
 import java.util.List;
 
 /**
@@ -16,14 +17,20 @@ import java.util.List;
  * @param setBy the commit that set this version, or null when it lies before the history read
  * @param pending the version a promotion branch or pull request would bring, or null
  * @param deployment what the GitOps agents report of the version, or null when that is not tracked
+ * @param hold the hold that keeps promotions out of the cell until released, or null
  */
-@JsonPropertyOrder({"env", "app", "tag", "digest", "references", "error", "setBy", "pending", "deployment"})
+@JsonPropertyOrder({"env", "app", "tag", "digest", "references", "error", "setBy", "pending", "deployment", "hold"})
 public record ViewCell(String env, String app, String tag, String digest, List<String> references, String error,
-        CommitInfo setBy, Pending pending, CellDeployment deployment) {
+        CommitInfo setBy, Pending pending, CellDeployment deployment, HoldSummary hold) {
 
     /** This cell with its deployment. */
     public ViewCell withDeployment(CellDeployment value) {
-        return new ViewCell(env, app, tag, digest, references, error, setBy, pending, value);
+        return new ViewCell(env, app, tag, digest, references, error, setBy, pending, value, hold);
+    }
+
+    /** This cell with its hold. */
+    public ViewCell withHold(HoldSummary value) {
+        return new ViewCell(env, app, tag, digest, references, error, setBy, pending, deployment, value);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.policy.HoldFile;
+import io.jenkins.plugins.gitopspromotion.policy.HoldSummary;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
 import io.jenkins.plugins.gitopspromotion.testing.GitHttpServer;
@@ -99,6 +100,11 @@ class HoldPromotionTest {
                         + "# (gitops-promotion release --env ENV --app APP, or the promotion view's Release button).\n"
                         + "holds:\n  - app: web\n    env: dev\n    by: Jane Doe <jane@example.com>\n"
                         + "    at: \"2026-12-06T07:40:00Z\"\n    reason: 1.2.0 leaks memory\n");
+
+        StatusReport status = engine.status(location, GitAuth.password(USER, PASSWORD.toCharArray()), "main");
+        assertThat(status.cell("web", "dev").hold()).isEqualTo(new HoldSummary(JANE, "2026-12-06T07:40:00Z", "1.2.0 leaks memory"));
+        assertThat(status.cell("web", "staging").hold()).isNull();
+        assertThat(status.toJson()).contains("\"hold\" : {\n      \"by\" : \"Jane Doe <jane@example.com>\",");
 
         int pushes = server.receivePackCount();
         PromotionResult refused = engine.promote(request("dev", "web").version(given("1.3.0", null)).build());

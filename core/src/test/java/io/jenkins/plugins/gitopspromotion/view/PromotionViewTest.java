@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture.DIGEST_A;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
@@ -23,7 +24,10 @@ import io.jenkins.plugins.gitopspromotion.promotion.VersionSource;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
 import io.jenkins.plugins.gitopspromotion.testing.LocalFixture;
+import io.jenkins.plugins.gitopspromotion.policy.HoldSummary;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -241,7 +245,7 @@ class PromotionViewTest {
         PromotionResult next = view.promoteNext("web", "dev", ViewUser.LOCAL);
         assertThat(next.env()).isEqualTo("staging");
         assertThat(next.status()).isEqualTo(PromotionResult.Status.UNCHANGED); // the branch already proposes it
-        PromotionResult rolledBack = view.rollback("web", "dev", null, ViewUser.LOCAL);
+        PromotionResult rolledBack = view.rollback("web", "dev", null, null, ViewUser.LOCAL);
         assertThat(rolledBack.status()).isEqualTo(PromotionResult.Status.PROMOTED);
         assertThat(BareRepos.readFile(remote, "main", "apps/web/dev/kustomization.yaml")).contains("newTag: \"1.0.0\"");
         assertThat(view.status().cell("web", "dev").setBy().title()).startsWith("Roll back web 1.1.0 → 1.0.0 in dev");
@@ -273,7 +277,7 @@ class PromotionViewTest {
         assertThatThrownBy(() -> view.promoteNext("web", "dev", jane)).isInstanceOf(ViewUser.ChangeForbiddenException.class)
                 .hasMessage("jane may not promote into staging");
         assertThat(BareRepos.head(remote, "main")).isEqualTo(before);
-        PromotionResult rolledBack = view.rollback("web", "dev", null, jane);
+        PromotionResult rolledBack = view.rollback("web", "dev", null, "1.1.0 fails its health checks", jane);
 
         assertThat(asked).containsExactly("web in staging", "web in dev");
         assertThat(rolledBack.status()).isEqualTo(PromotionResult.Status.PROMOTED);
@@ -282,6 +286,32 @@ class PromotionViewTest {
             assertThat(commit.getAuthorIdent().getName()).isEqualTo("Jane Doe");
             assertThat(commit.getFooterLines("Promoted-By"))
                     .containsExactly("Jane Doe <jane@example.com>");
+            assertThat(commit.getFooterLines("Hold-Reason")).containsExactly("1.1.0 fails its health checks");
         }
+    }
+
+    @Test
+    void aRolledBackCellShowsItsHoldUntilReleasedWithoutAFullRebuild() throws Exception {
+        promote("dev", "web", "1.1.0", null, null);
+        PromotionView view = view(Optional.empty());
+        assertThat(view.status().cell("web", "dev").hold()).isNull();
+
+        view.rollback("web", "dev", null, "1.1.0 fails its health checks", ViewUser.LOCAL);
+        ViewState held = view.status();
+
+        assertThat(held.refresh().full()).as("a hold changes no cell's value").isFalse();
+        HoldSummary hold = held.cell("web", "dev").hold();
+        assertThat(hold.by()).isEqualTo("gitops-promotion <gitops-promotion@users.noreply.invalid>");
+        assertThat(hold.reason()).isEqualTo("1.1.0 fails its health checks");
+        assertThat(Instant.parse(hold.at())).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+        assertThat(held.cell("web", "staging").hold()).isNull();
+        assertThat(PromotionView.toJson(held)).contains("\"hold\":{\"by\":\"gitops-promotion <gitops-promotion@users.noreply.invalid>\","
+                + "\"at\":\"" + hold.at() + "\",\"reason\":\"1.1.0 fails its health checks\"}");
+
+        PromotionResult released = view.release("web", "dev", "fixed", ViewUser.LOCAL);
+        assertThat(released.status()).isEqualTo(PromotionResult.Status.RELEASED);
+        ViewState free = view.status();
+        assertThat(free.cell("web", "dev").hold()).isNull();
+        assertThat(free.refresh().full()).isFalse();
     }
 }
