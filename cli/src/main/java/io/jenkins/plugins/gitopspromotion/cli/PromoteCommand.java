@@ -56,9 +56,16 @@ final class PromoteCommand implements Callable<Integer> {
             + " (image or otherNames in the config): moves it to another registry with the version given.")
     String imageName;
 
+    @Option(names = "--override-hold", description = "Promote into an environment where a rollback holds the app all the same"
+            + " (an emergency); needs --reason, recorded in a Hold-Overridden trailer. The hold stays.")
+    boolean overrideHold;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why the hold is overridden (with --override-hold).")
+    String reason;
+
     @Override
     public Integer call() throws IOException {
-        PromotionRequest.Builder request = promotion.request(spec, repository);
+        PromotionRequest.Builder request = promotion.request(spec, repository).overrideHold(overrideHold).reason(reason);
         try {
             ImageReference image = subject.image == null ? null : ImageReference.parse(subject.image);
             if (image != null) {

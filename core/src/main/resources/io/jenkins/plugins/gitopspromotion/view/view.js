@@ -259,6 +259,10 @@
     if (cell.deployment) {
       td.appendChild(deployment(cell));
     }
+    if (cell.hold) {
+      td.appendChild(el('span', { 'class': 'gp-held', title: 'Held by ' + cell.hold.by + ' since ' + cell.hold.at + ': '
+        + cell.hold.reason + ' (promotions into it are refused until released)', text: 'held: ' + cell.hold.reason }));
+    }
     var actions = el('div', { 'class': 'gp-actions' });
     actions.appendChild(el('button', { type: 'button', 'class': 'gp-button gp-history', 'aria-haspopup': 'dialog',
       'aria-label': 'History of ' + cell.app + ' in ' + cell.env, text: 'History',
@@ -271,6 +275,13 @@
           + ' to ' + nextEnv, text: '→ ' + nextEnv,
         onclick: function (event) {
           act(event.currentTarget, 'api/promote', { app: cell.app, env: cell.env });
+        } }));
+    }
+    if (!readOnly && cell.hold) {
+      actions.appendChild(el('button', { type: 'button', 'class': 'gp-button gp-release',
+        'aria-label': 'Release the hold on ' + cell.app + ' in ' + cell.env, text: 'Release',
+        onclick: function (event) {
+          act(event.currentTarget, 'api/release', { app: cell.app, env: cell.env });
         } }));
     }
     td.appendChild(actions);
