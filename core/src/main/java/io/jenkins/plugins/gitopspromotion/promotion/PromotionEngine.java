@@ -34,6 +34,7 @@ import io.jenkins.plugins.gitopspromotion.update.ImageUpdate;
 import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import io.jenkins.plugins.gitopspromotion.config.ConfigException;
+import io.jenkins.plugins.gitopspromotion.config.Gates;
 import io.jenkins.plugins.gitopspromotion.policy.Hold;
 import io.jenkins.plugins.gitopspromotion.policy.HoldFile;
 import java.io.IOException;
@@ -275,6 +276,11 @@ public final class PromotionEngine {
         String env = current.environment().name();
         Optional<String> refusal = current.rollback() ? Optional.empty()
                 : CellHolds.refusal(holds, app, env, request.overrideHold());
+        Optional<Gates.Frozen> frozen = current.rollback() ? Optional.empty()
+                : current.environment().gates().frozenAt(clock.instant());
+        if (refusal.isEmpty() && frozen.isPresent() && !request.overrideFreeze()) {
+            refusal = Optional.of(frozenRefusal(env, frozen.get()));
+        }
         refusal = refusal.or(() -> unpinnedDigest(current));
         if (refusal.isEmpty() && !current.rollback()) {
             refusal = unmetRequirement(current.tree(), current.config(), current.app(), current.environment(), current.update());
@@ -304,8 +310,18 @@ public final class PromotionEngine {
         } else if (holds.of(app, env).isPresent()) {
             message = PromotionMessage.withTrailer(message, PromotionMessage.HOLD_OVERRIDDEN_TRAILER, request.reason().orElseThrow());
         }
+        if (frozen.isPresent()) {
+            message = PromotionMessage.withTrailer(message, PromotionMessage.FREEZE_OVERRIDDEN_TRAILER, request.reason().orElseThrow());
+        }
         return Decision.write(new Proposal(files, PromotionMessage.title(plan, current.rollback()), message, body,
                 branchFor(env, app), app + " " + current.update().label() + " for " + env));
+    }
+
+    /** Why a promotion inside a freeze window is refused: until when, which window, and the way out. */
+    private static String frozenRefusal(String env, Gates.Frozen frozen) {
+        return env + " is frozen until " + frozen.until().toOffsetDateTime() + " (" + frozen.until().getZone().getId()
+                + "): gates.freeze[" + frozen.index() + "] of " + env + " in " + ConfigLoader.CONFIG_PATH + ", "
+                + frozen.window().describe() + "; promote with --override-freeze --reason TEXT in an emergency";
     }
 
     /**

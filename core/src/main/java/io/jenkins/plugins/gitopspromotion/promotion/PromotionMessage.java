@@ -36,6 +36,8 @@ public final class PromotionMessage {
     public static final String HOLD_TRAILER = "Hold-Reason";
     /** Trailer giving why a promotion went into a held cell all the same. */
     public static final String HOLD_OVERRIDDEN_TRAILER = "Hold-Overridden";
+    /** Trailer giving why a promotion went in during a freeze window all the same. */
+    public static final String FREEZE_OVERRIDDEN_TRAILER = "Freeze-Overridden";
     /** Trailer naming the hold a release removes. */
     public static final String HOLD_RELEASED_TRAILER = "Hold-Released";
 

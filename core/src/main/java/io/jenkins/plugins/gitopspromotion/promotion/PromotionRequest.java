@@ -51,13 +51,15 @@ import org.eclipse.jgit.lib.Repository;
  * @param reason why: the reason of the hold a rollback places, of a release, or of overriding a hold (one line)
  * @param overrideHold promote into a held cell all the same (an emergency): needs a {@code reason}, recorded in a
  *     {@code Hold-Overridden} trailer
+ * @param overrideFreeze promote inside a freeze window of the environment all the same (an emergency): needs a
+ *     {@code reason}, recorded in a {@code Freeze-Overridden} trailer
  */
 public record PromotionRequest(RepositoryLocation repository, GitAuth auth, String base, String environment,
         Optional<String> app, Optional<ImageReference> image, VersionSource version, Optional<PromotionMode> mode,
         Optional<String> buildUrl, Optional<String> sourceCommit, Optional<String> sourceUrl,
         Optional<ProviderSettings> pullRequests, Optional<String> noPullRequests, BoundaryMode boundary, boolean dryRun,
         PersonIdent author, Optional<CommitSigner> signer, Optional<String> promotedBy, Optional<ImageReference> imageName,
-        Optional<Instant> sourceTime, Optional<String> reason, boolean overrideHold) {
+        Optional<Instant> sourceTime, Optional<String> reason, boolean overrideHold, boolean overrideFreeze) {
 
     /** The identity commits are made with when the caller names none. */
     public static final PersonIdent DEFAULT_AUTHOR = new PersonIdent("gitops-promotion", "gitops-promotion@users.noreply.invalid");
@@ -78,14 +80,16 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         Objects.requireNonNull(sourceTime, "sourceTime");
         Objects.requireNonNull(reason, "reason");
         reason.ifPresent(r -> Hold.requireLine("the reason", r));
-        if (overrideHold && (reason.isEmpty() || !(version instanceof VersionSource.Given
-                || version instanceof VersionSource.FromEnvironment))) {
-            throw new IllegalArgumentException(reason.isEmpty() ? "overriding a hold needs a reason (--reason), recorded in the"
-                    + " commit" : "overriding a hold goes with a promotion: a rollback replaces the hold, a release removes it");
+        boolean promotion = version instanceof VersionSource.Given || version instanceof VersionSource.FromEnvironment;
+        String overriding = overrideHold && overrideFreeze ? "a hold and a freeze" : overrideHold ? "a hold" : "a freeze";
+        if ((overrideHold || overrideFreeze) && (reason.isEmpty() || !promotion)) {
+            throw new IllegalArgumentException(reason.isEmpty() ? "overriding " + overriding + " needs a reason (--reason),"
+                    + " recorded in the commit" : "overriding " + overriding + " goes with a promotion: a rollback places"
+                    + " a hold and is not frozen, a release removes a hold");
         }
-        if (reason.isPresent() && !overrideHold && (version instanceof VersionSource.Given
-                || version instanceof VersionSource.FromEnvironment)) {
-            throw new IllegalArgumentException("a reason goes with a rollback, a release or overriding a hold (--override-hold)");
+        if (reason.isPresent() && !overrideHold && !overrideFreeze && promotion) {
+            throw new IllegalArgumentException("a reason goes with a rollback, a release, or overriding a hold or a freeze"
+                    + " (--override-hold, --override-freeze)");
         }
         promotedBy.ifPresent(who -> {
             // A line break would forge trailers after it.
@@ -158,6 +162,7 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         private Optional<Instant> sourceTime = Optional.empty();
         private Optional<String> reason = Optional.empty();
         private boolean overrideHold;
+        private boolean overrideFreeze;
 
         private Builder(RepositoryLocation repository, String environment) {
             this.repository = repository;
@@ -284,11 +289,17 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
             return this;
         }
 
+        /** Promote inside a freeze window all the same (with a {@link #reason}). */
+        public Builder overrideFreeze(boolean value) {
+            this.overrideFreeze = value;
+            return this;
+        }
+
         /** The request. */
         public PromotionRequest build() {
             return new PromotionRequest(repository, auth, base, environment, app, image, version, mode, buildUrl, sourceCommit,
                     sourceUrl, pullRequests, noPullRequests, boundary, dryRun, author, signer, promotedBy, imageName, sourceTime, reason,
-                    overrideHold);
+                    overrideHold, overrideFreeze);
         }
     }
 }

@@ -204,10 +204,12 @@ class HoldPromotionTest {
                 .hasMessage("overriding a hold needs a reason (--reason), recorded in the commit");
         assertThatThrownBy(() -> request("dev", "web").version(given("1.3.0", null)).reason("why not").build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("a reason goes with a rollback, a release or overriding a hold (--override-hold)");
+                .hasMessage("a reason goes with a rollback, a release, or overriding a hold or a freeze (--override-hold,"
+                        + " --override-freeze)");
         assertThatThrownBy(() -> request("dev", "web").version(rollback()).overrideHold(true).reason("r").build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("overriding a hold goes with a promotion: a rollback replaces the hold, a release removes it");
+                .hasMessage("overriding a hold goes with a promotion: a rollback places a hold and is not frozen, a release"
+                        + " removes a hold");
         assertThatThrownBy(() -> request("dev", "web").version(rollback()).reason("line\nbreak").build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the reason must be one line of at most 500 characters, not 'line\\nbreak'");

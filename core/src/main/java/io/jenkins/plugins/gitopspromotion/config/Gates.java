@@ -1,0 +1,49 @@
+package io.jenkins.plugins.gitopspromotion.config;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The gates of an environment ({@code gates:} in its config): what must hold, beside {@code requires}, before a
+ * promotion goes in.
+ *
+ * @param freeze the windows in which promotions into the environment are refused
+ */
+public record Gates(List<FreezeWindow> freeze) {
+
+    /** No gate. */
+    public static final Gates NONE = new Gates(List.of());
+
+    /** Copies the list. */
+    public Gates {
+        freeze = List.copyOf(freeze);
+    }
+
+    /**
+     * The freeze window {@code now} lies in, with where it ends: the one that ends last when several do.
+     *
+     * @return the window's index in {@link #freeze} and its end, or empty outside every window
+     */
+    public Optional<Frozen> frozenAt(Instant now) {
+        Frozen found = null;
+        for (int i = 0; i < freeze.size(); i++) {
+            Optional<ZonedDateTime> end = freeze.get(i).endAround(now);
+            if (end.isPresent() && (found == null || end.get().isAfter(found.until()))) {
+                found = new Frozen(i, freeze.get(i), end.get());
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * A freeze in force.
+     *
+     * @param index the window's place in {@code gates.freeze}
+     * @param window the window
+     * @param until when it ends
+     */
+    public record Frozen(int index, FreezeWindow window, ZonedDateTime until) {
+    }
+}
