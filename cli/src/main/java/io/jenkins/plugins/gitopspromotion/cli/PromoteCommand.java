@@ -60,12 +60,18 @@ final class PromoteCommand implements Callable<Integer> {
             + " (an emergency); needs --reason, recorded in a Hold-Overridden trailer. The hold stays.")
     boolean overrideHold;
 
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why the hold is overridden (with --override-hold).")
+    @Option(names = "--override-freeze", description = "Promote inside a freeze window of the environment (gates.freeze) all the"
+            + " same (an emergency); needs --reason, recorded in a Freeze-Overridden trailer.")
+    boolean overrideFreeze;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why the hold or the freeze is overridden (with --override-hold"
+            + " or --override-freeze).")
     String reason;
 
     @Override
     public Integer call() throws IOException {
-        PromotionRequest.Builder request = promotion.request(spec, repository).overrideHold(overrideHold).reason(reason);
+        PromotionRequest.Builder request = promotion.request(spec, repository).overrideHold(overrideHold)
+                .overrideFreeze(overrideFreeze).reason(reason);
         try {
             ImageReference image = subject.image == null ? null : ImageReference.parse(subject.image);
             if (image != null) {

@@ -189,6 +189,24 @@ class PromoteCommandTest {
     }
 
     @Test
+    void aFrozenEnvironmentRefusesWithExitThreeAndAnOverrideWithAReasonGoesIn() throws Exception {
+        BareRepos.commitFile(remote, "main", ".gitops/promotion.yaml", ConfigRepositoryFixture.CONFIG.replace(
+                "    mode: commit\n", "    mode: commit\n    gates:\n      freeze: [{from: 2000-01-01, to: 2999-01-01}]\n"),
+                "Freeze dev for good");
+
+        CliRun refused = run("promote", "--env", "dev", "--app", "web", "--tag", "1.1.0");
+        assertThat(refused.exitCode()).isEqualTo(GitOpsPromotionCli.REFUSED);
+        assertThat(refused.out()).isEqualTo("refused: dev is frozen until 2999-01-01T00:00Z (Z): gates.freeze[0] of dev in"
+                + " .gitops/promotion.yaml, 2000-01-01T00:00 to 2999-01-01T00:00 Z; promote with --override-freeze --reason TEXT"
+                + " in an emergency\n");
+
+        CliRun forced = run("promote", "--env", "dev", "--app", "web", "--tag", "1.1.0", "--override-freeze", "--reason",
+                "INC-9 payment outage");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(BareRepos.log(remote, "main").get(0).getFooterLines("Freeze-Overridden")).containsExactly("INC-9 payment outage");
+    }
+
+    @Test
     void aHeldAppIsRefusedWithExitThreeUntilReleasedAndAnOverrideNeedsAReason() throws Exception {
         run("promote", "--env", "dev", "--app", "web", "--tag", "1.1.0");
         CliRun back = run("rollback", "--env", "dev", "--app", "web", "--reason", "1.1.0 breaks checkout",

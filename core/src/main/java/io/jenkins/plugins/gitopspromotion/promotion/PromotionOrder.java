@@ -33,6 +33,7 @@ public final class PromotionOrder implements Serializable {
     private boolean release;
     private String reason;
     private boolean overrideHold;
+    private boolean overrideFreeze;
     private String mode;
     private String boundary = BoundaryMode.ENFORCE.optionName();
     private boolean dryRun;
@@ -76,6 +77,12 @@ public final class PromotionOrder implements Serializable {
     /** Promote into a held cell all the same (an emergency; needs a {@link #reason}). */
     public PromotionOrder overrideHold(boolean value) {
         this.overrideHold = value;
+        return this;
+    }
+
+    /** Promote inside a freeze window all the same (an emergency; needs a {@link #reason}). */
+    public PromotionOrder overrideFreeze(boolean value) {
+        this.overrideFreeze = value;
         return this;
     }
 
@@ -194,6 +201,7 @@ public final class PromotionOrder implements Serializable {
                 .sourceUrl(sourceUrl)
                 .reason(reason)
                 .overrideHold(overrideHold)
+                .overrideFreeze(overrideFreeze)
                 .dryRun(dryRun);
         if (authorName != null && authorEmail != null) {
             request.author(new PersonIdent(authorName, authorEmail));

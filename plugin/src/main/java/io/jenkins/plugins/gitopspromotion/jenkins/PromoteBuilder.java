@@ -135,6 +135,15 @@ public class PromoteBuilder extends Builder implements SimpleBuildStep {
         fields.setOverrideHold(overrideHold);
     }
 
+    public boolean isOverrideFreeze() {
+        return fields.isOverrideFreeze();
+    }
+
+    @DataBoundSetter
+    public void setOverrideFreeze(boolean overrideFreeze) {
+        fields.setOverrideFreeze(overrideFreeze);
+    }
+
     public String getReason() {
         return fields.getReason();
     }

@@ -42,6 +42,7 @@ public class PromoteStep extends RepositoryStep {
     private String mode;
     private boolean dryRun;
     private boolean overrideHold;
+    private boolean overrideFreeze;
     private String reason;
 
     /**
@@ -161,11 +162,21 @@ public class PromoteStep extends RepositoryStep {
         this.overrideHold = overrideHold;
     }
 
+    public boolean isOverrideFreeze() {
+        return overrideFreeze;
+    }
+
+    /** Promote inside a freeze window of the environment all the same (an emergency); needs a {@link #setReason reason}. */
+    @DataBoundSetter
+    public void setOverrideFreeze(boolean overrideFreeze) {
+        this.overrideFreeze = overrideFreeze;
+    }
+
     public String getReason() {
         return reason;
     }
 
-    /** Why a hold is overridden, recorded in the commit. */
+    /** Why a hold or a freeze is overridden, recorded in the commit. */
     @DataBoundSetter
     public void setReason(String reason) {
         this.reason = Util.fixEmptyAndTrim(reason);
@@ -201,7 +212,7 @@ public class PromoteStep extends RepositoryStep {
     PromotionOrder order(Run<?, ?> run, UnaryOperator<String> expand) throws AbortException {
         return PromotionOrder.promote(access(run, expand), expand.apply(environment))
                 .app(expand.apply(app)).image(expand.apply(image)).tag(expand.apply(tag)).digest(expand.apply(digest))
-                .imageName(expand.apply(imageName)).from(expand.apply(from)).mode(mode).dryRun(dryRun).overrideHold(overrideHold).reason(expand.apply(reason)).boundary(GitOpsPromotionConfiguration.get().getBoundary());
+                .imageName(expand.apply(imageName)).from(expand.apply(from)).mode(mode).dryRun(dryRun).overrideHold(overrideHold).overrideFreeze(overrideFreeze).reason(expand.apply(reason)).boundary(GitOpsPromotionConfiguration.get().getBoundary());
     }
 
     @Override
