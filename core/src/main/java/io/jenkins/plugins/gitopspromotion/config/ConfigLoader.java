@@ -61,7 +61,7 @@ public final class ConfigLoader {
             List.of("name", "path", "mode", "requires", "reviewers", "labels", "autoMerge", "pinDigest",
                     "allowPlaintextSecrets", "deployments", "staleAfter", "gates");
 
-    private static final List<String> GATE_KEYS = List.of("freeze");
+    private static final List<String> GATE_KEYS = List.of("freeze", "soak");
     private static final List<String> ONCE_KEYS = List.of("from", "to", "timezone");
     private static final List<String> RECURRING_KEYS = List.of("cron", "duration", "timezone");
 
@@ -297,11 +297,15 @@ public final class ConfigLoader {
             Duration staleAfter = optional(entries, "staleAfter").map(n -> duration(n, key + ".staleAfter"))
                     .orElse(Environment.DEFAULT_STALE_AFTER);
             Gates gates = optional(entries, "gates").map(n -> gates(n, key + ".gates")).orElse(Gates.NONE);
+            if (gates.soak().isPresent() && requires.isEmpty() && names.size() == 1) {
+                throw fail(entries.get("gates").getValueNode(), key + ".gates.soak", "environment " + name + " is the first:"
+                        + " there is no environment before it for a version to soak in");
+            }
             return new Environment(name, path, mode, requires, reviewers, labels, autoMerge, flag(entries, key, "pinDigest"),
                     flag(entries, key, "allowPlaintextSecrets"), deployments, staleAfter, gates);
         }
 
-        /** {@code gates:}, a mapping of {@code freeze: [windows]}. */
+        /** {@code gates:}, a mapping of {@code freeze: [windows]} and {@code soak: DURATION}. */
         private Gates gates(Node node, String key) {
             if (!(node instanceof MappingNode mapping)) {
                 throw fail(node, key, "must be a mapping (" + String.join(", ", GATE_KEYS) + "), not " + describe(node));
@@ -309,7 +313,8 @@ public final class ConfigLoader {
             Map<String, NodeTuple> entries = entries(mapping, key, GATE_KEYS);
             List<FreezeWindow> freeze = optional(entries, "freeze").map(n -> list(n, key + ".freeze",
                     "windows ({from, to, timezone} or {cron, duration, timezone})", this::freezeWindow, false)).orElse(List.of());
-            return new Gates(freeze);
+            Optional<Duration> soak = optional(entries, "soak").map(n -> duration(n, key + ".soak"));
+            return new Gates(freeze, soak);
         }
 
         /** One freeze window: {@code {from, to, timezone}} or {@code {cron, duration, timezone}}; UTC without a timezone. */

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.gitopspromotion.config;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -10,15 +12,18 @@ import java.util.Optional;
  * promotion goes in.
  *
  * @param freeze the windows in which promotions into the environment are refused
+ * @param soak how long the version must have been healthy in the environment before (its {@code requires}, else the one
+ *     before it in the promotion order), if at all
  */
-public record Gates(List<FreezeWindow> freeze) {
+public record Gates(List<FreezeWindow> freeze, Optional<Duration> soak) {
 
     /** No gate. */
-    public static final Gates NONE = new Gates(List.of());
+    public static final Gates NONE = new Gates(List.of(), Optional.empty());
 
     /** Copies the list. */
     public Gates {
         freeze = List.copyOf(freeze);
+        Objects.requireNonNull(soak, "soak");
     }
 
     /**

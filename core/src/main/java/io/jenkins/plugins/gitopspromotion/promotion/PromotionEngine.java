@@ -35,6 +35,8 @@ import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import io.jenkins.plugins.gitopspromotion.config.ConfigException;
 import io.jenkins.plugins.gitopspromotion.config.Gates;
+import io.jenkins.plugins.gitopspromotion.deploy.DeploymentTracker;
+import io.jenkins.plugins.gitopspromotion.deploy.SoakGate;
 import io.jenkins.plugins.gitopspromotion.policy.Hold;
 import io.jenkins.plugins.gitopspromotion.policy.HoldFile;
 import java.io.IOException;
@@ -54,7 +56,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 /**
  * Carries out promotions against a config repository, one way through:
  * fetch the base branch into the cached mirror, resolve the config, app, environment and version, check the
- * cell's hold and the environment's {@code requires}, plan the byte-exact edits (a rollback also holds its cell, a
+ * cell's hold, the environment's gates and {@code requires}, plan the byte-exact edits (a rollback also holds its cell, a
  * release removes the hold), build the commit in memory (signed, when the request
  * names a {@link io.jenkins.plugins.gitopspromotion.git.CommitSigner}), and push it with the
  * old id the push expects. A push that loses a race to another build is answered by fetching and doing all of
@@ -74,6 +76,7 @@ public final class PromotionEngine {
     private final YamlLimits limits;
     private final ConfigCache configs;
     private volatile Clock clock = Clock.systemUTC();
+    private volatile Function<RepositoryLocation, DeploymentTracker.Reports> reports;
 
     /**
      * @param cache where the mirrors are kept
@@ -138,6 +141,17 @@ public final class PromotionEngine {
      */
     public PromotionEngine withClock(Clock value) {
         this.clock = value;
+        return this;
+    }
+
+    /**
+     * Sets where the deployment reports of a repository are kept, for the {@code soak} gate; without it an environment
+     * with a soak refuses every promotion, saying that no reports are kept here.
+     *
+     * @return this engine
+     */
+    public PromotionEngine withReports(Function<RepositoryLocation, DeploymentTracker.Reports> value) {
+        this.reports = value;
         return this;
     }
 
@@ -284,6 +298,11 @@ public final class PromotionEngine {
         refusal = refusal.or(() -> unpinnedDigest(current));
         if (refusal.isEmpty() && !current.rollback()) {
             refusal = unmetRequirement(current.tree(), current.config(), current.app(), current.environment(), current.update());
+        }
+        if (refusal.isEmpty() && !current.rollback()) {
+            refusal = SoakGate.refusal(mirror.repository(), mirror.history(request.base()), tip, current.config(), current.app(),
+                    current.environment(), current.update(), Optional.ofNullable(reports).map(r -> r.apply(request.repository())),
+                    clock.instant());
         }
         if (refusal.isPresent()) {
             return Decision.end(result(PromotionResult.Status.REFUSED, current, null, null, List.of(), refusal.get()));

@@ -60,13 +60,29 @@ class GatesConfigTest {
     void theWindowThatEndsLastIsTheOneThatCounts() {
         Gates gates = new Gates(java.util.List.of(
                 new FreezeWindow.Once(LocalDateTime.parse("2026-12-01T00:00"), LocalDateTime.parse("2026-12-05T00:00"), BERLIN),
-                new FreezeWindow.Recurring("0 18 * * 5", Duration.ofHours(62), BERLIN)));
+                new FreezeWindow.Recurring("0 18 * * 5", Duration.ofHours(62), BERLIN)), java.util.Optional.empty());
 
         Gates.Frozen frozen = gates.frozenAt(Instant.parse("2026-12-04T20:00:00Z")).orElseThrow();
 
         assertThat(frozen.index()).isEqualTo(1);
         assertThat(frozen.until()).isEqualTo(LocalDateTime.parse("2026-12-07T08:00").atZone(BERLIN));
         assertThat(gates.frozenAt(Instant.parse("2026-12-08T12:00:00Z"))).isEmpty();
+    }
+
+    @Test
+    void aSoakIsADurationOnAnEnvironmentWithOneBeforeIt() {
+        assertThat(prodGates("      soak: 1h30m\n").soak()).contains(Duration.ofMinutes(90));
+        assertThat(parse("      soak: 1h\n").upstreamOf(parse("      soak: 1h\n").environment("prod").orElseThrow()))
+                .map(Environment::name).contains("dev");
+        assertThatThrownBy(() -> prodGates("      soak: an hour\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(".gitops/promotion.yaml:7: environments[1].gates.soak: must be a duration such as 30m, 2h or 1h30m,"
+                        + " not 'an hour'");
+        String first = "environments:\n  - name: dev\n    path: apps/{app}/dev\n    gates: {soak: 1h}\n";
+        assertThatThrownBy(() -> ConfigLoader.parse(ConfigLoader.CONFIG_PATH, first.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(".gitops/promotion.yaml:4: environments[0].gates.soak: environment dev is the first: there is no"
+                        + " environment before it for a version to soak in");
     }
 
     @Test
@@ -105,6 +121,6 @@ class GatesConfigTest {
         assertThatThrownBy(() -> prodGates("      frozen: []\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(".gitops/promotion.yaml:7: environments[1].gates.frozen: unknown key 'frozen'; allowed keys here:"
-                        + " freeze");
+                        + " freeze, soak");
     }
 }
