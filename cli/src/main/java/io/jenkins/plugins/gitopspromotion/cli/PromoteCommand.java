@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.cli;
 
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
-import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
 import io.jenkins.plugins.gitopspromotion.promotion.VersionSource;
@@ -94,7 +93,7 @@ final class PromoteCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--image-name: " + e.getMessage());
             }
         }
-        PromotionResult result = new PromotionEngine(repository.cache(spec)).promote(PromotionOptions.build(spec, request));
+        PromotionResult result = DeploymentReports.engine(repository.cache(spec)).promote(PromotionOptions.build(spec, request));
         return ResultPrinter.print(spec, result, promotion.json);
     }
 }
