@@ -61,7 +61,7 @@ public final class ConfigLoader {
             List.of("name", "path", "mode", "requires", "reviewers", "labels", "autoMerge", "pinDigest",
                     "allowPlaintextSecrets", "deployments", "staleAfter", "gates");
 
-    private static final List<String> GATE_KEYS = List.of("freeze", "soak");
+    private static final List<String> GATE_KEYS = List.of("freeze", "soak", "checks");
     private static final List<String> ONCE_KEYS = List.of("from", "to", "timezone");
     private static final List<String> RECURRING_KEYS = List.of("cron", "duration", "timezone");
 
@@ -305,7 +305,7 @@ public final class ConfigLoader {
                     flag(entries, key, "allowPlaintextSecrets"), deployments, staleAfter, gates);
         }
 
-        /** {@code gates:}, a mapping of {@code freeze: [windows]} and {@code soak: DURATION}. */
+        /** {@code gates:}, a mapping of {@code freeze: [windows]}, {@code soak: DURATION} and {@code checks: [NAME…]}. */
         private Gates gates(Node node, String key) {
             if (!(node instanceof MappingNode mapping)) {
                 throw fail(node, key, "must be a mapping (" + String.join(", ", GATE_KEYS) + "), not " + describe(node));
@@ -314,7 +314,9 @@ public final class ConfigLoader {
             List<FreezeWindow> freeze = optional(entries, "freeze").map(n -> list(n, key + ".freeze",
                     "windows ({from, to, timezone} or {cron, duration, timezone})", this::freezeWindow, false)).orElse(List.of());
             Optional<Duration> soak = optional(entries, "soak").map(n -> duration(n, key + ".soak"));
-            return new Gates(freeze, soak);
+            List<String> checks = optional(entries, "checks").map(n -> list(n, key + ".checks",
+                    "the names of commit statuses (e.g. [ci/build, lint])", this::string)).orElse(List.of());
+            return new Gates(freeze, soak, checks);
         }
 
         /** One freeze window: {@code {from, to, timezone}} or {@code {cron, duration, timezone}}; UTC without a timezone. */

@@ -14,16 +14,19 @@ import java.util.Optional;
  * @param freeze the windows in which promotions into the environment are refused
  * @param soak how long the version must have been healthy in the environment before (its {@code requires}, else the one
  *     before it in the promotion order), if at all
+ * @param checks the commit statuses (checks) that must have succeeded on a pull request's head before its auto-merge is
+ *     enabled, by name
  */
-public record Gates(List<FreezeWindow> freeze, Optional<Duration> soak) {
+public record Gates(List<FreezeWindow> freeze, Optional<Duration> soak, List<String> checks) {
 
     /** No gate. */
-    public static final Gates NONE = new Gates(List.of(), Optional.empty());
+    public static final Gates NONE = new Gates(List.of(), Optional.empty(), List.of());
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public Gates {
         freeze = List.copyOf(freeze);
         Objects.requireNonNull(soak, "soak");
+        checks = List.copyOf(checks);
     }
 
     /**

@@ -42,6 +42,7 @@ import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -612,22 +613,24 @@ public final class PromotionEngine {
         String branch = proposal.branch();
         ObjectId commit = commit(mirror, tip, proposal, request);
         Optional<RevCommit> existing = mirror.branch(branch);
+        List<String> warnings = new ArrayList<>(noPullRequestWarning(current, request));
         if (existing.isPresent() && sameChange(mirror, existing.get(), tip, commit)) {
-            // Already proposed; a pull request that could not be opened last time is completed now.
-            PromotionResult.PullRequestRef pullRequest = pullRequest(proposal, current, request, false);
+            // Already proposed; a pull request that could not be opened last time (or not set to auto-merge, its checks
+            // pending) is completed now.
+            PromotionResult.PullRequestRef pullRequest = pullRequest(proposal, current, request, existing.get().name(), false,
+                    warnings);
             return Optional.of(result(PromotionResult.Status.UNCHANGED, current, existing.get().name(), branch, proposal.paths(),
-                    pullRequest, branch + " already proposes " + proposal.what())
-                    .withWarnings(noPullRequestWarning(current, request)));
+                    pullRequest, branch + " already proposes " + proposal.what()).withWarnings(warnings));
         }
         PushOutcome outcome = mirror.push(branch, commit, existing.map(RevCommit::getId).orElse(ObjectId.zeroId()), true);
         if (outcome.status() != PushOutcome.Status.OK) {
             return landed(outcome, current, commit, branch, proposal, request);
         }
-        PromotionResult.PullRequestRef pullRequest = pullRequest(proposal, current, request, true);
+        PromotionResult.PullRequestRef pullRequest = pullRequest(proposal, current, request, commit.name(), true, warnings);
         boolean branchOnly = branchOnly(current, request);
         return Optional.of(result(landedStatus(current), current, commit.name(), branch, proposal.paths(), pullRequest,
                 proposal.title() + (branchOnly ? " (on branch " + branch + " only: no pull-request provider is configured)" : ""))
-                .withWarnings(noPullRequestWarning(current, request)));
+                .withWarnings(warnings));
     }
 
     /** What a pushed change is: a promotion (or rollback), or a release. */
@@ -648,12 +651,14 @@ public final class PromotionEngine {
     /**
      * Opens or updates the pull request of a pushed branch, in {@code pull-request} mode with a provider.
      *
+     * @param head the branch's tip, whose checks decide whether auto-merge is enabled ({@code gates.checks})
      * @param pushed whether this promotion pushed the branch (for the message when the provider fails)
+     * @param warnings receives what auto-merge waits for
      * @return the pull request, or null when there is none to open
      * @throws PromotionException if the provider refuses; the branch stays, and the next promotion completes it
      */
     private PromotionResult.PullRequestRef pullRequest(Proposal proposal, Attempt current, PromotionRequest request,
-            boolean pushed) {
+            String head, boolean pushed, List<String> warnings) {
         if (current.mode() != PromotionMode.PULL_REQUEST || request.pullRequests().isEmpty()) {
             return null;
         }
@@ -663,7 +668,7 @@ public final class PromotionEngine {
         String branch = proposal.branch();
         PullRequestDraft draft = new PullRequestDraft(branch, request.base(), proposal.title(),
                 proposal.body().apply(provider.hidesHtmlComments()), environment.labels(), environment.reviewers(),
-                environment.autoMerge());
+                AutoMergeChecks.allow(provider, environment, branch, head, warnings));
         try {
             PullRequest pullRequest = PullRequests.ensure(provider, draft);
             return new PromotionResult.PullRequestRef(pullRequest.url(), pullRequest.number());

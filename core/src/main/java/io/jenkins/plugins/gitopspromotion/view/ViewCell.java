@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopspromotion.view;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.jenkins.plugins.gitopspromotion.deploy.state.CellDeployment;
 import io.jenkins.plugins.gitopspromotion.policy.HoldSummary;
+import io.jenkins.plugins.gitopspromotion.pr.RequiredChecks;
 import java.util.List;
 
 /**
@@ -42,10 +43,12 @@ public record ViewCell(String env, String app, String tag, String digest, List<S
      * @param label the version as people read it (tag, else short digest; several when its files disagree)
      * @param commit the branch's tip
      * @param pullRequest the open pull request of the branch, or null when there is none or no provider is set
+     * @param checks the environment's required checks ({@code gates.checks}) on the branch's tip, each with its state,
+     *     or null when it requires none, or without a pull request
      */
-    @JsonPropertyOrder({"branch", "tag", "digest", "label", "commit", "pullRequest"})
+    @JsonPropertyOrder({"branch", "tag", "digest", "label", "commit", "pullRequest", "checks"})
     public record Pending(String branch, String tag, String digest, String label, CommitInfo commit,
-            PullRequestLink pullRequest) {
+            PullRequestLink pullRequest, List<RequiredChecks.Check> checks) {
     }
 
     /**

@@ -255,6 +255,9 @@
         ? el('a', { 'class': 'gp-pending', href: safeUrl(pr.url), title: 'Pull request #' + pr.number + ' from '
           + cell.pending.branch, text: label + ' (#' + pr.number + ')' })
         : el('span', { 'class': 'gp-pending', title: 'Branch ' + cell.pending.branch, text: label }));
+      if (cell.pending.checks) {
+        td.appendChild(checks(cell.pending.checks));
+      }
     }
     if (cell.deployment) {
       td.appendChild(deployment(cell));
@@ -286,6 +289,17 @@
     }
     td.appendChild(actions);
     return td;
+  }
+
+  /* The environment's required checks on the pending branch's tip: auto-merge waits until every one succeeded. */
+  function checks(list) {
+    var passed = list.filter(function (c) {
+      return c.state === 'success';
+    }).length;
+    return el('span', { 'class': 'gp-checks' + (passed === list.length ? ' gp-checks-passed' : ''),
+      title: list.map(function (c) {
+        return c.name + ': ' + c.state;
+      }).join('\n'), text: 'checks ' + passed + '/' + list.length });
   }
 
   /* What the GitOps agents report of the cell's version: its state, each cluster's (the report's message on hover),

@@ -60,13 +60,23 @@ class GatesConfigTest {
     void theWindowThatEndsLastIsTheOneThatCounts() {
         Gates gates = new Gates(java.util.List.of(
                 new FreezeWindow.Once(LocalDateTime.parse("2026-12-01T00:00"), LocalDateTime.parse("2026-12-05T00:00"), BERLIN),
-                new FreezeWindow.Recurring("0 18 * * 5", Duration.ofHours(62), BERLIN)), java.util.Optional.empty());
+                new FreezeWindow.Recurring("0 18 * * 5", Duration.ofHours(62), BERLIN)), java.util.Optional.empty(),
+                java.util.List.of());
 
         Gates.Frozen frozen = gates.frozenAt(Instant.parse("2026-12-04T20:00:00Z")).orElseThrow();
 
         assertThat(frozen.index()).isEqualTo(1);
         assertThat(frozen.until()).isEqualTo(LocalDateTime.parse("2026-12-07T08:00").atZone(BERLIN));
         assertThat(gates.frozenAt(Instant.parse("2026-12-08T12:00:00Z"))).isEmpty();
+    }
+
+    @Test
+    void checksAreTheNamesOfCommitStatuses() {
+        assertThat(prodGates("      checks: [ci/build, lint]\n").checks()).containsExactly("ci/build", "lint");
+        assertThatThrownBy(() -> prodGates("      checks: ci/build\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(".gitops/promotion.yaml:7: environments[1].gates.checks: must be a list of the names of commit"
+                        + " statuses (e.g. [ci/build, lint]), not a single value");
     }
 
     @Test
@@ -121,6 +131,6 @@ class GatesConfigTest {
         assertThatThrownBy(() -> prodGates("      frozen: []\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(".gitops/promotion.yaml:7: environments[1].gates.frozen: unknown key 'frozen'; allowed keys here:"
-                        + " freeze, soak");
+                        + " freeze, soak, checks");
     }
 }

@@ -17,6 +17,7 @@ import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderKind;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderTestSupport;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
+import io.jenkins.plugins.gitopspromotion.pr.RequiredChecks;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
@@ -158,6 +159,35 @@ class PromotionViewTest {
             assertThat(state.warnings()).isEmpty();
             // The second status within the TTL asked GitHub nothing more.
             support.wireMock().verify(1, getRequestedFor(urlPathEqualTo("/repos/acme/config/pulls")));
+        }
+    }
+
+    @Test
+    void aPendingPullRequestShowsTheRequiredChecksOnItsHead() throws Exception {
+        BareRepos.commitFile(remote, "main", ".gitops/promotion.yaml", ConfigRepositoryFixture.CONFIG.replace("    requires: dev\n",
+                "    requires: dev\n    gates:\n      checks: [ci/build, lint]\n"), "staging requires checks");
+        promote("dev", "web", "1.1.0", null, null);
+        engine.promote(request("staging").app("web").version(new VersionSource.FromEnvironment("dev")).build());
+        String head = BareRepos.head(remote, "gitops-promotion/staging/web").name();
+        try (ProviderTestSupport support = ProviderTestSupport.start()) {
+            support.wireMock().stubFor(get(urlPathEqualTo("/repos/acme/config/pulls")).willReturn(okJson("""
+                    [{"id": 1296269, "node_id": "PR_kwDOABCD1234", "number": 12, "state": "open",
+                      "html_url": "https://github.com/acme/config/pull/12", "title": "Promote web 1.0.0 → 1.1.0 to staging",
+                      "head": {"ref": "gitops-promotion/staging/web"}, "base": {"ref": "main"}}]""")));
+            // docs.github.com/en/rest/commits/statuses#list-commit-statuses-for-a-reference, newest first.
+            support.wireMock().stubFor(get(urlEqualTo("/repos/acme/config/commits/" + head + "/statuses?per_page=100"))
+                    .willReturn(okJson("""
+                            [{"state": "success", "context": "ci/build", "description": "", "target_url": "",
+                              "updated_at": "2026-11-27T12:04:00Z"}]""")));
+            PromotionView view = view(Optional.of(support.provider(ProviderKind.GITHUB, "", "acme/config")));
+
+            ViewCell.Pending pending = view.status().cell("web", "staging").pending();
+
+            assertThat(pending.pullRequest().number()).isEqualTo(12);
+            assertThat(pending.checks()).containsExactly(new RequiredChecks.Check("ci/build", "success"),
+                    new RequiredChecks.Check("lint", "missing"));
+            assertThat(PromotionView.toJson(pending)).endsWith("\"checks\":[{\"name\":\"ci/build\",\"state\":\"success\"},"
+                    + "{\"name\":\"lint\",\"state\":\"missing\"}]}");
         }
     }
 
