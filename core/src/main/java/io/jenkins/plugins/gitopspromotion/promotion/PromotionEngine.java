@@ -136,7 +136,8 @@ public final class PromotionEngine {
     }
 
     /**
-     * Sets the clock that dates the holds rollbacks place (tests move it by hand).
+     * Sets the clock that dates the holds rollbacks place and tells the freeze windows and soaks where they stand (tests
+     * move it by hand).
      *
      * @return this engine
      */
