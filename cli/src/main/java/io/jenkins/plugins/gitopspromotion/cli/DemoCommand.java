@@ -93,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
             promote(request("dev", "worker").version(given("0.9.2", null)));
             promote(request("dev", "jobs").version(given("3.1.0", null)));
 
-            heading("8. Roll web back in dev to the version it had before, as a promotion");
+            heading("8. Roll web back in dev to the version it had before, as a promotion; web is held in dev until released");
             promote(request("dev", "web").version(new VersionSource.Rollback(Optional.empty())));
 
             heading("9. Refused before anything is written");

@@ -5,6 +5,7 @@ import io.jenkins.plugins.gitopspromotion.deploy.DeploymentStore;
 import io.jenkins.plugins.gitopspromotion.deploy.DeploymentTracker;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,6 +24,14 @@ final class DeploymentReports {
     /** The folder of a repository's reports. */
     static Path folder(MirrorCache cache, RepositoryLocation location) {
         return DeploymentStore.folder(cache.root().resolve("deployments"), location);
+    }
+
+    /**
+     * An engine on {@code cache} that reads each repository's reports from its folder there, for the {@code soak} gate: the
+     * reports a {@code serve} on the same cache folder received.
+     */
+    static PromotionEngine engine(MirrorCache cache) {
+        return new PromotionEngine(cache).withReports(location -> () -> DeploymentStore.read(folder(cache, location)));
     }
 
     /** A tracker over reports read from {@code reports} and the commit statuses of the Git host {@code provider} reaches, if any. */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 public final class GitOpsPromotionCli {
 
     /** The subcommands, in the order help lists them. */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(PromoteCommand.class, RollbackCommand.class,
+    private static final List<Class<?>> SUBCOMMANDS = List.of(PromoteCommand.class, RollbackCommand.class, ReleaseCommand.class,
             StatusCommand.class, WaitCommand.class, ServeCommand.class, ConfigCommand.class, AuditCommand.class, CheckBoundaryCommand.class,
             DemoCommand.class, BuildCommand.class, ResolveDigestCommand.class, CommandLine.HelpCommand.class);
 

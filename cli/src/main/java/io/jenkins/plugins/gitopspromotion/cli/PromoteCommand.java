@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.cli;
 
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
-import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
 import io.jenkins.plugins.gitopspromotion.promotion.VersionSource;
@@ -56,9 +55,22 @@ final class PromoteCommand implements Callable<Integer> {
             + " (image or otherNames in the config): moves it to another registry with the version given.")
     String imageName;
 
+    @Option(names = "--override-hold", description = "Promote into an environment where a rollback holds the app all the same"
+            + " (an emergency); needs --reason, recorded in a Hold-Overridden trailer. The hold stays.")
+    boolean overrideHold;
+
+    @Option(names = "--override-freeze", description = "Promote inside a freeze window of the environment (gates.freeze) all the"
+            + " same (an emergency); needs --reason, recorded in a Freeze-Overridden trailer.")
+    boolean overrideFreeze;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why the hold or the freeze is overridden (with --override-hold"
+            + " or --override-freeze).")
+    String reason;
+
     @Override
     public Integer call() throws IOException {
-        PromotionRequest.Builder request = promotion.request(spec, repository);
+        PromotionRequest.Builder request = promotion.request(spec, repository).overrideHold(overrideHold)
+                .overrideFreeze(overrideFreeze).reason(reason);
         try {
             ImageReference image = subject.image == null ? null : ImageReference.parse(subject.image);
             if (image != null) {
@@ -81,7 +93,7 @@ final class PromoteCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--image-name: " + e.getMessage());
             }
         }
-        PromotionResult result = new PromotionEngine(repository.cache(spec)).promote(PromotionOptions.build(spec, request));
+        PromotionResult result = DeploymentReports.engine(repository.cache(spec)).promote(PromotionOptions.build(spec, request));
         return ResultPrinter.print(spec, result, promotion.json);
     }
 }

@@ -18,7 +18,8 @@ final class ResultPrinter {
             out.println(result.toJson());
         } else {
             out.println(result.status().json() + ": " + result.reason());
-            if (result.commit() != null && result.status() == PromotionResult.Status.PROMOTED) {
+            if (result.commit() != null && (result.status() == PromotionResult.Status.PROMOTED
+                    || result.status() == PromotionResult.Status.RELEASED)) {
                 out.println("  commit " + result.commit() + " on " + result.branch());
             }
             result.files().forEach(f -> out.println("  " + f));

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** Rolls an app back to the version an environment had before, as a promotion. */
 @Command(name = "rollback", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Roll an app back to its previous version in an environment (or to a tag it had there), as a promotion.")
+        description = "Roll an app back to its previous version in an environment (or to a tag it had there), as a promotion;"
+                + " the app is held there until released (gitops-promotion release).")
 final class RollbackCommand implements Callable<Integer> {
 
     @Spec
@@ -35,6 +36,10 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "TAG", description = "Go back to the last version with this tag, instead of the previous one.")
     String to;
 
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why: the reason of the hold the rollback places on the app in"
+            + " the environment (default: the rollback's title). Promotions into it are refused until it is released.")
+    String reason;
+
     @Override
     public Integer call() throws IOException {
         try {
@@ -43,7 +48,7 @@ final class RollbackCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--to: " + e.getMessage());
         }
         PromotionRequest request = PromotionOptions.build(spec, promotion.request(spec, repository).app(app)
-                .version(new VersionSource.Rollback(Optional.ofNullable(to))));
+                .version(new VersionSource.Rollback(Optional.ofNullable(to))).reason(reason));
         return ResultPrinter.print(spec, new PromotionEngine(repository.cache(spec)).promote(request), promotion.json);
     }
 }

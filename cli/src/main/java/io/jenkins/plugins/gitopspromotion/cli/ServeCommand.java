@@ -74,7 +74,7 @@ final class ServeCommand implements Callable<Integer> {
         Map<ReportSource, HookKeys> keys = hooks.keys(spec);
         MirrorCache cache = repository.cache(spec);
         Path reports = DeploymentReports.folder(cache, location);
-        PromotionEngine engine = new PromotionEngine(cache);
+        PromotionEngine engine = DeploymentReports.engine(cache);
         PromotionView view = new PromotionView(engine, location, auth, repository.base, settings.map(engine::provider),
                 env -> PromotionRequest.builder(location, env).auth(auth).base(repository.base)
                         .pullRequests(settings.orElse(null)).noPullRequests(noPullRequests).author(by).boundary(mode));

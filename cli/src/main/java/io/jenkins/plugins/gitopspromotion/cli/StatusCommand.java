@@ -64,8 +64,8 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /**
-     * Apps as rows, environments as columns; a tracked cell's deployment state follows its version in brackets, a pending
-     * branch's version after an arrow.
+     * Apps as rows, environments as columns; a tracked cell's deployment state follows its version in brackets, a hold
+     * refers to a note under the table (who, when, why), a pending branch's version comes after an arrow.
      */
     static String table(StatusReport report) {
         List<List<String>> rows = new ArrayList<>();
@@ -91,6 +91,11 @@ final class StatusCommand implements Callable<Integer> {
                 }
                 if (cell.deployment() != null) {
                     value += " (" + cell.deployment().state().jsonName() + ")";
+                }
+                if (cell.hold() != null) {
+                    notes.add("[" + (notes.size() + 1) + "] " + app + " in " + env + " is held by " + cell.hold().by() + " since "
+                            + cell.hold().at() + ": " + cell.hold().reason());
+                    value += " (held [" + notes.size() + "])";
                 }
                 row.add(cell.pending() != null ? value + " → " + shortDigests(cell.pending()) + " (pending)" : value);
             }

@@ -64,7 +64,7 @@ final class ViewServer implements AutoCloseable {
         setIfAbsent("sun.net.httpserver.maxRspTime", RESPONSE_SECONDS);
     }
 
-    private static final Set<String> POSTS = Set.of("/api/promote", "/api/rollback");
+    private static final Set<String> POSTS = Set.of("/api/promote", "/api/rollback", "/api/release");
 
     private final ViewApi api;
     private final boolean readOnly;
@@ -217,7 +217,11 @@ final class ViewServer implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(ViewApi.MAX_BODY + 1);
         }
-        answer(exchange, path.equals("/api/promote") ? api.promote(body) : api.rollback(body));
+        answer(exchange, switch (path) {
+            case "/api/promote" -> api.promote(body);
+            case "/api/rollback" -> api.rollback(body);
+            default -> api.release(body);
+        });
     }
 
     private static void answer(HttpExchange exchange, ViewApi.Answer answer) throws IOException {

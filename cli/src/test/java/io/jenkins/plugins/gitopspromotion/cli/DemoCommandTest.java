@@ -37,7 +37,9 @@ class DemoCommandTest {
                 .contains("usage error (exit code 2): tag 'bad tag;rm' is not a valid image tag")
                 .contains("changing it would also change every alias (*version) of it")
                 .contains("kustomize app web in apps/{app}/overlays/{env}")
-                .contains("web     1.4.2                      1.4.1@sha256:4b1de5d3f5e6 → 1.5.0@sha256:9f86d081884c (pending)");
+                .contains("web     1.4.2 (held [1])           1.4.1@sha256:4b1de5d3f5e6 → 1.5.0@sha256:9f86d081884c (pending)")
+                .contains("[1] web in dev is held by gitops-promotion <gitops-promotion@users.noreply.invalid> since ")
+                .contains(": Roll back web 1.5.0 → 1.4.2 in dev\n");
 
         Path bare = dir.resolve("demo/config.git");
         List<String> titles = new ArrayList<>();

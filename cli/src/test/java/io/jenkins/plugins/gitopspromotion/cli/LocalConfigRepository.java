@@ -48,7 +48,7 @@ final class LocalConfigRepository implements AutoCloseable {
      */
     CliRun run(String command, String... args) {
         List<String> all = new ArrayList<>(List.of(command, "--repo", bare.toString(), "--cache-dir", cache.toString()));
-        if (command.equals("promote") || command.equals("rollback")) {
+        if (command.equals("promote") || command.equals("rollback") || command.equals("release")) {
             all.addAll(List.of("--boundary", "off"));
         }
         all.addAll(List.of(args));

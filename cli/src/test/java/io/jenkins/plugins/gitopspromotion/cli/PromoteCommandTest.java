@@ -176,12 +176,64 @@ class PromoteCommandTest {
         JsonNode report = json(status);
         assertThat(report.get("cells")).hasSize(9);
         assertThat(report.get("environments").toString()).isEqualTo("[\"dev\",\"staging\",\"prod\"]");
+        assertThat(report.get("cells").get(3).get("app").asText()).isEqualTo("api");
+        assertThat(report.get("cells").get(3).get("hold").get("reason").asText()).isEqualTo("Roll back api 2.1.0 → 2.0.0 in dev");
         CliRun table = run("status");
         assertThat(table.out())
-                .contains("app     dev    staging                  prod\n")
-                .contains("web     1.1.0  1.0.0 → 1.1.0 (pending)  1.0.0\n")
-                .contains("api     2.0.0  2.0.0                    2.0.0\n")
-                .contains("worker  0.9.0  0.9.0                    0.9.0\n");
+                .contains("app     dev               staging                  prod\n")
+                .contains("web     1.1.0             1.0.0 → 1.1.0 (pending)  1.0.0\n")
+                .contains("api     2.0.0 (held [1])  2.0.0                    2.0.0\n")
+                .contains("worker  0.9.0             0.9.0                    0.9.0\n")
+                .containsPattern("\\[1\\] api in dev is held by gitops-promotion <gitops-promotion@users.noreply.invalid> since"
+                        + " \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ: Roll back api 2.1.0 → 2.0.0 in dev\n");
+    }
+
+    @Test
+    void aFrozenEnvironmentRefusesWithExitThreeAndAnOverrideWithAReasonGoesIn() throws Exception {
+        BareRepos.commitFile(remote, "main", ".gitops/promotion.yaml", ConfigRepositoryFixture.CONFIG.replace(
+                "    mode: commit\n", "    mode: commit\n    gates:\n      freeze: [{from: 2000-01-01, to: 2999-01-01}]\n"),
+                "Freeze dev for good");
+
+        CliRun refused = run("promote", "--env", "dev", "--app", "web", "--tag", "1.1.0");
+        assertThat(refused.exitCode()).isEqualTo(GitOpsPromotionCli.REFUSED);
+        assertThat(refused.out()).isEqualTo("refused: dev is frozen until 2999-01-01T00:00Z (Z): gates.freeze[0] of dev in"
+                + " .gitops/promotion.yaml, 2000-01-01T00:00 to 2999-01-01T00:00 Z; promote with --override-freeze --reason TEXT"
+                + " in an emergency\n");
+
+        CliRun forced = run("promote", "--env", "dev", "--app", "web", "--tag", "1.1.0", "--override-freeze", "--reason",
+                "INC-9 payment outage");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(BareRepos.log(remote, "main").get(0).getFooterLines("Freeze-Overridden")).containsExactly("INC-9 payment outage");
+    }
+
+    @Test
+    void aHeldAppIsRefusedWithExitThreeUntilReleasedAndAnOverrideNeedsAReason() throws Exception {
+        run("promote", "--env", "dev", "--app", "web", "--tag", "1.1.0");
+        CliRun back = run("rollback", "--env", "dev", "--app", "web", "--reason", "1.1.0 breaks checkout",
+                "--author", "Jane Doe <jane@example.com>");
+        assertThat(back.exitCode()).as(back.err()).isZero();
+
+        CliRun refused = run("promote", "--env", "dev", "--app", "web", "--tag", "1.2.0");
+        assertThat(refused.exitCode()).isEqualTo(GitOpsPromotionCli.REFUSED);
+        assertThat(refused.out()).containsPattern("^refused: dev is held for web \\(.gitops/holds.yaml\\): held by Jane Doe"
+                + " <jane@example.com> since \\S+Z: 1.1.0 breaks checkout; release it with gitops-promotion release --env dev"
+                + " --app web, or promote with --override-hold --reason TEXT in an emergency\n");
+
+        CliRun noReason = run("promote", "--env", "dev", "--app", "web", "--tag", "1.2.0", "--override-hold");
+        assertThat(noReason.exitCode()).isEqualTo(GitOpsPromotionCli.USAGE);
+        assertThat(noReason.err()).contains("overriding a hold needs a reason (--reason), recorded in the commit");
+
+        CliRun forced = run("promote", "--env", "dev", "--app", "web", "--tag", "1.2.0", "--override-hold", "--reason",
+                "INC-7 hotfix");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(BareRepos.log(remote, "main").get(0).getFooterLines("Hold-Overridden")).containsExactly("INC-7 hotfix");
+
+        CliRun released = run("release", "--env", "dev", "--app", "web", "--reason", "fixed in 1.2.0", "--json");
+        assertThat(released.exitCode()).as(released.err()).isZero();
+        assertThat(json(released).get("status").asText()).isEqualTo("released");
+        assertThat(json(released).get("files").toString()).isEqualTo("[\".gitops/holds.yaml\"]");
+        assertThat(run("release", "--env", "dev", "--app", "web").out()).isEqualTo("unchanged: web is not held in dev\n");
+        assertThat(run("promote", "--env", "dev", "--app", "web", "--tag", "1.3.0").exitCode()).isZero();
     }
 
     @Test

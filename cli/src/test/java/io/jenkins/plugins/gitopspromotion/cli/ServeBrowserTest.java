@@ -337,6 +337,31 @@ class ServeBrowserTest {
     }
 
     @Test
+    void aHeldCellSaysWhoHeldItWhenAndWhyAndItsReleaseButtonRemovesTheHold() throws Exception {
+        String app = SyntheticConfigRepository.appName(11);
+        // A hold as a rollback writes it (or a person, in the same shape).
+        BareRepos.commitFile(remote, "main", ".gitops/holds.yaml", "holds:\n  - app: " + app + "\n    env: dev\n"
+                + "    by: Jane Doe <jane@example.com>\n    at: \"2026-12-06T07:40:00Z\"\n    reason: 1.0.3 leaks memory\n",
+                "Hold " + app + " in dev");
+        open();
+        filter(app);
+
+        WebElement held = cell(app, "dev").findElement(By.cssSelector(".gp-held"));
+        assertThat(held.getText()).isEqualTo("held: 1.0.3 leaks memory");
+        assertThat(held.getAttribute("title")).isEqualTo("Held by Jane Doe <jane@example.com> since 2026-12-06T07:40:00Z:"
+                + " 1.0.3 leaks memory (promotions into it are refused until released)");
+        assertThat(cell(app, "staging").findElements(By.cssSelector(".gp-held, button.gp-release"))).isEmpty();
+        cell(app, "dev").findElement(By.cssSelector("button.gp-release")).click();
+
+        wait.until(d -> cell(app, "dev").findElements(By.cssSelector(".gp-held")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector(".gp-status")).getText())
+                .isEqualTo("released: Release the hold on " + app + " in dev");
+        assertThat(BareRepos.readFile(remote, "main", ".gitops/holds.yaml")).isEqualTo("holds:\n");
+        assertThat(BareRepos.log(remote, "main").get(0).getFooterLines("Hold-Released"))
+                .containsExactly("held by Jane Doe <jane@example.com> since 2026-12-06T07:40:00Z: 1.0.3 leaks memory");
+    }
+
+    @Test
     void aPostFromThePageWithoutTheTokenIsRefusedAndTheRepositoryUntouched() throws Exception {
         open();
         Object status = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"

@@ -130,6 +130,11 @@ class ViewServerTest {
         HttpResponse<String> promoted = send(post(server, "api/promote", body).header(ViewServer.TOKEN_HEADER, token));
         assertThat(promoted.statusCode()).isEqualTo(200);
         assertThat(promoted.body()).contains("\"status\":\"unchanged\"").contains("\"env\":\"staging\"");
+
+        assertThat(send(post(server, "api/release", body)).statusCode()).as("a release needs the token too").isEqualTo(403);
+        HttpResponse<String> release = send(post(server, "api/release", body).header(ViewServer.TOKEN_HEADER, token));
+        assertThat(release.statusCode()).isEqualTo(200);
+        assertThat(release.body()).contains("\"status\":\"unchanged\"").contains("\"reason\":\"web is not held in dev\"");
     }
 
     @Test

@@ -9,7 +9,13 @@ import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,7 +59,11 @@ public final class ConfigLoader {
     private static final List<String> ROOT_KEYS = List.of("environments", "apps");
     private static final List<String> ENVIRONMENT_KEYS =
             List.of("name", "path", "mode", "requires", "reviewers", "labels", "autoMerge", "pinDigest",
-                    "allowPlaintextSecrets", "deployments", "staleAfter");
+                    "allowPlaintextSecrets", "deployments", "staleAfter", "gates");
+
+    private static final List<String> GATE_KEYS = List.of("freeze", "soak", "checks");
+    private static final List<String> ONCE_KEYS = List.of("from", "to", "timezone");
+    private static final List<String> RECURRING_KEYS = List.of("cron", "duration", "timezone");
 
     private static final List<String> APP_KEYS =
             List.of("name", "image", "otherNames", "update", "path", "file", "tagPath", "digestPath", "policy");
@@ -286,8 +296,81 @@ public final class ConfigLoader {
                     .map(n -> deployments(n, key + ".deployments")).orElse(List.of());
             Duration staleAfter = optional(entries, "staleAfter").map(n -> duration(n, key + ".staleAfter"))
                     .orElse(Environment.DEFAULT_STALE_AFTER);
+            Gates gates = optional(entries, "gates").map(n -> gates(n, key + ".gates")).orElse(Gates.NONE);
+            if (gates.soak().isPresent() && requires.isEmpty() && names.size() == 1) {
+                throw fail(entries.get("gates").getValueNode(), key + ".gates.soak", "environment " + name + " is the first:"
+                        + " there is no environment before it for a version to soak in");
+            }
             return new Environment(name, path, mode, requires, reviewers, labels, autoMerge, flag(entries, key, "pinDigest"),
-                    flag(entries, key, "allowPlaintextSecrets"), deployments, staleAfter);
+                    flag(entries, key, "allowPlaintextSecrets"), deployments, staleAfter, gates);
+        }
+
+        /** {@code gates:}, a mapping of {@code freeze: [windows]}, {@code soak: DURATION} and {@code checks: [NAME…]}. */
+        private Gates gates(Node node, String key) {
+            if (!(node instanceof MappingNode mapping)) {
+                throw fail(node, key, "must be a mapping (" + String.join(", ", GATE_KEYS) + "), not " + describe(node));
+            }
+            Map<String, NodeTuple> entries = entries(mapping, key, GATE_KEYS);
+            List<FreezeWindow> freeze = optional(entries, "freeze").map(n -> list(n, key + ".freeze",
+                    "windows ({from, to, timezone} or {cron, duration, timezone})", this::freezeWindow, false)).orElse(List.of());
+            Optional<Duration> soak = optional(entries, "soak").map(n -> duration(n, key + ".soak"));
+            List<String> checks = optional(entries, "checks").map(n -> list(n, key + ".checks",
+                    "the names of commit statuses (e.g. [ci/build, lint])", this::string)).orElse(List.of());
+            return new Gates(freeze, soak, checks);
+        }
+
+        /** One freeze window: {@code {from, to, timezone}} or {@code {cron, duration, timezone}}; UTC without a timezone. */
+        private FreezeWindow freezeWindow(Node node, String key) {
+            if (!(node instanceof MappingNode mapping)) {
+                throw fail(node, key, "must be {from, to, timezone} or {cron, duration, timezone}, not " + describe(node));
+            }
+            boolean recurring = mapping.getValue().stream().anyMatch(t -> YamlFile.scalar(t.getKeyNode()).filter(k ->
+                    k.equals("cron") || k.equals("duration")).isPresent());
+            Map<String, NodeTuple> entries = entries(mapping, key, recurring ? RECURRING_KEYS : ONCE_KEYS);
+            ZoneId zone = optional(entries, "timezone").map(n -> zone(n, key + ".timezone")).orElse(ZoneOffset.UTC);
+            if (recurring) {
+                Node cron = required(entries, mapping, key, "cron", "a cron expression such as '0 18 * * 5' (Fridays 18:00)");
+                Node duration = required(entries, mapping, key, "duration", "how long each window lasts, such as 62h");
+                Duration length = duration(duration, key + ".duration");
+                try {
+                    return new FreezeWindow.Recurring(string(cron, key + ".cron"), length, zone);
+                } catch (IllegalArgumentException e) {
+                    throw fail(cron, key + ".cron", "not a cron expression of five fields (minute hour day-of-month month"
+                            + " day-of-week): " + e.getMessage());
+                }
+            }
+            Node from = required(entries, mapping, key, "from", "where the window starts, such as 2026-12-20T00:00");
+            Node to = required(entries, mapping, key, "to", "where the window ends, such as 2027-01-04T00:00");
+            try {
+                return new FreezeWindow.Once(localTime(from, key + ".from"), localTime(to, key + ".to"), zone);
+            } catch (IllegalArgumentException e) {
+                throw fail(to, key + ".to", e.getMessage());
+            }
+        }
+
+        private Node required(Map<String, NodeTuple> entries, MappingNode mapping, String key, String name, String what) {
+            return optional(entries, name).orElseThrow(() -> fail(mapping, key + "." + name, "missing: " + what));
+        }
+
+        private ZoneId zone(Node node, String key) {
+            String text = string(node, key);
+            try {
+                return ZoneId.of(text);
+            } catch (DateTimeException e) {
+                throw fail(node, key, "unknown time zone " + Names.quote(text) + "; use a region such as Europe/Berlin or"
+                        + " America/New_York, or UTC");
+            }
+        }
+
+        /** A local date and time ({@code 2026-12-20T18:00}), or a date alone for its start. */
+        private LocalDateTime localTime(Node node, String key) {
+            String text = string(node, key);
+            try {
+                return text.contains("T") ? LocalDateTime.parse(text) : LocalDate.parse(text).atStartOfDay();
+            } catch (DateTimeParseException e) {
+                throw fail(node, key, "must be a local date and time such as 2026-12-20T18:00, or a date such as 2026-12-20,"
+                        + " in the window's timezone, not " + Names.quote(text));
+            }
         }
 
         /** {@code deployments:}, a list of {@code {flux: {kustomization, namespace}}} and {@code {argocd: {application}}}. */
@@ -607,13 +690,18 @@ public final class ConfigLoader {
 
         /** A list of single values, each read by {@code item} (given the item and its key, e.g. {@code labels[0]}). */
         private <T> List<T> list(Node node, String key, String what, BiFunction<Node, String, T> item) {
+            return list(node, key, what, item, true);
+        }
+
+        /** A list of items each read by {@code item}; {@code scalars}: each must be a single value. */
+        private <T> List<T> list(Node node, String key, String what, BiFunction<Node, String, T> item, boolean scalars) {
             if (!(node instanceof SequenceNode sequence)) {
                 throw fail(node, key, "must be a list of " + what + ", not " + describe(node));
             }
             List<T> values = new ArrayList<>();
             for (int i = 0; i < sequence.getValue().size(); i++) {
                 Node value = sequence.getValue().get(i);
-                if (!(value instanceof ScalarNode) || isNull(value)) {
+                if (scalars && (!(value instanceof ScalarNode) || isNull(value))) {
                     throw fail(value, key + "[" + i + "]", "must be a name, not " + describe(value));
                 }
                 values.add(item.apply(value, key + "[" + i + "]"));

@@ -23,6 +23,14 @@ public final class DurationText {
         return duration.isZero() ? Optional.empty() : Optional.of(duration);
     }
 
+    /** A duration written as {@link #parse} reads it: {@code 1h30m}, {@code 45m}, {@code 10s}. */
+    public static String format(Duration duration) {
+        long seconds = duration.getSeconds();
+        String text = (seconds >= 3600 ? seconds / 3600 + "h" : "") + (seconds % 3600 >= 60 ? seconds % 3600 / 60 + "m" : "")
+                + (seconds % 60 > 0 ? seconds % 60 + "s" : "");
+        return text.isEmpty() ? "0s" : text;
+    }
+
     private static long number(String digits) {
         return digits == null ? 0 : Long.parseLong(digits);
     }

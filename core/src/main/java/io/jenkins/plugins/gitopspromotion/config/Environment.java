@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param allowPlaintextSecrets whether its files may hold Kubernetes Secrets in plain text (refused otherwise)
  * @param deployments the GitOps agents' objects that deploy it, whose reports tell what runs
  * @param staleAfter how long a version may be merged without a report that it was deployed before it counts as stale
+ * @param gates what must hold, beside {@code requires}, before a promotion goes in (freeze windows)
  */
 public record Environment(String name, Optional<PathTemplate> path, PromotionMode mode, Optional<String> requires,
         List<String> reviewers, List<String> labels, boolean autoMerge, boolean pinDigest, boolean allowPlaintextSecrets,
-        List<DeploymentObject> deployments, Duration staleAfter) {
+        List<DeploymentObject> deployments, Duration staleAfter, Gates gates) {
 
     /** The mode used when the config names none. */
     public static final PromotionMode DEFAULT_MODE = PromotionMode.PULL_REQUEST;
@@ -43,6 +44,7 @@ public record Environment(String name, Optional<PathTemplate> path, PromotionMod
         reviewers = List.copyOf(reviewers);
         labels = List.copyOf(labels);
         deployments = List.copyOf(deployments);
+        Objects.requireNonNull(gates, "gates");
         if (staleAfter.isNegative() || staleAfter.isZero()) {
             throw new IllegalArgumentException("staleAfter must be longer than zero");
         }
@@ -50,6 +52,14 @@ public record Environment(String name, Optional<PathTemplate> path, PromotionMod
         if (problem != null) {
             throw new IllegalArgumentException("environment " + problem);
         }
+    }
+
+    /** An environment without gates. */
+    public Environment(String name, Optional<PathTemplate> path, PromotionMode mode, Optional<String> requires,
+            List<String> reviewers, List<String> labels, boolean autoMerge, boolean pinDigest, boolean allowPlaintextSecrets,
+            List<DeploymentObject> deployments, Duration staleAfter) {
+        this(name, path, mode, requires, reviewers, labels, autoMerge, pinDigest, allowPlaintextSecrets, deployments, staleAfter,
+                Gates.NONE);
     }
 
     /** An environment deployed by no object the config names, stale after {@link #DEFAULT_STALE_AFTER}. */

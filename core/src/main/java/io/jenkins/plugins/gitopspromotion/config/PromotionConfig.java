@@ -70,6 +70,18 @@ public final class PromotionConfig {
         return apps;
     }
 
+    /**
+     * The environment a version comes through before {@code environment}: its {@code requires}, else the one before it
+     * in the promotion order; empty for the first one.
+     */
+    public Optional<Environment> upstreamOf(Environment environment) {
+        if (environment.requires().isPresent()) {
+            return environment(environment.requires().get());
+        }
+        int at = environments.indexOf(environment);
+        return at > 0 ? Optional.of(environments.get(at - 1)) : Optional.empty();
+    }
+
     /** The environment with this name. */
     public Optional<Environment> environment(String name) {
         return environments.stream().filter(e -> e.name().equals(name)).findFirst();

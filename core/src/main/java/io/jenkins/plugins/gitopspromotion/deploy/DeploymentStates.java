@@ -69,16 +69,50 @@ public final class DeploymentStates {
             return Optional.of(CellDeployment.unreported(DeploymentState.PENDING, "only the promotion branch has "
                     + version.label() + "; it is not on the base branch yet", List.of()));
         }
-        Map<String, List<DeploymentReport>> byCluster = new LinkedHashMap<>();
-        reports.forEach(r -> byCluster.computeIfAbsent(r.clusterOrObject(), c -> new ArrayList<>()).add(r));
         List<ClusterDeployment> clusters = new ArrayList<>();
-        byCluster.forEach((cluster, said) -> clusters.add(cluster(cluster, said, version, environment.get())));
+        byCluster(reports).forEach((cluster, said) -> clusters.add(cluster(cluster, said, version, environment.get())));
         if (clusters.isEmpty()) {
             DeploymentState state = unreported(version, environment.get());
             return Optional.of(CellDeployment.unreported(state, describeUnreported(state, version, environment.get())
                     + "; no report yet", List.of()));
         }
         return Optional.of(CellDeployment.of(clusters));
+    }
+
+    /**
+     * Since when a cell's version has been healthy without a break, for a soak: per cluster, the first healthy report
+     * covering it after the last one that said otherwise (degraded, failed, or images other than Git's); the latest of
+     * the clusters' times. Empty unless the cell is healthy now.
+     */
+    public Optional<Instant> healthySince(CellVersion version) {
+        if (of(version).map(d -> d.state() != DeploymentState.HEALTHY).orElse(true)) {
+            return Optional.empty();
+        }
+        Instant since = null;
+        for (List<DeploymentReport> said : byCluster(reports(version.cell())).values()) {
+            Instant cluster = null;
+            for (DeploymentReport report : said) {
+                boolean covers = report.revision() != null && ancestry.of(version.setBy(), report.revision()) == Ancestry.Relation.COVERS;
+                boolean failed = report.signal() == Signal.FAILED && (covers || report.revision() == null);
+                if (failed || covers && (report.signal() == Signal.DEGRADED || drift(report, version).isPresent())) {
+                    cluster = null; // a break: the soak starts again
+                } else if (covers && report.signal() == Signal.HEALTHY && cluster == null) {
+                    cluster = report.reported();
+                }
+            }
+            if (cluster == null) {
+                return Optional.empty();
+            }
+            since = since == null || cluster.isAfter(since) ? cluster : since;
+        }
+        return Optional.ofNullable(since);
+    }
+
+    /** Reports by the cluster (or object) they come from, each list oldest first. */
+    private static Map<String, List<DeploymentReport>> byCluster(List<DeploymentReport> reports) {
+        Map<String, List<DeploymentReport>> byCluster = new LinkedHashMap<>();
+        reports.forEach(r -> byCluster.computeIfAbsent(r.clusterOrObject(), c -> new ArrayList<>()).add(r));
+        return byCluster;
     }
 
     /** One cluster's state from its reports, oldest first. */

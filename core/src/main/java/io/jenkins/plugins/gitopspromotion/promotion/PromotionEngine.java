@@ -1,11 +1,15 @@
 package io.jenkins.plugins.gitopspromotion.promotion;
 
 import io.jenkins.plugins.gitopspromotion.config.App;
+import io.jenkins.plugins.gitopspromotion.config.ConfigException;
 import io.jenkins.plugins.gitopspromotion.config.ConfigLoader;
 import io.jenkins.plugins.gitopspromotion.config.Environment;
+import io.jenkins.plugins.gitopspromotion.config.Gates;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
 import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
 import io.jenkins.plugins.gitopspromotion.config.RepoTree;
+import io.jenkins.plugins.gitopspromotion.deploy.DeploymentTracker;
+import io.jenkins.plugins.gitopspromotion.deploy.SoakGate;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.GitTree;
 import io.jenkins.plugins.gitopspromotion.git.Mirror;
@@ -21,9 +25,11 @@ import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
 import io.jenkins.plugins.gitopspromotion.guard.Finding;
 import io.jenkins.plugins.gitopspromotion.guard.Severity;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
+import io.jenkins.plugins.gitopspromotion.policy.Hold;
+import io.jenkins.plugins.gitopspromotion.policy.HoldFile;
 import io.jenkins.plugins.gitopspromotion.pr.ApiException;
-import io.jenkins.plugins.gitopspromotion.pr.Providers;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
+import io.jenkins.plugins.gitopspromotion.pr.Providers;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequest;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequestDraft;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
@@ -34,6 +40,9 @@ import io.jenkins.plugins.gitopspromotion.update.ImageUpdate;
 import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +57,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
 /**
  * Carries out promotions against a config repository, one way through:
  * fetch the base branch into the cached mirror, resolve the config, app, environment and version, check the
- * environment's {@code requires}, plan the byte-exact edits, build the commit in memory (signed, when the request
+ * cell's hold, the environment's gates and {@code requires}, plan the byte-exact edits (a rollback also holds its cell, a
+ * release removes the hold), build the commit in memory (signed, when the request
  * names a {@link io.jenkins.plugins.gitopspromotion.git.CommitSigner}), and push it with the
  * old id the push expects. A push that loses a race to another build is answered by fetching and doing all of
  * it again on the new tip, a bounded number of times with jittered backoff; nothing is ever force-pushed to the
@@ -66,6 +76,8 @@ public final class PromotionEngine {
     private final Supplier<List<BoundaryFinding>> boundary;
     private final YamlLimits limits;
     private final ConfigCache configs;
+    private volatile Clock clock = Clock.systemUTC();
+    private volatile Function<RepositoryLocation, DeploymentTracker.Reports> reports;
 
     /**
      * @param cache where the mirrors are kept
@@ -121,6 +133,28 @@ public final class PromotionEngine {
     /** The default providers, reaching their APIs through the cache's proxy, as its Git connections do. */
     private static Function<ProviderSettings, PullRequestProvider> providersOf(MirrorCache cache) {
         return settings -> Providers.create(settings, RetryPolicy.DEFAULT, cache.network().proxy());
+    }
+
+    /**
+     * Sets the clock that dates the holds rollbacks place and tells the freeze windows and soaks where they stand (tests
+     * move it by hand).
+     *
+     * @return this engine
+     */
+    public PromotionEngine withClock(Clock value) {
+        this.clock = value;
+        return this;
+    }
+
+    /**
+     * Sets where the deployment reports of a repository are kept, for the {@code soak} gate; without it an environment
+     * with a soak refuses every promotion, saying that no reports are kept here.
+     *
+     * @return this engine
+     */
+    public PromotionEngine withReports(Function<RepositoryLocation, DeploymentTracker.Reports> value) {
+        this.reports = value;
+        return this;
     }
 
     /** The pull-request provider this engine uses for {@code settings}. */
@@ -193,30 +227,20 @@ public final class PromotionEngine {
             RevCommit tip = mirror.branch(request.base()).orElseThrow(() -> new PromotionException(
                     "the branch " + request.base() + " does not exist in " + request.repository()));
             Attempt current = resolve(mirror, tip, request);
-            Optional<String> refusal = unpinnedDigest(current);
-            if (refusal.isEmpty() && !current.rollback()) {
-                refusal = unmetRequirement(current.tree(), current.config(), current.app(), current.environment(), current.update());
+            HoldFile holds = HoldFile.read(current.tree());
+            Decision decision = current.release() ? release(current, holds, tip, request)
+                    : decide(mirror, tip, current, holds, request);
+            if (decision.ended() != null) {
+                return decision.ended();
             }
-            if (refusal.isPresent()) {
-                return result(PromotionResult.Status.REFUSED, current, null, null, List.of(), refusal.get());
-            }
-            ChangePlan plan = planner.plan(current.tree(), current.config(), current.app(), current.environment(),
-                    current.update());
-            if (!plan.changed()) {
-                return result(PromotionResult.Status.UNCHANGED, current, tip.name(), null, List.of(),
-                        request.environment() + " already has " + current.app().name() + " " + plan.labelBefore());
-            }
-            Optional<String> secrets = secretsIn(current, plan);
-            if (secrets.isPresent()) {
-                return result(PromotionResult.Status.REFUSED, current, null, null, paths(plan), secrets.get());
-            }
+            Proposal proposal = decision.proposal();
             if (request.dryRun()) {
-                return result(PromotionResult.Status.PLANNED, current, null, null, paths(plan),
-                        PromotionMessage.title(plan, current.rollback()) + " (dry run: nothing pushed)");
+                return result(PromotionResult.Status.PLANNED, current, null, null, proposal.paths(), proposal.title()
+                        + " (dry run: nothing pushed)");
             }
             Optional<PromotionResult> landed = current.mode() == PromotionMode.COMMIT
-                    ? commitToBase(mirror, tip, plan, current, request)
-                    : pushBranch(mirror, tip, plan, current, request);
+                    ? commitToBase(mirror, tip, proposal, current, request)
+                    : pushBranch(mirror, tip, proposal, current, request);
             if (landed.isPresent()) {
                 return landed.get();
             }
@@ -228,6 +252,137 @@ public final class PromotionEngine {
             backoff(attempt);
             mirror.fetch(branches);
         }
+    }
+
+    /** How the checks of an attempt end: with a result (refused, unchanged), or with what to write. */
+    private record Decision(PromotionResult ended, Proposal proposal) {
+        static Decision end(PromotionResult result) {
+            return new Decision(result, null);
+        }
+
+        static Decision write(Proposal proposal) {
+            return new Decision(null, proposal);
+        }
+    }
+
+    /**
+     * What an attempt writes and how it is proposed.
+     *
+     * @param files the new content of each file written
+     * @param title the commit's title, and the pull request's
+     * @param message the whole commit message
+     * @param body the pull request's body, given whether the provider hides HTML comments
+     * @param branch the branch proposing it outside {@code commit} mode
+     * @param what what the branch proposes, for the message when it already does
+     */
+    private record Proposal(Map<String, byte[]> files, String title, String message, Function<Boolean, String> body,
+            String branch, String what) {
+        List<String> paths() {
+            return List.copyOf(files.keySet());
+        }
+    }
+
+    /**
+     * The checks and the plan of a promotion or rollback: a hold (unless overridden; a rollback replaces it), a pinned
+     * digest, {@code requires}, a change at all, and the secrets guard.
+     */
+    private Decision decide(Mirror mirror, RevCommit tip, Attempt current, HoldFile holds, PromotionRequest request)
+            throws IOException {
+        String app = current.app().name();
+        String env = current.environment().name();
+        Optional<String> refusal = current.rollback() ? Optional.empty()
+                : CellHolds.refusal(holds, app, env, request.overrideHold());
+        Optional<Gates.Frozen> frozen = current.rollback() ? Optional.empty()
+                : current.environment().gates().frozenAt(clock.instant());
+        if (refusal.isEmpty() && frozen.isPresent() && !request.overrideFreeze()) {
+            refusal = Optional.of(frozenRefusal(env, frozen.get()));
+        }
+        refusal = refusal.or(() -> unpinnedDigest(current));
+        if (refusal.isEmpty() && !current.rollback()) {
+            refusal = unmetRequirement(current.tree(), current.config(), current.app(), current.environment(), current.update());
+        }
+        if (refusal.isEmpty() && !current.rollback()) {
+            refusal = SoakGate.refusal(mirror.repository(), mirror.history(request.base()), tip, current.config(), current.app(),
+                    current.environment(), current.update(), Optional.ofNullable(reports).map(r -> r.apply(request.repository())),
+                    clock.instant());
+        }
+        if (refusal.isPresent()) {
+            return Decision.end(result(PromotionResult.Status.REFUSED, current, null, null, List.of(), refusal.get()));
+        }
+        ChangePlan plan = planner.plan(current.tree(), current.config(), current.app(), current.environment(),
+                current.update());
+        if (!plan.changed()) {
+            return Decision.end(result(PromotionResult.Status.UNCHANGED, current, tip.name(), null, List.of(),
+                    request.environment() + " already has " + app + " " + plan.labelBefore()));
+        }
+        Optional<String> secrets = secretsIn(current, plan);
+        if (secrets.isPresent()) {
+            return Decision.end(result(PromotionResult.Status.REFUSED, current, null, null, paths(plan), secrets.get()));
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        plan.changedFiles().forEach(file -> files.put(file.path(), file.after()));
+        String message = PromotionMessage.of(plan, current.provenance(), current.rollback());
+        Function<Boolean, String> body = hides -> PullRequestBody.render(plan, current.provenance(), hides);
+        if (current.rollback()) {
+            Hold hold = placedHold(mirror, current, plan, request);
+            files.put(HoldFile.PATH, holds.place(hold));
+            message = PromotionMessage.withTrailer(message, PromotionMessage.HOLD_TRAILER, hold.reason());
+            body = body.andThen(text -> text + CellHolds.holdNote(hold));
+        } else if (holds.of(app, env).isPresent()) {
+            message = PromotionMessage.withTrailer(message, PromotionMessage.HOLD_OVERRIDDEN_TRAILER, request.reason().orElseThrow());
+        }
+        if (frozen.isPresent()) {
+            message = PromotionMessage.withTrailer(message, PromotionMessage.FREEZE_OVERRIDDEN_TRAILER, request.reason().orElseThrow());
+        }
+        return Decision.write(new Proposal(files, PromotionMessage.title(plan, current.rollback()), message, body,
+                branchFor(env, app), app + " " + current.update().label() + " for " + env));
+    }
+
+    /** Why a promotion inside a freeze window is refused: until when, which window, and the way out. */
+    private static String frozenRefusal(String env, Gates.Frozen frozen) {
+        return env + " is frozen until " + frozen.until().toOffsetDateTime() + " (" + frozen.until().getZone().getId()
+                + "): gates.freeze[" + frozen.index() + "] of " + env + " in " + ConfigLoader.CONFIG_PATH + ", "
+                + frozen.window().describe() + "; promote with --override-freeze --reason TEXT in an emergency";
+    }
+
+    /**
+     * The hold a rollback places: by who asked (the person, else the commit's author), now, for the reason given or
+     * else the rollback's title. Proposed again on a branch that already has it, it keeps the time it has there, so
+     * that the branch holds the same change and is not pushed again.
+     */
+    private Hold placedHold(Mirror mirror, Attempt current, ChangePlan plan, PromotionRequest request) throws IOException {
+        String app = current.app().name();
+        String env = current.environment().name();
+        String by = request.promotedBy().orElse(request.author().getName() + " <" + request.author().getEmailAddress() + ">");
+        String reason = request.reason().orElse(PromotionMessage.title(plan, true));
+        Optional<RevCommit> proposed = current.mode() == PromotionMode.COMMIT ? Optional.empty()
+                : mirror.branch(branchFor(env, app));
+        Optional<Instant> earlier = Optional.empty();
+        if (proposed.isPresent()) {
+            try {
+                earlier = HoldFile.read(new GitTree(mirror.repository(), proposed.get())).of(app, env)
+                        .filter(h -> h.by().equals(by) && h.reason().equals(reason)).map(Hold::at);
+            } catch (ConfigException e) {
+                earlier = Optional.empty(); // a branch with a broken holds file is replaced, not read
+            }
+        }
+        return new Hold(app, env, by, earlier.orElseGet(clock::instant), reason);
+    }
+
+    /** A release: the cell's hold removed from the holds file; unchanged when the cell is not held. */
+    private static Decision release(Attempt current, HoldFile holds, RevCommit tip, PromotionRequest request) {
+        String app = current.app().name();
+        String env = current.environment().name();
+        Optional<Hold> hold = holds.of(app, env);
+        if (hold.isEmpty()) {
+            return Decision.end(result(PromotionResult.Status.UNCHANGED, current, tip.name(), null, List.of(),
+                    app + " is not held in " + env));
+        }
+        String title = CellHolds.releaseTitle(hold.get());
+        return Decision.write(new Proposal(Map.of(HoldFile.PATH, holds.release(app, env)), title,
+                CellHolds.releaseMessage(hold.get(), request.reason(), request.promotedBy()),
+                hides -> CellHolds.releaseBody(hold.get(), request.reason()), CellHolds.releaseBranch(env, app),
+                "the release of the hold on " + app + " in " + env));
     }
 
     /**
@@ -290,6 +445,10 @@ public final class PromotionEngine {
     /** Everything one attempt works from, resolved against the base branch's current tip. */
     private record Attempt(GitTree tree, PromotionConfig config, App app, Environment environment, ImageUpdate update,
             PromotionMode mode, Provenance provenance, boolean rollback) {
+        /** Whether this is a release, which sets no version ({@code update} is null). */
+        boolean release() {
+            return update == null;
+        }
     }
 
     private Attempt resolve(Mirror mirror, RevCommit tip, PromotionRequest request) throws IOException {
@@ -313,10 +472,13 @@ public final class PromotionEngine {
                 rollback);
     }
 
-    /** The version to set, from the request: given, taken from another environment, or from history. */
+    /** The version to set, from the request: given, taken from another environment, from history, or null for a release. */
     private ImageUpdate version(Mirror mirror, RevCommit tip, GitTree tree, PromotionConfig config, App app,
             Environment environment, PromotionRequest request) throws IOException {
         VersionSource source = request.version();
+        if (source instanceof VersionSource.Release) {
+            return null;
+        }
         if (source instanceof VersionSource.Given given) {
             return new ImageUpdate(app.names(), given.tag(), given.digest(), requestedName(request, app));
         }
@@ -434,11 +596,11 @@ public final class PromotionEngine {
                 + " on the base branch");
     }
 
-    private Optional<PromotionResult> commitToBase(Mirror mirror, RevCommit tip, ChangePlan plan, Attempt current,
+    private Optional<PromotionResult> commitToBase(Mirror mirror, RevCommit tip, Proposal proposal, Attempt current,
             PromotionRequest request) throws IOException {
-        ObjectId commit = commit(mirror, tip, plan, current, request);
+        ObjectId commit = commit(mirror, tip, proposal, request);
         PushOutcome outcome = mirror.push(request.base(), commit, tip, false);
-        return landed(outcome, current, commit, request.base(), plan, request);
+        return landed(outcome, current, commit, request.base(), proposal, request);
     }
 
     /**
@@ -447,28 +609,34 @@ public final class PromotionEngine {
      * app is noticed), never touching the base branch. In {@code pull-request} mode, with a provider, the one
      * pull request of that branch is then opened or updated.
      */
-    private Optional<PromotionResult> pushBranch(Mirror mirror, RevCommit tip, ChangePlan plan, Attempt current,
+    private Optional<PromotionResult> pushBranch(Mirror mirror, RevCommit tip, Proposal proposal, Attempt current,
             PromotionRequest request) throws IOException {
-        String branch = branchFor(current.environment().name(), current.app().name());
-        ObjectId commit = commit(mirror, tip, plan, current, request);
+        String branch = proposal.branch();
+        ObjectId commit = commit(mirror, tip, proposal, request);
         Optional<RevCommit> existing = mirror.branch(branch);
+        List<String> warnings = new ArrayList<>(noPullRequestWarning(current, request));
         if (existing.isPresent() && sameChange(mirror, existing.get(), tip, commit)) {
-            // Already proposed; a pull request that could not be opened last time is completed now.
-            PromotionResult.PullRequestRef pullRequest = pullRequest(plan, current, request, branch, false);
-            return Optional.of(result(PromotionResult.Status.UNCHANGED, current, existing.get().name(), branch, paths(plan),
-                    pullRequest, branch + " already proposes " + current.app().name() + " " + current.update().label() + " for "
-                            + current.environment().name()).withWarnings(noPullRequestWarning(current, request)));
+            // Already proposed; a pull request that could not be opened last time (or not set to auto-merge, its checks
+            // pending) is completed now.
+            PromotionResult.PullRequestRef pullRequest = pullRequest(proposal, current, request, existing.get().name(), false,
+                    warnings);
+            return Optional.of(result(PromotionResult.Status.UNCHANGED, current, existing.get().name(), branch, proposal.paths(),
+                    pullRequest, branch + " already proposes " + proposal.what()).withWarnings(warnings));
         }
         PushOutcome outcome = mirror.push(branch, commit, existing.map(RevCommit::getId).orElse(ObjectId.zeroId()), true);
         if (outcome.status() != PushOutcome.Status.OK) {
-            return landed(outcome, current, commit, branch, plan, request);
+            return landed(outcome, current, commit, branch, proposal, request);
         }
-        PromotionResult.PullRequestRef pullRequest = pullRequest(plan, current, request, branch, true);
+        PromotionResult.PullRequestRef pullRequest = pullRequest(proposal, current, request, commit.name(), true, warnings);
         boolean branchOnly = branchOnly(current, request);
-        return Optional.of(result(PromotionResult.Status.PROMOTED, current, commit.name(), branch, paths(plan), pullRequest,
-                PromotionMessage.title(plan, current.rollback())
-                        + (branchOnly ? " (on branch " + branch + " only: no pull-request provider is configured)" : ""))
-                .withWarnings(noPullRequestWarning(current, request)));
+        return Optional.of(result(landedStatus(current), current, commit.name(), branch, proposal.paths(), pullRequest,
+                proposal.title() + (branchOnly ? " (on branch " + branch + " only: no pull-request provider is configured)" : ""))
+                .withWarnings(warnings));
+    }
+
+    /** What a pushed change is: a promotion (or rollback), or a release. */
+    private static PromotionResult.Status landedStatus(Attempt current) {
+        return current.release() ? PromotionResult.Status.RELEASED : PromotionResult.Status.PROMOTED;
     }
 
     /** Why a {@code pull-request} environment got no pull request, when {@code auto} found no provider. */
@@ -484,21 +652,24 @@ public final class PromotionEngine {
     /**
      * Opens or updates the pull request of a pushed branch, in {@code pull-request} mode with a provider.
      *
+     * @param head the branch's tip, whose checks decide whether auto-merge is enabled ({@code gates.checks})
      * @param pushed whether this promotion pushed the branch (for the message when the provider fails)
+     * @param warnings receives what auto-merge waits for
      * @return the pull request, or null when there is none to open
      * @throws PromotionException if the provider refuses; the branch stays, and the next promotion completes it
      */
-    private PromotionResult.PullRequestRef pullRequest(ChangePlan plan, Attempt current, PromotionRequest request,
-            String branch, boolean pushed) {
+    private PromotionResult.PullRequestRef pullRequest(Proposal proposal, Attempt current, PromotionRequest request,
+            String head, boolean pushed, List<String> warnings) {
         if (current.mode() != PromotionMode.PULL_REQUEST || request.pullRequests().isEmpty()) {
             return null;
         }
         ProviderSettings settings = request.pullRequests().get();
         Environment environment = current.environment();
         PullRequestProvider provider = providers.apply(settings);
-        PullRequestDraft draft = new PullRequestDraft(branch, request.base(), PromotionMessage.title(plan, current.rollback()),
-                PullRequestBody.render(plan, current.provenance(), provider.hidesHtmlComments()), environment.labels(),
-                environment.reviewers(), environment.autoMerge());
+        String branch = proposal.branch();
+        PullRequestDraft draft = new PullRequestDraft(branch, request.base(), proposal.title(),
+                proposal.body().apply(provider.hidesHtmlComments()), environment.labels(), environment.reviewers(),
+                AutoMergeChecks.allow(provider, environment, branch, head, warnings));
         try {
             PullRequest pullRequest = PullRequests.ensure(provider, draft);
             return new PromotionResult.PullRequestRef(pullRequest.url(), pullRequest.number());
@@ -510,25 +681,20 @@ public final class PromotionEngine {
     }
 
     private Optional<PromotionResult> landed(PushOutcome outcome, Attempt current, ObjectId commit, String branch,
-            ChangePlan plan, PromotionRequest request) {
+            Proposal proposal, PromotionRequest request) {
         return switch (outcome.status()) {
-            case OK -> Optional.of(result(PromotionResult.Status.PROMOTED, current, commit.name(), branch, paths(plan), null,
-                    PromotionMessage.title(plan, current.rollback())));
+            case OK -> Optional.of(result(landedStatus(current), current, commit.name(), branch, proposal.paths(), null,
+                    proposal.title()));
             case RACE -> Optional.empty();
             case REJECTED -> throw new PromotionException(request.repository() + " refused the push to " + branch + ": "
                     + outcome.message());
         };
     }
 
-    private ObjectId commit(Mirror mirror, RevCommit tip, ChangePlan plan, Attempt current, PromotionRequest request)
+    private static ObjectId commit(Mirror mirror, RevCommit tip, Proposal proposal, PromotionRequest request)
             throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        for (FileChange file : plan.changedFiles()) {
-            files.put(file.path(), file.after());
-        }
-        String message = PromotionMessage.of(plan, current.provenance(), current.rollback());
-        return TreeCommitter.commit(mirror.repository(), tip, files, message,
-                request.author(), request.signer());
+        return TreeCommitter.commit(mirror.repository(), tip, proposal.files(), proposal.message(), request.author(),
+                request.signer());
     }
 
     /** Whether a branch already holds exactly this change on top of the same base tip. */
@@ -573,10 +739,11 @@ public final class PromotionEngine {
 
     private static PromotionResult result(PromotionResult.Status status, Attempt current, String commit, String branch,
             List<String> files, PromotionResult.PullRequestRef pullRequest, String reason) {
-        ImageUpdate update = current.update();
+        Optional<ImageUpdate> update = Optional.ofNullable(current.update()); // none in a release
         return new PromotionResult(status, current.environment().name(), current.app().name(), current.app().image().name(),
-                update.tag().orElse(null), update.digest().map(Object::toString).orElse(null), commit, branch, pullRequest,
-                files, reason, List.of(), update.newName().map(ImageReference::name).orElse(null));
+                update.flatMap(ImageUpdate::tag).orElse(null), update.flatMap(ImageUpdate::digest).map(Object::toString).orElse(null),
+                commit, branch, pullRequest, files, reason, List.of(),
+                update.flatMap(ImageUpdate::newName).map(ImageReference::name).orElse(null));
     }
 
     private static List<String> paths(ChangePlan plan) {

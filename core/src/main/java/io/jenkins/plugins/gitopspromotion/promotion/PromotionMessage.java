@@ -32,6 +32,15 @@ public final class PromotionMessage {
     /** Trailer naming who asked for the promotion, when a person did. */
     public static final String PROMOTED_BY_TRAILER = "Promoted-By";
 
+    /** Trailer giving the reason of the hold a rollback places on its cell. */
+    public static final String HOLD_TRAILER = "Hold-Reason";
+    /** Trailer giving why a promotion went into a held cell all the same. */
+    public static final String HOLD_OVERRIDDEN_TRAILER = "Hold-Overridden";
+    /** Trailer giving why a promotion went in during a freeze window all the same. */
+    public static final String FREEZE_OVERRIDDEN_TRAILER = "Freeze-Overridden";
+    /** Trailer naming the hold a release removes. */
+    public static final String HOLD_RELEASED_TRAILER = "Hold-Released";
+
     /** How a rollback's title starts: what tells a rollback from a promotion in the history. */
     public static final String ROLLBACK_TITLE = "Roll back ";
 
@@ -84,5 +93,10 @@ public final class PromotionMessage {
         provenance.sourceTime().ifPresent(t -> trailers.put(SOURCE_TIME_TRAILER, t.toString()));
         provenance.promotedBy().ifPresent(p -> trailers.put(PROMOTED_BY_TRAILER, p));
         return trailers;
+    }
+
+    /** A message with one more trailer, after the ones it ends with. */
+    public static String withTrailer(String message, String key, String value) {
+        return message + key + ": " + value + "\n";
     }
 }

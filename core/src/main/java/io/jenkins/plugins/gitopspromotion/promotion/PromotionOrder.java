@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
- * A promotion or rollback as a front end receives it, in plain, serializable values: the Jenkins plugin fills one
+ * A promotion, rollback or release as a front end receives it, in plain, serializable values: the Jenkins plugin fills one
  * from step parameters on the controller, {@linkplain #check() checks} it there so that bad input fails before any
  * work starts, and turns it into a {@link PromotionRequest} on the agent that does the work.
  *
@@ -30,6 +30,10 @@ public final class PromotionOrder implements Serializable {
     private String from;
     private boolean rollback;
     private String rollbackTo;
+    private boolean release;
+    private String reason;
+    private boolean overrideHold;
+    private boolean overrideFreeze;
     private String mode;
     private String boundary = BoundaryMode.ENFORCE.optionName();
     private boolean dryRun;
@@ -55,6 +59,31 @@ public final class PromotionOrder implements Serializable {
         order.rollback = true;
         order.rollbackTo = blankToNull(toTag);
         return order;
+    }
+
+    /** A release of the hold a rollback placed on {@code app} in {@code environment}. */
+    public static PromotionOrder release(RepositoryAccess access, String environment, String app) {
+        PromotionOrder order = new PromotionOrder(access, environment).app(app);
+        order.release = true;
+        return order;
+    }
+
+    /** Why: the reason of a rollback's hold, of a release, or of overriding a hold. */
+    public PromotionOrder reason(String value) {
+        this.reason = blankToNull(value);
+        return this;
+    }
+
+    /** Promote into a held cell all the same (an emergency; needs a {@link #reason}). */
+    public PromotionOrder overrideHold(boolean value) {
+        this.overrideHold = value;
+        return this;
+    }
+
+    /** Promote inside a freeze window all the same (an emergency; needs a {@link #reason}). */
+    public PromotionOrder overrideFreeze(boolean value) {
+        this.overrideFreeze = value;
+        return this;
     }
 
     /** The app, by its name in the config. */
@@ -170,6 +199,9 @@ public final class PromotionOrder implements Serializable {
                 .buildUrl(buildUrl)
                 .sourceCommit(sourceCommit)
                 .sourceUrl(sourceUrl)
+                .reason(reason)
+                .overrideHold(overrideHold)
+                .overrideFreeze(overrideFreeze)
                 .dryRun(dryRun);
         if (authorName != null && authorEmail != null) {
             request.author(new PersonIdent(authorName, authorEmail));
@@ -181,7 +213,9 @@ public final class PromotionOrder implements Serializable {
         } else {
             request.app(app);
         }
-        if (rollback) {
+        if (release) {
+            request.version(new VersionSource.Release());
+        } else if (rollback) {
             Optional.ofNullable(rollbackTo).ifPresent(ImageTag::requireValid);
             request.version(new VersionSource.Rollback(Optional.ofNullable(rollbackTo)));
         } else {
@@ -192,7 +226,7 @@ public final class PromotionOrder implements Serializable {
 
     @Override
     public String toString() {
-        return (rollback ? "rollback of " : "promotion of ") + (app != null ? app : image) + " in " + environment + " of "
+        return (release ? "release of " : rollback ? "rollback of " : "promotion of ") + (app != null ? app : image) + " in " + environment + " of "
                 + access.url();
     }
 

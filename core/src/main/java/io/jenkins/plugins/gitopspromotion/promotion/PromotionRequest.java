@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
+import io.jenkins.plugins.gitopspromotion.policy.Hold;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,13 +48,18 @@ import org.eclipse.jgit.lib.Repository;
  *     another environment, or from history, comes with its name when the app has other names)
  * @param sourceTime when the source commit was made: recorded in a {@code Source-Time} trailer, from which the delivery
  *     figures measure lead time
+ * @param reason why: the reason of the hold a rollback places, of a release, or of overriding a hold (one line)
+ * @param overrideHold promote into a held cell all the same (an emergency): needs a {@code reason}, recorded in a
+ *     {@code Hold-Overridden} trailer
+ * @param overrideFreeze promote inside a freeze window of the environment all the same (an emergency): needs a
+ *     {@code reason}, recorded in a {@code Freeze-Overridden} trailer
  */
 public record PromotionRequest(RepositoryLocation repository, GitAuth auth, String base, String environment,
         Optional<String> app, Optional<ImageReference> image, VersionSource version, Optional<PromotionMode> mode,
         Optional<String> buildUrl, Optional<String> sourceCommit, Optional<String> sourceUrl,
         Optional<ProviderSettings> pullRequests, Optional<String> noPullRequests, BoundaryMode boundary, boolean dryRun,
         PersonIdent author, Optional<CommitSigner> signer, Optional<String> promotedBy, Optional<ImageReference> imageName,
-        Optional<Instant> sourceTime) {
+        Optional<Instant> sourceTime, Optional<String> reason, boolean overrideHold, boolean overrideFreeze) {
 
     /** The identity commits are made with when the caller names none. */
     public static final PersonIdent DEFAULT_AUTHOR = new PersonIdent("gitops-promotion", "gitops-promotion@users.noreply.invalid");
@@ -72,6 +78,19 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         Objects.requireNonNull(promotedBy, "promotedBy");
         Objects.requireNonNull(imageName, "imageName");
         Objects.requireNonNull(sourceTime, "sourceTime");
+        Objects.requireNonNull(reason, "reason");
+        reason.ifPresent(r -> Hold.requireLine("the reason", r));
+        boolean promotion = version instanceof VersionSource.Given || version instanceof VersionSource.FromEnvironment;
+        String overriding = overrideHold && overrideFreeze ? "a hold and a freeze" : overrideHold ? "a hold" : "a freeze";
+        if ((overrideHold || overrideFreeze) && (reason.isEmpty() || !promotion)) {
+            throw new IllegalArgumentException(reason.isEmpty() ? "overriding " + overriding + " needs a reason (--reason),"
+                    + " recorded in the commit" : "overriding " + overriding + " goes with a promotion: a rollback places"
+                    + " a hold and is not frozen, a release removes a hold");
+        }
+        if (reason.isPresent() && !overrideHold && !overrideFreeze && promotion) {
+            throw new IllegalArgumentException("a reason goes with a rollback, a release, or overriding a hold or a freeze"
+                    + " (--override-hold, --override-freeze)");
+        }
         promotedBy.ifPresent(who -> {
             // A line break would forge trailers after it.
             if (who.isBlank() || who.length() > 200 || who.chars().anyMatch(Character::isISOControl)) {
@@ -141,6 +160,9 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         private Optional<String> promotedBy = Optional.empty();
         private Optional<ImageReference> imageName = Optional.empty();
         private Optional<Instant> sourceTime = Optional.empty();
+        private Optional<String> reason = Optional.empty();
+        private boolean overrideHold;
+        private boolean overrideFreeze;
 
         private Builder(RepositoryLocation repository, String environment) {
             this.repository = repository;
@@ -255,10 +277,29 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
             return this;
         }
 
+        /** Why: the reason of a rollback's hold, of a release, or of overriding a hold; null for none. */
+        public Builder reason(String value) {
+            this.reason = Optional.ofNullable(value);
+            return this;
+        }
+
+        /** Promote into a held cell all the same (with a {@link #reason}). */
+        public Builder overrideHold(boolean value) {
+            this.overrideHold = value;
+            return this;
+        }
+
+        /** Promote inside a freeze window all the same (with a {@link #reason}). */
+        public Builder overrideFreeze(boolean value) {
+            this.overrideFreeze = value;
+            return this;
+        }
+
         /** The request. */
         public PromotionRequest build() {
             return new PromotionRequest(repository, auth, base, environment, app, image, version, mode, buildUrl, sourceCommit,
-                    sourceUrl, pullRequests, noPullRequests, boundary, dryRun, author, signer, promotedBy, imageName, sourceTime);
+                    sourceUrl, pullRequests, noPullRequests, boundary, dryRun, author, signer, promotedBy, imageName, sourceTime, reason,
+                    overrideHold, overrideFreeze);
         }
     }
 }

@@ -44,7 +44,9 @@ public record PromotionResult(Status status, String env, String app, String imag
         /** A guard or policy refused; nothing was pushed. */
         REFUSED,
         /** A dry run: the change was planned, nothing was pushed. */
-        PLANNED;
+        PLANNED,
+        /** A hold was released: a commit removing it was pushed, to the base branch or a branch proposing it. */
+        RELEASED;
 
         /** The lower-case name used in JSON. */
         @com.fasterxml.jackson.annotation.JsonValue

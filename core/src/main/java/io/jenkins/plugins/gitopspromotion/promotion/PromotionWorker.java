@@ -1,6 +1,8 @@
 package io.jenkins.plugins.gitopspromotion.promotion;
 
+import io.jenkins.plugins.gitopspromotion.deploy.DeploymentTracker;
 import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.git.NetworkSettings;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryFinding;
 import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +45,17 @@ public final class PromotionWorker {
 
     private static Supplier<List<BoundaryFinding>> boundaryOfBuild(Map<String, String> environment) {
         return () -> CredentialBoundary.ofBuild(environment).findings();
+    }
+
+    /**
+     * Reads each repository's deployment reports with {@code reports}, for the {@code soak} gate (the Jenkins controller,
+     * where the GitOps agents' reports arrive).
+     *
+     * @return this worker
+     */
+    public PromotionWorker withReports(Function<RepositoryLocation, DeploymentTracker.Reports> reports) {
+        engine.withReports(reports);
+        return this;
     }
 
     /**

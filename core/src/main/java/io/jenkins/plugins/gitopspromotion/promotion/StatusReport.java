@@ -9,6 +9,8 @@ import io.jenkins.plugins.gitopspromotion.config.RepoTree;
 import io.jenkins.plugins.gitopspromotion.deploy.state.CellDeployment;
 import io.jenkins.plugins.gitopspromotion.deploy.state.DeliveryMetrics;
 import io.jenkins.plugins.gitopspromotion.json.Json;
+import io.jenkins.plugins.gitopspromotion.policy.HoldFile;
+import io.jenkins.plugins.gitopspromotion.policy.HoldSummary;
 import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,7 +21,7 @@ import java.util.function.BiFunction;
 /**
  * The environment × app matrix of a config repository, read from Git alone: for every app and environment,
  * the versions its files hold on the base branch, and the version a promotion branch proposes, if any; and, where the
- * deployment is tracked, what the GitOps agents report of it.
+ * deployment is tracked, what the GitOps agents report of it; and the holds that keep promotions out of cells.
  *
  * @param repository where it was read from
  * @param base the base branch
@@ -46,11 +48,12 @@ public record StatusReport(String repository, String base, String commit, String
      * @param pendingBranch that branch, or null
      * @param error why nothing could be read, or null
      * @param deployment what the GitOps agents report of its version, or null when that is not tracked
+     * @param hold the hold that keeps promotions out of the cell ({@code .gitops/holds.yaml}), or null
      */
-    @JsonPropertyOrder({"env", "app", "tag", "digest", "versions", "pending", "pendingBranch", "error", "deployment"})
+    @JsonPropertyOrder({"env", "app", "tag", "digest", "versions", "pending", "pendingBranch", "error", "deployment", "hold"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Cell(String env, String app, String tag, String digest, List<String> versions, String pending,
-            String pendingBranch, String error, CellDeployment deployment) {
+            String pendingBranch, String error, CellDeployment deployment, HoldSummary hold) {
     }
 
     /**
@@ -64,9 +67,11 @@ public record StatusReport(String repository, String base, String commit, String
     public static StatusReport read(String repository, String base, String commit, RepoTree tree, PromotionConfig config,
             ChangePlanner planner, Map<String, RepoTree> pending) throws IOException {
         List<Cell> cells = new ArrayList<>();
+        HoldFile holds = HoldFile.read(tree);
         for (App app : config.apps()) {
             for (Environment environment : config.environments()) {
-                cells.add(cell(tree, config, planner, app, environment, pending));
+                cells.add(cell(tree, config, planner, app, environment, pending, HoldSummary.of(holds, app.name(),
+                        environment.name())));
             }
         }
         return new StatusReport(repository, base, commit, config.source(),
@@ -82,12 +87,12 @@ public record StatusReport(String repository, String base, String commit, String
     public StatusReport withDeployments(BiFunction<String, String, CellDeployment> deployment, List<DeliveryMetrics> figures) {
         return new StatusReport(repository, base, commit, configSource, environments, apps, cells.stream()
                 .map(c -> new Cell(c.env(), c.app(), c.tag(), c.digest(), c.versions(), c.pending(), c.pendingBranch(), c.error(),
-                        deployment.apply(c.env(), c.app())))
+                        deployment.apply(c.env(), c.app()), c.hold()))
                 .toList(), List.copyOf(figures));
     }
 
     private static Cell cell(RepoTree tree, PromotionConfig config, ChangePlanner planner, App app, Environment environment,
-            Map<String, RepoTree> pending) throws IOException {
+            Map<String, RepoTree> pending, HoldSummary hold) throws IOException {
         String branch = PromotionEngine.branchFor(environment.name(), app.name());
         String proposed = null;
         if (pending.containsKey(branch)) {
@@ -105,10 +110,10 @@ public record StatusReport(String repository, String base, String commit, String
                     agree ? first.tag().orElse(null) : null,
                     agree ? first.digest().map(Object::toString).orElse(null) : null,
                     versions.stream().map(v -> v.file() + ":" + v.line() + " " + v.describe()).toList(),
-                    proposed, proposed == null ? null : branch, null, null);
+                    proposed, proposed == null ? null : branch, null, null, hold);
         } catch (RuntimeException e) {
             return new Cell(environment.name(), app.name(), null, null, List.of(), proposed,
-                    proposed == null ? null : branch, e.getMessage(), null);
+                    proposed == null ? null : branch, e.getMessage(), null, hold);
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Where the version a promotion sets comes from: given outright, taken from another environment (build once,
- * deploy many), or found in the target environment's own history (a rollback).
+ * deploy many), or found in the target environment's own history (a rollback); or none at all, when the hold on a
+ * cell is released.
  */
 public sealed interface VersionSource {
 
@@ -78,5 +79,9 @@ public sealed interface VersionSource {
         public Rollback {
             Objects.requireNonNull(toTag, "toTag");
         }
+    }
+
+    /** No version: the hold a rollback placed on the cell is removed, and the cell takes promotions again. */
+    record Release() implements VersionSource {
     }
 }

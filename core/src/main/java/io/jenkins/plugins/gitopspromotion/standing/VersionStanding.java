@@ -101,7 +101,8 @@ public final class VersionStanding {
         }
         // A dry run plans the commit without looking at promotion branches: a version one proposes is not entered again.
         Verdict verdict = switch (result.status()) {
-            case PLANNED, PROMOTED, UNCHANGED -> presence == Presence.PENDING ? Verdict.PROPOSED
+            // RELEASED is the outcome of a release, never of a promotion's dry run; it reads as a change that may land.
+            case PLANNED, PROMOTED, UNCHANGED, RELEASED -> presence == Presence.PENDING ? Verdict.PROPOSED
                     : result.status() == PromotionResult.Status.UNCHANGED ? Verdict.THERE : Verdict.MAY_ENTER;
             case REFUSED -> Verdict.REFUSED;
         };

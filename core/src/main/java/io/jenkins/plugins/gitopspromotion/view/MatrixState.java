@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitopspromotion.git.GitTree;
 import io.jenkins.plugins.gitopspromotion.git.History;
 import io.jenkins.plugins.gitopspromotion.guard.DriftCheck;
 import io.jenkins.plugins.gitopspromotion.guard.Finding;
+import io.jenkins.plugins.gitopspromotion.policy.HoldFile;
 import io.jenkins.plugins.gitopspromotion.promotion.ChangePlanner;
 import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
@@ -125,6 +126,9 @@ final class MatrixState {
         Set<String> changed = ChangeScan.changedPaths(walk.getObjectReader(), old.getTree(), target.getTree());
         Set<CellKey> affected = new LinkedHashSet<>();
         for (String path : changed) {
+            if (path.equals(HoldFile.PATH)) {
+                continue; // read afresh by every state: a hold changes no cell's value
+            }
             if (path.equals(ConfigLoader.CONFIG_PATH) || path.startsWith(".gitops/")) {
                 return false;
             }
@@ -258,7 +262,7 @@ final class MatrixState {
                 value.version().flatMap(ImageVersion::tag).orElse(null),
                 value.version().flatMap(ImageVersion::digest).map(Object::toString).orElse(null),
                 value.versions().stream().map(v -> v.file() + ":" + v.line() + " " + v.describe()).toList(),
-                value.error(), cell.setBy(), pending, null);
+                value.error(), cell.setBy(), pending, null, null);
     }
 
     /** "prod runs 1.0.1, which staging has not had": a version that skipped its upstream environment. */

@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitopspromotion.git.Mirror;
 import io.jenkins.plugins.gitopspromotion.pr.ApiException;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequest;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
+import io.jenkins.plugins.gitopspromotion.pr.RequiredChecks;
 import io.jenkins.plugins.gitopspromotion.promotion.ChangePlanner;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
@@ -25,9 +26,9 @@ import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * What the promotion branches ({@code gitops-promotion/<env>/<app>}) propose, and their open pull requests when a
- * provider is configured. A branch is read again only when its tip moved; its pull request is asked for again when
- * the tip moved or after {@link #PULL_REQUEST_TTL}, so that a page reloaded often does not spend the provider's
- * rate limit.
+ * provider is configured, with the state of the environment's required checks ({@code gates.checks}) on the branch's tip.
+ * A branch is read again only when its tip moved; its pull request (and checks) are asked for again when the tip moved
+ * or after {@link #PULL_REQUEST_TTL}, so that a page reloaded often does not spend the provider's rate limit.
  */
 final class PendingBranches {
 
@@ -37,7 +38,7 @@ final class PendingBranches {
     private record Read(ObjectId tip, CellValue value, CommitInfo commit) {
     }
 
-    private record Asked(ObjectId tip, Instant when, Optional<PullRequest> pullRequest) {
+    private record Asked(ObjectId tip, Instant when, Optional<PullRequest> pullRequest, List<RequiredChecks.Check> checks) {
     }
 
     private final ChangePlanner planner;
@@ -84,15 +85,21 @@ final class PendingBranches {
                 continue; // merged already, or nothing readable to propose
             }
             Optional<ImageVersion> version = read.value().version();
+            Optional<Asked> answer = Optional.ofNullable(asked(branch, tip, base, environment.get(), warnings));
             pending.put(key, new ViewCell.Pending(branch, version.flatMap(ImageVersion::tag).orElse(null),
                     version.flatMap(ImageVersion::digest).map(Object::toString).orElse(null),
                     String.join(", ", read.value().versions().stream().map(ImageVersion::label).distinct().toList()),
-                    read.commit(), pullRequest(branch, tip, base, warnings)));
+                    read.commit(), answer.flatMap(Asked::pullRequest).map(p -> new ViewCell.PullRequestLink(p.url(), p.number()))
+                            .orElse(null), answer.map(Asked::checks).orElse(null)));
         }
         return pending;
     }
 
-    private ViewCell.PullRequestLink pullRequest(String branch, ObjectId tip, String base, List<String> warnings) {
+    /**
+     * The branch's pull request and, when it has one, the required checks on its tip; asked again when the tip moved or
+     * the answer grew old. Null without a provider, or when the provider could not answer (a warning says so).
+     */
+    private Asked asked(String branch, ObjectId tip, String base, Environment environment, List<String> warnings) {
         if (provider.isEmpty()) {
             return null;
         }
@@ -100,13 +107,16 @@ final class PendingBranches {
         Instant now = clock.instant();
         if (answer == null || !answer.tip().equals(tip) || answer.when().plus(PULL_REQUEST_TTL).isBefore(now)) {
             try {
-                answer = new Asked(tip.copy(), now, provider.get().findOpen(branch, base));
+                Optional<PullRequest> pullRequest = provider.get().findOpen(branch, base);
+                List<String> required = environment.gates().checks();
+                answer = new Asked(tip.copy(), now, pullRequest, pullRequest.isEmpty() || required.isEmpty() ? null
+                        : RequiredChecks.of(required, provider.get().commitStatuses(tip.name())).checks());
                 asked.put(branch, answer);
             } catch (ApiException e) {
-                warnings.add("the pull request of " + branch + " could not be looked up: " + e.getMessage());
+                warnings.add("the pull request of " + branch + " (or its checks) could not be looked up: " + e.getMessage());
                 return null;
             }
         }
-        return answer.pullRequest().map(p -> new ViewCell.PullRequestLink(p.url(), p.number())).orElse(null);
+        return answer;
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.view;
 
 import io.jenkins.plugins.gitopspromotion.config.App;
+import io.jenkins.plugins.gitopspromotion.config.ConfigException;
 import io.jenkins.plugins.gitopspromotion.config.ConfigLoader;
 import io.jenkins.plugins.gitopspromotion.config.Environment;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
@@ -13,6 +14,8 @@ import io.jenkins.plugins.gitopspromotion.git.GitTree;
 import io.jenkins.plugins.gitopspromotion.git.Mirror;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.json.Json;
+import io.jenkins.plugins.gitopspromotion.policy.HoldFile;
+import io.jenkins.plugins.gitopspromotion.policy.HoldSummary;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
 import io.jenkins.plugins.gitopspromotion.promotion.ChangePlanner;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
@@ -40,7 +43,8 @@ import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * The promotion view as a service, independent of HTTP: the {@code serve} command and the Jenkins plugin map
- * their endpoints ({@code api/status}, {@code api/history}, {@code api/promote}, {@code api/rollback}) onto these
+ * their endpoints ({@code api/status}, {@code api/history}, {@code api/promote}, {@code api/rollback},
+ * {@code api/release}) onto these
  * methods. The state is kept between calls and refreshed incrementally ({@link MatrixState}); promotions and
  * rollbacks go through {@link PromotionEngine#promote} exactly as the command line's do. Thread-safe: one call at a
  * time.
@@ -150,15 +154,14 @@ public final class PromotionView {
             matrix.update(mirror.repository(), mirror.history(base), tip);
             List<String> warnings = new ArrayList<>(notes.get());
             Map<CellKey, ViewCell.Pending> proposed = pending.read(mirror, base, matrix, warnings);
-            List<AppRow> rows = matrix.rows(proposed, warnings);
+            HoldFile holds = holds(mirror, tip, warnings);
+            List<AppRow> rows = eachCell(matrix.rows(proposed, warnings), c -> c.withHold(HoldSummary.of(holds, c.app(), c.env())));
             PromotionConfig config = matrix.config();
             List<DeliveryMetrics> metrics = List.of();
             if (deployments != null) {
                 DeploymentTracker.Snapshot snapshot = deployments.track(mirror.repository(), mirror.history(base), tip, config,
                         versions(mirror.repository(), rows, deployments.tracked(config)), warnings);
-                rows = rows.stream().map(row -> new AppRow(row.app(), row.cells().stream()
-                        .map(c -> c.withDeployment(snapshot.deployments().get(new CellRef(c.env(), c.app())))).toList(),
-                        row.parity())).toList();
+                rows = eachCell(rows, c -> c.withDeployment(snapshot.deployments().get(new CellRef(c.env(), c.app()))));
                 metrics = snapshot.metrics();
             }
             return new ViewState(repository.toString(), base, tip.name(), config.source(),
@@ -235,14 +238,50 @@ public final class PromotionView {
      * {@code rollback} does.
      *
      * @param to the tag to go back to, or null for the previous version
+     * @param reason why: the reason of the hold the rollback places, or null for its title
      * @param user who asks: checked for {@code env}, and recorded
      * @throws ViewUser.ChangeForbiddenException if the user may not change {@code env}
      * @throws IOException if the repository cannot be reached
      */
-    public PromotionResult rollback(String app, String env, String to, ViewUser user) throws IOException {
+    public PromotionResult rollback(String app, String env, String to, String reason, ViewUser user) throws IOException {
         user.checkMayChange(app, env);
         return engine.promote(user.record(requests.apply(env)).app(app).version(new VersionSource.Rollback(Optional.ofNullable(to)))
-                .build());
+                .reason(blankToNull(reason)).build());
+    }
+
+    /**
+     * Releases the hold on {@code app} in {@code env}, as {@code release} does: a commit, or a branch (and pull request)
+     * of its own, in the environment's mode.
+     *
+     * @param reason why, or null
+     * @param user who asks: checked for {@code env}, and recorded
+     * @throws ViewUser.ChangeForbiddenException if the user may not change {@code env}
+     * @throws IOException if the repository cannot be reached
+     */
+    public PromotionResult release(String app, String env, String reason, ViewUser user) throws IOException {
+        user.checkMayChange(app, env);
+        return engine.promote(user.record(requests.apply(env)).app(app).version(new VersionSource.Release())
+                .reason(blankToNull(reason)).build());
+    }
+
+    /** A reason a form left empty is none. */
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    /** The rows with {@code change} applied to each cell. */
+    private static List<AppRow> eachCell(List<AppRow> rows, UnaryOperator<ViewCell> change) {
+        return rows.stream().map(row -> new AppRow(row.app(), row.cells().stream().map(change).toList(), row.parity())).toList();
+    }
+
+    /** The holds at the tip; a holds file that cannot be read is a warning here (each promotion fails naming it). */
+    private static HoldFile holds(Mirror mirror, RevCommit tip, List<String> warnings) throws IOException {
+        try {
+            return HoldFile.read(new GitTree(mirror.repository(), tip));
+        } catch (ConfigException e) {
+            warnings.add(e.getMessage());
+            return HoldFile.parse(new byte[0]);
+        }
     }
 
     /** What Git says of each tracked cell: its version on the base branch, else the version only its promotion branch has. */

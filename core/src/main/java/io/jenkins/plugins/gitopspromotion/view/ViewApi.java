@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The page's four endpoints over a {@link PromotionView}, as answers (status code and JSON) independent of any HTTP
- * server: {@code serve} and the Jenkins plugin route {@code api/status}, {@code api/history}, {@code api/promote} and
- * {@code api/rollback} here, after their own checks (token, crumb, permissions), so both answer alike.
+ * The page's five endpoints over a {@link PromotionView}, as answers (status code and JSON) independent of any HTTP
+ * server: {@code serve} and the Jenkins plugin route {@code api/status}, {@code api/history}, {@code api/promote},
+ * {@code api/rollback} and {@code api/release} here, after their own checks (token, crumb, permissions), so both answer alike.
  *
  * <p>Errors are {@code {"error": "…"}}: 400 for a missing or unknown app or environment or a body that is not JSON
  * (or gives a key twice),
@@ -72,15 +72,32 @@ public final class ViewApi {
                 required(fields.get("env"), "env"), user))));
     }
 
-    /** {@code POST api/rollback} with {@code {"app","env","to"?}}, by the one user of a local view. */
+    /** {@code POST api/rollback} with {@code {"app","env","to"?,"reason"?}}, by the one user of a local view. */
     public Answer rollback(byte[] body) {
         return rollback(body, ViewUser.LOCAL);
     }
 
-    /** {@code POST api/rollback} with {@code {"app","env","to"?}}: rolls the cell back; 403 when {@code user} may not. */
+    /**
+     * {@code POST api/rollback} with {@code {"app","env","to"?,"reason"?}}: rolls the cell back and holds it; 403 when
+     * {@code user} may not.
+     */
     public Answer rollback(byte[] body, ViewUser user) {
         return withFields(body, fields -> answer(() -> result(view.rollback(required(fields.get("app"), "app"),
-                required(fields.get("env"), "env"), fields.get("to"), user))));
+                required(fields.get("env"), "env"), fields.get("to"), fields.get("reason"), user))));
+    }
+
+    /** {@code POST api/release} with {@code {"app","env","reason"?}}, by the one user of a local view. */
+    public Answer release(byte[] body) {
+        return release(body, ViewUser.LOCAL);
+    }
+
+    /**
+     * {@code POST api/release} with {@code {"app","env","reason"?}}: releases the cell's hold; 403 when {@code user} may
+     * not change the environment.
+     */
+    public Answer release(byte[] body, ViewUser user) {
+        return withFields(body, fields -> answer(() -> result(view.release(required(fields.get("app"), "app"),
+                required(fields.get("env"), "env"), fields.get("reason"), user))));
     }
 
     /** Work that answers with a value of the page's contract. */
@@ -113,12 +130,12 @@ public final class ViewApi {
             tree = Json.mapper().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature()).readTree(body);
         } catch (StreamReadException e) {
             return Answer.error(400, e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
-                    ? "the request body has a key twice; give each of app, env and to once" : "the request body is not JSON");
+                    ? "the request body has a key twice; give each of app, env, to and reason once" : "the request body is not JSON");
         } catch (IOException e) {
             return Answer.error(400, "the request body is not JSON");
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String name : List.of("app", "env", "to")) {
+        for (String name : List.of("app", "env", "to", "reason")) {
             JsonNode value = tree == null ? null : tree.get(name);
             if (value != null && value.isTextual()) {
                 fields.put(name, value.asText());

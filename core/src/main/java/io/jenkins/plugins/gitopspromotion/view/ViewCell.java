@@ -2,6 +2,8 @@ package io.jenkins.plugins.gitopspromotion.view;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.jenkins.plugins.gitopspromotion.deploy.state.CellDeployment;
+import io.jenkins.plugins.gitopspromotion.policy.HoldSummary;
+import io.jenkins.plugins.gitopspromotion.pr.RequiredChecks;
 import java.util.List;
 
 /**
@@ -16,14 +18,20 @@ import java.util.List;
  * @param setBy the commit that set this version, or null when it lies before the history read
  * @param pending the version a promotion branch or pull request would bring, or null
  * @param deployment what the GitOps agents report of the version, or null when that is not tracked
+ * @param hold the hold that keeps promotions out of the cell until released, or null
  */
-@JsonPropertyOrder({"env", "app", "tag", "digest", "references", "error", "setBy", "pending", "deployment"})
+@JsonPropertyOrder({"env", "app", "tag", "digest", "references", "error", "setBy", "pending", "deployment", "hold"})
 public record ViewCell(String env, String app, String tag, String digest, List<String> references, String error,
-        CommitInfo setBy, Pending pending, CellDeployment deployment) {
+        CommitInfo setBy, Pending pending, CellDeployment deployment, HoldSummary hold) {
 
     /** This cell with its deployment. */
     public ViewCell withDeployment(CellDeployment value) {
-        return new ViewCell(env, app, tag, digest, references, error, setBy, pending, value);
+        return new ViewCell(env, app, tag, digest, references, error, setBy, pending, value, hold);
+    }
+
+    /** This cell with its hold. */
+    public ViewCell withHold(HoldSummary value) {
+        return new ViewCell(env, app, tag, digest, references, error, setBy, pending, deployment, value);
     }
 
     /**
@@ -35,10 +43,12 @@ public record ViewCell(String env, String app, String tag, String digest, List<S
      * @param label the version as people read it (tag, else short digest; several when its files disagree)
      * @param commit the branch's tip
      * @param pullRequest the open pull request of the branch, or null when there is none or no provider is set
+     * @param checks the environment's required checks ({@code gates.checks}) on the branch's tip, each with its state,
+     *     or null when it requires none, or without a pull request
      */
-    @JsonPropertyOrder({"branch", "tag", "digest", "label", "commit", "pullRequest"})
+    @JsonPropertyOrder({"branch", "tag", "digest", "label", "commit", "pullRequest", "checks"})
     public record Pending(String branch, String tag, String digest, String label, CommitInfo commit,
-            PullRequestLink pullRequest) {
+            PullRequestLink pullRequest, List<RequiredChecks.Check> checks) {
     }
 
     /**

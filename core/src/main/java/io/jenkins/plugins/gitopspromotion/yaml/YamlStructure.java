@@ -145,17 +145,47 @@ public final class YamlStructure {
         }
         int lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
         if (text.substring(lineStart, keyStart).isBlank()) {
-            int lineEnd = lineEndAfter(valueEnd);
-            if (lineEnd == text.length() && !text.endsWith("\n") && lineStart > 0) {
-                // The file's last line, without line break: take the break before it, so that none is left dangling.
-                return new TextEdit(lineStart - (lineStart > 1 && text.charAt(lineStart - 2) == '\r' ? 2 : 1), lineEnd, "");
-            }
-            return new TextEdit(lineStart, lineEnd, "");
+            return removeLines(lineStart, valueEnd);
         }
         if (index + 1 < entries.size()) {
             return new TextEdit(keyStart, file.start(entries.get(index + 1).getKeyNode()), "");
         }
         throw file.problem(tuple.getKeyNode(), "refused: cannot remove the only entry of a sequence item");
+    }
+
+    /**
+     * An edit removing one item of a sequence: in block style, the lines from its dash to its last value (comments on
+     * the lines after it stay, as they may introduce what follows); in flow style, the item and one comma.
+     */
+    public TextEdit removeItem(SequenceNode sequence, Node item) {
+        refuseAnchored(sequence, "an item");
+        List<Node> items = sequence.getValue();
+        int index = items.indexOf(item);
+        if (index < 0) {
+            throw new IllegalArgumentException("not an item of the sequence: " + item);
+        }
+        if (sequence.getFlowStyle() == FlowStyle.FLOW) {
+            if (index > 0) {
+                return new TextEdit(contentEnd(items.get(index - 1)), contentEnd(item), "");
+            }
+            return new TextEdit(file.start(item), items.size() > 1 ? file.start(items.get(1)) : contentEnd(item), "");
+        }
+        int dash = text.lastIndexOf('-', file.start(item) - 1);
+        int lineStart = text.lastIndexOf('\n', dash - 1) + 1;
+        if (dash < 0 || !text.substring(lineStart, dash).isBlank()) {
+            throw file.problem(item, "refused: the item does not start its own line, so it cannot be removed alone");
+        }
+        return removeLines(lineStart, contentEnd(item));
+    }
+
+    /** An edit removing the whole lines from {@code lineStart} to the one holding {@code contentEnd}. */
+    private TextEdit removeLines(int lineStart, int contentEnd) {
+        int lineEnd = lineEndAfter(contentEnd);
+        if (lineEnd == text.length() && !text.endsWith("\n") && lineStart > 0) {
+            // The file's last line, without line break: take the break before it, so that none is left dangling.
+            return new TextEdit(lineStart - (lineStart > 1 && text.charAt(lineStart - 2) == '\r' ? 2 : 1), lineEnd, "");
+        }
+        return new TextEdit(lineStart, lineEnd, "");
     }
 
     /** Where a node's own content ends: for a block collection, its last value, not the comments after it. */

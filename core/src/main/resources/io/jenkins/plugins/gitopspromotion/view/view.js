@@ -255,9 +255,16 @@
         ? el('a', { 'class': 'gp-pending', href: safeUrl(pr.url), title: 'Pull request #' + pr.number + ' from '
           + cell.pending.branch, text: label + ' (#' + pr.number + ')' })
         : el('span', { 'class': 'gp-pending', title: 'Branch ' + cell.pending.branch, text: label }));
+      if (cell.pending.checks) {
+        td.appendChild(checks(cell.pending.checks));
+      }
     }
     if (cell.deployment) {
       td.appendChild(deployment(cell));
+    }
+    if (cell.hold) {
+      td.appendChild(el('span', { 'class': 'gp-held', title: 'Held by ' + cell.hold.by + ' since ' + cell.hold.at + ': '
+        + cell.hold.reason + ' (promotions into it are refused until released)', text: 'held: ' + cell.hold.reason }));
     }
     var actions = el('div', { 'class': 'gp-actions' });
     actions.appendChild(el('button', { type: 'button', 'class': 'gp-button gp-history', 'aria-haspopup': 'dialog',
@@ -273,8 +280,26 @@
           act(event.currentTarget, 'api/promote', { app: cell.app, env: cell.env });
         } }));
     }
+    if (!readOnly && cell.hold) {
+      actions.appendChild(el('button', { type: 'button', 'class': 'gp-button gp-release',
+        'aria-label': 'Release the hold on ' + cell.app + ' in ' + cell.env, text: 'Release',
+        onclick: function (event) {
+          act(event.currentTarget, 'api/release', { app: cell.app, env: cell.env });
+        } }));
+    }
     td.appendChild(actions);
     return td;
+  }
+
+  /* The environment's required checks on the pending branch's tip: auto-merge waits until every one succeeded. */
+  function checks(list) {
+    var passed = list.filter(function (c) {
+      return c.state === 'success';
+    }).length;
+    return el('span', { 'class': 'gp-checks' + (passed === list.length ? ' gp-checks-passed' : ''),
+      title: list.map(function (c) {
+        return c.name + ': ' + c.state;
+      }).join('\n'), text: 'checks ' + passed + '/' + list.length });
   }
 
   /* What the GitOps agents report of the cell's version: its state, each cluster's (the report's message on hover),

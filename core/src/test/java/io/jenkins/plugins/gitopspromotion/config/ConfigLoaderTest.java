@@ -280,7 +280,7 @@ class ConfigLoaderTest {
                     require: dev
                 """).getMessage()).isEqualTo(FILE + ":6: environments[1].require: unknown key 'require'; allowed keys"
                 + " here: name, path, mode, requires, reviewers, labels, autoMerge, pinDigest, allowPlaintextSecrets,"
-                + " deployments, staleAfter");
+                + " deployments, staleAfter, gates");
     }
 
     @Test

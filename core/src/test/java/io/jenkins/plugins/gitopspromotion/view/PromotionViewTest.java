@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture.DIGEST_A;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
@@ -16,6 +17,7 @@ import io.jenkins.plugins.gitopspromotion.image.Digest;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderKind;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderTestSupport;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
+import io.jenkins.plugins.gitopspromotion.pr.RequiredChecks;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
@@ -23,7 +25,10 @@ import io.jenkins.plugins.gitopspromotion.promotion.VersionSource;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
 import io.jenkins.plugins.gitopspromotion.testing.LocalFixture;
+import io.jenkins.plugins.gitopspromotion.policy.HoldSummary;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -158,6 +163,35 @@ class PromotionViewTest {
     }
 
     @Test
+    void aPendingPullRequestShowsTheRequiredChecksOnItsHead() throws Exception {
+        BareRepos.commitFile(remote, "main", ".gitops/promotion.yaml", ConfigRepositoryFixture.CONFIG.replace("    requires: dev\n",
+                "    requires: dev\n    gates:\n      checks: [ci/build, lint]\n"), "staging requires checks");
+        promote("dev", "web", "1.1.0", null, null);
+        engine.promote(request("staging").app("web").version(new VersionSource.FromEnvironment("dev")).build());
+        String head = BareRepos.head(remote, "gitops-promotion/staging/web").name();
+        try (ProviderTestSupport support = ProviderTestSupport.start()) {
+            support.wireMock().stubFor(get(urlPathEqualTo("/repos/acme/config/pulls")).willReturn(okJson("""
+                    [{"id": 1296269, "node_id": "PR_kwDOABCD1234", "number": 12, "state": "open",
+                      "html_url": "https://github.com/acme/config/pull/12", "title": "Promote web 1.0.0 → 1.1.0 to staging",
+                      "head": {"ref": "gitops-promotion/staging/web"}, "base": {"ref": "main"}}]""")));
+            // docs.github.com/en/rest/commits/statuses#list-commit-statuses-for-a-reference, newest first.
+            support.wireMock().stubFor(get(urlEqualTo("/repos/acme/config/commits/" + head + "/statuses?per_page=100"))
+                    .willReturn(okJson("""
+                            [{"state": "success", "context": "ci/build", "description": "", "target_url": "",
+                              "updated_at": "2026-11-27T12:04:00Z"}]""")));
+            PromotionView view = view(Optional.of(support.provider(ProviderKind.GITHUB, "", "acme/config")));
+
+            ViewCell.Pending pending = view.status().cell("web", "staging").pending();
+
+            assertThat(pending.pullRequest().number()).isEqualTo(12);
+            assertThat(pending.checks()).containsExactly(new RequiredChecks.Check("ci/build", "success"),
+                    new RequiredChecks.Check("lint", "missing"));
+            assertThat(PromotionView.toJson(pending)).endsWith("\"checks\":[{\"name\":\"ci/build\",\"state\":\"success\"},"
+                    + "{\"name\":\"lint\",\"state\":\"missing\"}]}");
+        }
+    }
+
+    @Test
     void parityShowsDriftAndAVersionThatSkippedItsUpstream() throws Exception {
         ViewState clean = view(Optional.empty()).status();
         assertThat(clean.app("web").parity().ok()).isTrue();
@@ -241,7 +275,7 @@ class PromotionViewTest {
         PromotionResult next = view.promoteNext("web", "dev", ViewUser.LOCAL);
         assertThat(next.env()).isEqualTo("staging");
         assertThat(next.status()).isEqualTo(PromotionResult.Status.UNCHANGED); // the branch already proposes it
-        PromotionResult rolledBack = view.rollback("web", "dev", null, ViewUser.LOCAL);
+        PromotionResult rolledBack = view.rollback("web", "dev", null, null, ViewUser.LOCAL);
         assertThat(rolledBack.status()).isEqualTo(PromotionResult.Status.PROMOTED);
         assertThat(BareRepos.readFile(remote, "main", "apps/web/dev/kustomization.yaml")).contains("newTag: \"1.0.0\"");
         assertThat(view.status().cell("web", "dev").setBy().title()).startsWith("Roll back web 1.1.0 → 1.0.0 in dev");
@@ -273,7 +307,7 @@ class PromotionViewTest {
         assertThatThrownBy(() -> view.promoteNext("web", "dev", jane)).isInstanceOf(ViewUser.ChangeForbiddenException.class)
                 .hasMessage("jane may not promote into staging");
         assertThat(BareRepos.head(remote, "main")).isEqualTo(before);
-        PromotionResult rolledBack = view.rollback("web", "dev", null, jane);
+        PromotionResult rolledBack = view.rollback("web", "dev", null, "1.1.0 fails its health checks", jane);
 
         assertThat(asked).containsExactly("web in staging", "web in dev");
         assertThat(rolledBack.status()).isEqualTo(PromotionResult.Status.PROMOTED);
@@ -282,6 +316,32 @@ class PromotionViewTest {
             assertThat(commit.getAuthorIdent().getName()).isEqualTo("Jane Doe");
             assertThat(commit.getFooterLines("Promoted-By"))
                     .containsExactly("Jane Doe <jane@example.com>");
+            assertThat(commit.getFooterLines("Hold-Reason")).containsExactly("1.1.0 fails its health checks");
         }
+    }
+
+    @Test
+    void aRolledBackCellShowsItsHoldUntilReleasedWithoutAFullRebuild() throws Exception {
+        promote("dev", "web", "1.1.0", null, null);
+        PromotionView view = view(Optional.empty());
+        assertThat(view.status().cell("web", "dev").hold()).isNull();
+
+        view.rollback("web", "dev", null, "1.1.0 fails its health checks", ViewUser.LOCAL);
+        ViewState held = view.status();
+
+        assertThat(held.refresh().full()).as("a hold changes no cell's value").isFalse();
+        HoldSummary hold = held.cell("web", "dev").hold();
+        assertThat(hold.by()).isEqualTo("gitops-promotion <gitops-promotion@users.noreply.invalid>");
+        assertThat(hold.reason()).isEqualTo("1.1.0 fails its health checks");
+        assertThat(Instant.parse(hold.at())).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+        assertThat(held.cell("web", "staging").hold()).isNull();
+        assertThat(PromotionView.toJson(held)).contains("\"hold\":{\"by\":\"gitops-promotion <gitops-promotion@users.noreply.invalid>\","
+                + "\"at\":\"" + hold.at() + "\",\"reason\":\"1.1.0 fails its health checks\"}");
+
+        PromotionResult released = view.release("web", "dev", "fixed", ViewUser.LOCAL);
+        assertThat(released.status()).isEqualTo(PromotionResult.Status.RELEASED);
+        ViewState free = view.status();
+        assertThat(free.cell("web", "dev").hold()).isNull();
+        assertThat(free.refresh().full()).isFalse();
     }
 }

@@ -37,7 +37,7 @@ class ViewApiTest {
                     .isEqualTo(ViewApi.Answer.error(400, "the request body is not JSON"));
             assertThat(api.promote(new byte[ViewApi.MAX_BODY + 1]).status()).isEqualTo(413);
             assertThat(api.promote(json("{\"app\":\"web\",\"env\":\"prod\",\"env\":\"dev\"}"))).as("a key twice")
-                    .isEqualTo(ViewApi.Answer.error(400, "the request body has a key twice; give each of app, env and to once"));
+                    .isEqualTo(ViewApi.Answer.error(400, "the request body has a key twice; give each of app, env, to and reason once"));
             assertThat(api.rollback(json("{\"app\":\"web\",\"env\":\"dev\",\"x\":{\"to\":1,\"to\":2}}")).status())
                     .as("a key twice, deeper down").isEqualTo(400);
             assertThat(api.promote(json("{\"app\":\"web\",\"env\":\"prod\"}")).json()).contains("prod is the last environment");

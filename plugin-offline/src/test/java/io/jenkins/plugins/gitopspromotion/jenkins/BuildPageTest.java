@@ -181,7 +181,7 @@ class BuildPageTest {
         assertThat(staging.getVerdict()).isEqualTo("MAY_ENTER");
         assertThat(staging.getAction()).as("staging admits sre only").isNull();
         assertThatThrownBy(() -> page.doPromote(0, "config", "web", "staging", response)).isInstanceOf(Failure.class)
-                .hasMessageContaining("bob may not promote into or roll back in staging");
+                .hasMessageContaining("bob may not promote into, roll back in or release holds in staging");
         assertThat(remote.exactRef("refs/heads/gitops-promotion/staging/web")).isNull();
 
         as("alice", "sre");

@@ -140,6 +140,39 @@ class ControllerPromotionTest {
     }
 
     @Test
+    void aRollbackHoldsTheAppUntilReleasedAndAnOverrideGoesThroughWithItsReason() throws Exception {
+        RepositoryAccess access = RepositoryAccess.of(dir.resolve("config.git").toUri().toString());
+        promote(Map.of(), "1.1.0");
+        Map<String, Object> back = PromotionRunner.promote(Builds.build(), null, new EnvVars(), listener,
+                PromotionOrder.rollback(access, "dev", "web", null).reason("1.1.0 breaks checkout"));
+        assertThat(back.get("files")).asList().containsExactly("apps/web/dev/kustomization.yaml", ".gitops/holds.yaml");
+
+        assertThatThrownBy(() -> promote(Map.of(), "1.2.0")).isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("GitOps Promotion refused: dev is held for web (.gitops/holds.yaml): held by"
+                        + " gitops-promotion <gitops-promotion@users.noreply.invalid> since ")
+                .hasMessageContaining(": 1.1.0 breaks checkout; release it with gitops-promotion release --env dev --app web");
+        Map<?, ?> cell = (Map<?, ?>) ((java.util.List<?>) PromotionRunner.status(null, new EnvVars(), access).get("cells")).get(0);
+        assertThat(((Map<?, ?>) cell.get("hold")).get("reason")).isEqualTo("1.1.0 breaks checkout");
+
+        PromoteStep step = new PromoteStep(dir.resolve("config.git").toUri().toString(), "dev");
+        step.setApp("web");
+        step.setTag("1.2.0");
+        step.setOverrideHold(true);
+        step.setReason("INC-42");
+        Map<String, Object> forced = PromotionRunner.promote(Builds.build(), null, new EnvVars(), listener,
+                step.order(Builds.build(), java.util.function.UnaryOperator.identity()));
+        assertThat(forced.get("status")).isEqualTo("promoted");
+        assertThat(BareRepos.log(remote, "main").get(0).getFooterLines("Hold-Overridden")).containsExactly("INC-42");
+
+        Map<String, Object> released = PromotionRunner.promote(Builds.build(), null, new EnvVars(), listener,
+                PromotionOrder.release(access, "dev", "web").reason("fixed in 1.2.0"));
+        assertThat(released.get("status")).isEqualTo("released");
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("GitOps Promotion: released web in dev at - (commit "
+                + released.get("commit") + ", pull request -)");
+        assertThat(promote(Map.of(), "1.3.0").get("status")).isEqualTo("promoted");
+    }
+
+    @Test
     void theStatusIsReadOnTheControllerToo() throws Exception {
         Map<String, Object> status = PromotionRunner.status(null, new EnvVars(),
                 RepositoryAccess.of(dir.resolve("config.git").toUri().toString()));

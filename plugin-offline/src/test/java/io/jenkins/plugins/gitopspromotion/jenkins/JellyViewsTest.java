@@ -14,6 +14,7 @@ import hudson.model.Run;
 import hudson.security.Permission;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
+import io.jenkins.plugins.gitopspromotion.pr.RequiredChecks;
 import io.jenkins.plugins.gitopspromotion.standing.AppStanding;
 import io.jenkins.plugins.gitopspromotion.standing.BuildMatrix;
 import io.jenkins.plugins.gitopspromotion.standing.EnvironmentStanding;
@@ -125,7 +126,7 @@ class JellyViewsTest {
         JobPromotionsAction page = spy(new JobPromotionsAction(job));
         CommitInfo setBy = new CommitInfo("0123456789abcdef0123456789abcdef01234567", "Jane Doe", "2026-12-01T10:00:00Z",
                 "Promote web 1.5.0 to dev", null, null, null, null);
-        ViewCell.Pending pending = new ViewCell.Pending("gitops-promotion/staging/web", "1.5.0", null, "1.5.0", null, null);
+        ViewCell.Pending pending = new ViewCell.Pending("gitops-promotion/staging/web", "1.5.0", null, "1.5.0", null, null, null);
         RepositoryLocation location = RepositoryLocation.parse("https://github.com/acme/config.git");
         JobMatrixView.Row row = new JobMatrixView.Row(7, "job/web/7/", "registry.example.com/acme/web:1.5.0", List.of(
                 JobMatrixView.Cell.of(new BuildMatrix.Mark(BuildMatrix.Place.NOW, setBy, null), location),
@@ -148,7 +149,8 @@ class JellyViewsTest {
         run.addAction(promotions);
         BuiltImageAction web = (BuiltImageAction) SampleObjects.make(BuiltImageAction.class);
         ViewCell.Pending pending = new ViewCell.Pending("gitops-promotion/staging/web", "1.5.0", SampleObjects.DIGEST, "1.5.0", null,
-                new ViewCell.PullRequestLink("https://git.example.com/acme/config/pull/17", 17));
+                new ViewCell.PullRequestLink("https://git.example.com/acme/config/pull/17", 17),
+                List.of(new RequiredChecks.Check("ci/build", "success"), new RequiredChecks.Check("lint", "pending")));
         BuildStandingView.App app = new BuildStandingView.App(new AppStanding("web", List.of()), List.of(
                 new BuildStandingView.Environment(new EnvironmentStanding("dev", "1.5.0@" + SampleObjects.DIGEST, Presence.HERE, null,
                         Verdict.THERE, null), null, null),

@@ -87,7 +87,7 @@ class PromotionViewInJenkinsTest {
 
         JenkinsViewUser notAdmitted = JenkinsViewUser.current(registration("alice, release-managers"));
         assertThatThrownBy(() -> notAdmitted.checkMayChange("web", "prod")).isInstanceOf(ViewUser.ChangeForbiddenException.class)
-                .hasMessage("jane may not promote into or roll back in prod of config: only the users and groups its registration"
+                .hasMessage("jane may not promote into, roll back in or release holds in prod of config: only the users and groups its registration"
                         + " names may.");
         assertThat(notAdmitted.changed()).contains("web in prod");
         assertThat(JenkinsViewUser.current(registration("alice JANE"))).satisfies(u -> u.checkMayChange("web", "prod"));

@@ -46,6 +46,7 @@ final class SampleObjects {
         text("mode", "pull-request");
         text("credentialsId", "config-token");
         text("to", "1.4.2");
+        text("reason", "1.5.0 leaks memory (INC-42)");
         text("tags", "1.5.0 latest");
         text("context", "app");
         text("file", "app/Containerfile");

@@ -58,7 +58,8 @@ final class ControllerWork {
             MirrorCache cache = new MirrorCache(MirrorPartition.of(cacheRoot(), access.credentials()), AgentSettings.TIMEOUT_SECONDS,
                     network);
             return new PromotionEngine(cache, () -> CredentialBoundary.ofController(Map.of(),
-                    GitOpsPromotionConfiguration.get().isEnforceOnController()).findings());
+                    GitOpsPromotionConfiguration.get().isEnforceOnController()).findings())
+                    .withReports(location -> () -> Deployments.store(location).reports());
         } catch (IOException e) {
             throw new AbortException(e.getMessage());
         }
@@ -68,7 +69,9 @@ final class ControllerWork {
     static String run(Map<String, String> environment, AccessCredentials credentials, AgentSettings.Work work) throws IOException {
         Map<String, String> build = Map.copyOf(environment);
         boolean enforceOwn = GitOpsPromotionConfiguration.get().isEnforceOnController();
+        // The deployment reports arrive here, on the controller: its promotions can check a soak.
         return AgentSettings.answer(work, new PromotionWorker(MirrorPartition.of(cacheRoot(), credentials), AgentSettings.TIMEOUT_SECONDS,
-                network(), () -> CredentialBoundary.ofController(build, enforceOwn).findings()));
+                network(), () -> CredentialBoundary.ofController(build, enforceOwn).findings())
+                .withReports(location -> () -> Deployments.store(location).reports()));
     }
 }

@@ -126,6 +126,33 @@ public class PromoteBuilder extends Builder implements SimpleBuildStep {
         fields.setOnAgent(onAgent);
     }
 
+    public boolean isOverrideHold() {
+        return fields.isOverrideHold();
+    }
+
+    @DataBoundSetter
+    public void setOverrideHold(boolean overrideHold) {
+        fields.setOverrideHold(overrideHold);
+    }
+
+    public boolean isOverrideFreeze() {
+        return fields.isOverrideFreeze();
+    }
+
+    @DataBoundSetter
+    public void setOverrideFreeze(boolean overrideFreeze) {
+        fields.setOverrideFreeze(overrideFreeze);
+    }
+
+    public String getReason() {
+        return fields.getReason();
+    }
+
+    @DataBoundSetter
+    public void setReason(String reason) {
+        fields.setReason(reason);
+    }
+
     public String getBuild() {
         return fields.getBuild();
     }

@@ -26,6 +26,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * def r = gitopsPromote repository: 'config', environment: 'dev', image: built.reference
  * gitopsPromote repository: 'config', environment: 'staging', app: 'web', from: 'dev'
  * gitopsPromote repository: 'config', environment: 'prod', build: 'web/main#42'
+ * gitopsPromote repository: 'config', environment: 'prod', app: 'web', tag: '1.5.1', overrideHold: true, reason: 'INC-42'
  * </pre>
  */
 public class PromoteStep extends RepositoryStep {
@@ -40,6 +41,9 @@ public class PromoteStep extends RepositoryStep {
     private String build;
     private String mode;
     private boolean dryRun;
+    private boolean overrideHold;
+    private boolean overrideFreeze;
+    private String reason;
 
     /**
      * @param repository a registered config repository's id, or its URL
@@ -148,6 +152,36 @@ public class PromoteStep extends RepositoryStep {
         this.dryRun = dryRun;
     }
 
+    public boolean isOverrideHold() {
+        return overrideHold;
+    }
+
+    /** Promote into a cell a rollback holds all the same (an emergency); needs a {@link #setReason reason}. */
+    @DataBoundSetter
+    public void setOverrideHold(boolean overrideHold) {
+        this.overrideHold = overrideHold;
+    }
+
+    public boolean isOverrideFreeze() {
+        return overrideFreeze;
+    }
+
+    /** Promote inside a freeze window of the environment all the same (an emergency); needs a {@link #setReason reason}. */
+    @DataBoundSetter
+    public void setOverrideFreeze(boolean overrideFreeze) {
+        this.overrideFreeze = overrideFreeze;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    /** Why a hold or a freeze is overridden, recorded in the commit. */
+    @DataBoundSetter
+    public void setReason(String reason) {
+        this.reason = Util.fixEmptyAndTrim(reason);
+    }
+
     /**
      * Promotes as these fields say, each text passed through {@code expand} first (the freestyle build step expands
      * build variables; Groovy has done so for a Pipeline): the image another build built when {@code build} names one.
@@ -178,7 +212,7 @@ public class PromoteStep extends RepositoryStep {
     PromotionOrder order(Run<?, ?> run, UnaryOperator<String> expand) throws AbortException {
         return PromotionOrder.promote(access(run, expand), expand.apply(environment))
                 .app(expand.apply(app)).image(expand.apply(image)).tag(expand.apply(tag)).digest(expand.apply(digest))
-                .imageName(expand.apply(imageName)).from(expand.apply(from)).mode(mode).dryRun(dryRun).boundary(GitOpsPromotionConfiguration.get().getBoundary());
+                .imageName(expand.apply(imageName)).from(expand.apply(from)).mode(mode).dryRun(dryRun).overrideHold(overrideHold).overrideFreeze(overrideFreeze).reason(expand.apply(reason)).boundary(GitOpsPromotionConfiguration.get().getBoundary());
     }
 
     @Override

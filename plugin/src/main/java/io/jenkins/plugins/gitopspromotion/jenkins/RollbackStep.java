@@ -17,13 +17,15 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code gitopsRollback}: takes an app in an environment back to its previous version (or the last one with a
- * given tag), found in the environment's own history, as a promotion: same modes, guards and result map.
+ * given tag), found in the environment's own history, as a promotion: same modes, guards and result map. The app is
+ * held there (with {@code reason}) until released.
  */
 public class RollbackStep extends RepositoryStep {
 
     private final String environment;
     private final String app;
     private String to;
+    private String reason;
     private String mode;
     private boolean dryRun;
 
@@ -55,6 +57,16 @@ public class RollbackStep extends RepositoryStep {
     @DataBoundSetter
     public void setTo(String to) {
         this.to = Util.fixEmptyAndTrim(to);
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    /** Why: the reason of the hold the rollback places; absent, the rollback's title. */
+    @DataBoundSetter
+    public void setReason(String reason) {
+        this.reason = Util.fixEmptyAndTrim(reason);
     }
 
     public String getMode() {
@@ -96,7 +108,7 @@ public class RollbackStep extends RepositoryStep {
             Run<?, ?> run = getContext().get(Run.class);
             PromotionOrder order = PromotionOrder.rollback(step.access(run, UnaryOperator.identity()),
                             step.environment, step.app, step.to)
-                    .mode(step.mode).dryRun(step.dryRun).boundary(GitOpsPromotionConfiguration.get().getBoundary());
+                    .reason(step.reason).mode(step.mode).dryRun(step.dryRun).boundary(GitOpsPromotionConfiguration.get().getBoundary());
             return PromotionRunner.promote(run, step.workspace(getContext()), getContext().get(EnvVars.class),
                     getContext().get(TaskListener.class), order);
         }

@@ -18,7 +18,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The promotion view's JSON endpoints inside Jenkins ({@code …/repository/ID/api/…}): reading needs
- * {@link GitOpsPromotionsRootAction#VIEW}; promoting and rolling back need {@link GitOpsPromotionsRootAction#PROMOTE}
+ * {@link GitOpsPromotionsRootAction#VIEW}; promoting, rolling back and releasing a hold need
+ * {@link GitOpsPromotionsRootAction#PROMOTE}
  * and a POST, which Jenkins' crumb filter also checks, and the repository's {@link EnvironmentRule} for the
  * environment changed. The change is made as the user (author, {@code Promoted-By} trailer) and logged by
  * {@link PromotionAudit}. The answers themselves are the engine's {@link ViewApi}, the same as {@code gitops-promotion serve}.
@@ -59,6 +60,13 @@ public class ViewEndpoints {
     @WebMethod(name = "rollback")
     public void doRollback(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         change(req, rsp, "roll back", (api, body, user) -> api.rollback(body, user));
+    }
+
+    /** {@code POST api/release} with {@code {"app","env","reason"?}}: the hold on the cell removed. */
+    @POST
+    @WebMethod(name = "release")
+    public void doRelease(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        change(req, rsp, "release", (api, body, user) -> api.release(body, user));
     }
 
     /** A call of the view's API. */

@@ -43,6 +43,21 @@ class PromoteStepTest {
         rollback.setTo("1.4.2");
         j.assertEqualDataBoundBeans(rollback, new StepConfigTester(j).configRoundTrip(rollback));
         new SnippetizerTester(j).assertRoundTrip(rollback, "gitopsRollback app: 'web', environment: 'prod', repository: 'config', to: '1.4.2'");
+
+        PromoteStep emergency = new PromoteStep("config", "prod");
+        emergency.setApp("web");
+        emergency.setTag("1.5.1");
+        emergency.setOverrideHold(true);
+        emergency.setReason("INC-42");
+        j.assertEqualDataBoundBeans(emergency, new StepConfigTester(j).configRoundTrip(emergency));
+        new SnippetizerTester(j).assertRoundTrip(emergency,
+                "gitopsPromote app: 'web', environment: 'prod', overrideHold: true, reason: 'INC-42', repository: 'config', tag: '1.5.1'");
+
+        ReleaseStep release = new ReleaseStep("config", "prod", "web");
+        release.setReason("fixed in 1.5.1");
+        j.assertEqualDataBoundBeans(release, new StepConfigTester(j).configRoundTrip(release));
+        new SnippetizerTester(j).assertRoundTrip(release,
+                "gitopsRelease app: 'web', environment: 'prod', reason: 'fixed in 1.5.1', repository: 'config'");
     }
 
     @Test

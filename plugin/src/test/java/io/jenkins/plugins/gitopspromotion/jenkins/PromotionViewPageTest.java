@@ -66,6 +66,10 @@ class PromotionViewPageTest {
                     .contains("newTag: \"1.0.2\"");
             assertThat(BareRepos.log(remote, "main").get(0).getAuthorIdent().getName()).isEqualTo("promoter");
             assertThat(BareRepos.log(remote, "main").get(0).getFullMessage()).contains("Promoted-By: promoter");
+            var release = post(promoter, "release");
+            assertThat(release.getStatusCode()).isEqualTo(200);
+            assertThat(release.getContentAsString()).contains("\"status\":\"unchanged\"")
+                    .contains("\"reason\":\"app-0001 is not held in dev\"");
 
             // staging closed to all but the group sre: the promoter may no longer promote into it.
             ConfigRepository restricted = new ConfigRepository("config", ConfigRepositories.url(dir));
@@ -75,7 +79,8 @@ class PromotionViewPageTest {
             GitOpsPromotionConfiguration.get().setRepositories(List.of(restricted));
             var refused = post(promoter, "promote");
             assertThat(refused.getStatusCode()).isEqualTo(403);
-            assertThat(refused.getContentAsString()).contains("promoter may not promote into or roll back in staging of config");
+            assertThat(refused.getContentAsString())
+                    .contains("promoter may not promote into, roll back in or release holds in staging of config");
 
             JenkinsRule.WebClient anonymous = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
             assertThat(anonymous.goTo(BASE + "api/status", null).getWebResponse().getStatusCode()).isIn(403, 404);
