@@ -473,4 +473,51 @@ class AzureDevOpsProviderTest {
             assertThat(e.getRequest().getBodyAsString()).doesNotContain(TOKEN).doesNotContain(AUTHORIZATION.substring(6));
         });
     }
+
+    /**
+     * "Get Pull Requests" with {@code searchCriteria.status=abandoned}: the head is {@code lastMergeSourceCommit.commitId}
+     * (GitCommitRef).
+     */
+    @Test
+    void findsThePullRequestsOfTheBranchThatWereAbandoned() throws Exception {
+        String abandoned = pull(12, HEAD, "abandoned", true).replace("\"isDraft\": false,", "\"isDraft\": false,"
+                + " \"closedDate\": \"2026-11-27T11:30:00.000Z\", \"lastMergeSourceCommit\": {\"commitId\":"
+                + " \"8c9396b5cf22f929767c7172e9dbbe777ddc6357\"},");
+        api.stubFor(get(urlEqualTo(REPO + "/pullrequests" + LIST_QUERY.replace("status=active", "status=abandoned")
+                .replace("&$skip=0", "") + "&api-version=7.1"))
+                .withHeader("Authorization", equalTo(AUTHORIZATION)).willReturn(okJson(list(abandoned))));
+
+        assertThat(azure.findClosed(HEAD, "main")).containsExactly(new ClosedPullRequest(new PullRequest(12, WEB_URL, "12"),
+                "8c9396b5cf22f929767c7172e9dbbe777ddc6357"));
+    }
+
+    /**
+     * "Pull Requests - Get Pull Request" for its whole {@code description}; "Pull Request Threads - Create" (the example
+     * "Comment on the pull request": {@code comments[{parentCommentId: 0, content, commentType}]} and {@code status}, here
+     * the enum names {@code text} and {@code closed}; 200 with the GitPullRequestCommentThread); "Pull Requests - Update"
+     * with {@code status: abandoned}.
+     */
+    @Test
+    void readsTheDescriptionCommentsAndAbandonsAPullRequest() throws Exception {
+        PullRequest pr = new PullRequest(12, WEB_URL, "12");
+        api.stubFor(get(urlEqualTo(REPO + "/pullrequests/12?api-version=7.1")).willReturn(okJson(PR_12)));
+        api.stubFor(post(urlEqualTo(REPO + "/pullRequests/12/threads?api-version=7.1")).withRequestBody(equalToJson("""
+                {"comments": [{"parentCommentId": 0, "content": "moot since abc", "commentType": "text"}], "status": "closed"}"""))
+                .willReturn(okJson("""
+                        {"pullRequestThreadContext": null, "id": 147, "publishedDate": "2026-11-27T12:00:00Z",
+                         "lastUpdatedDate": "2026-11-27T12:00:00Z", "comments": [{"id": 1, "parentCommentId": 0,
+                         "author": {"id": "d6245f20-2af8-44f4-9451-8107cb2767db", "displayName": "Promotion Bot"},
+                         "content": "moot since abc", "publishedDate": "2026-11-27T12:00:00Z", "commentType": "text"}],
+                         "status": "closed", "threadContext": null, "properties": {}, "isDeleted": false}""")));
+        api.stubFor(patch(urlEqualTo(REPO + "/pullrequests/12?api-version=7.1")).withRequestBody(equalToJson("{\"status\": \"abandoned\"}"))
+                .willReturn(okJson(pull(12, HEAD, "abandoned", true))));
+
+        assertThat(azure.description(pr)).isEqualTo("body text");
+        azure.comment(pr, "moot since abc");
+        azure.close(pr);
+
+        api.verify(1, postRequestedFor(urlEqualTo(REPO + "/pullRequests/12/threads?api-version=7.1")));
+        api.verify(1, patchRequestedFor(urlEqualTo(REPO + "/pullrequests/12?api-version=7.1"))
+                .withRequestBody(equalToJson("{\"status\": \"abandoned\"}")));
+    }
 }

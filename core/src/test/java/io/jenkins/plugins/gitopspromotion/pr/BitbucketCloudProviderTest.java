@@ -429,4 +429,48 @@ class BitbucketCloudProviderTest {
         assertThat(api.getAllServeEvents()).as("neither the creation nor the update carries an HTML comment")
                 .allSatisfy(e -> assertThat(e.getRequest().getBodyAsString()).doesNotContain("<!--"));
     }
+
+    /**
+     * "List pull requests" with {@code state=DECLINED} and the same filter as the open ones, last updated first; the head
+     * is {@code source.commit.hash}, abbreviated to 12 hex digits.
+     */
+    @Test
+    void findsThePullRequestsOfTheBranchThatWereDeclined() throws Exception {
+        api.stubFor(get(urlEqualTo(LIST.replace("state=OPEN&", "state=DECLINED&sort=-updated_on&")))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .willReturn(okJson(page(pullRequest(12, "Promote web 1.0.0 → 1.1.0 to staging", "main", "", "DECLINED"), null))));
+
+        List<ClosedPullRequest> closed = bitbucket.findClosed(HEAD, "main");
+
+        assertThat(closed).containsExactly(new ClosedPullRequest(new PullRequest(12, PR_URL, "12"), "9f3c2a1b7d4e"));
+        assertThat(closed.get(0).wasAt("9f3c2a1b7d4e" + "0".repeat(28))).isTrue();
+        assertThat(closed.get(0).wasAt("1" + "0".repeat(39))).isFalse();
+    }
+
+    /**
+     * "Get a pull request" for {@code summary.raw}, "Create a comment on a pull request" ({@code POST
+     * .../pullrequests/{pull_request_id}/comments} with {@code content.raw}; 201 with the {@code pullrequest_comment})
+     * and "Decline a pull request" ({@code POST .../pullrequests/{pull_request_id}/decline}, no body; 200 with the pull
+     * request).
+     */
+    @Test
+    void readsTheDescriptionCommentsAndDeclinesAPullRequest() throws Exception {
+        PullRequest pr = new PullRequest(12, PR_URL, "12");
+        api.stubFor(get(urlEqualTo(REPO + "/pullrequests/12")).willReturn(okJson(pr12(""))));
+        api.stubFor(post(urlEqualTo(REPO + "/pullrequests/12/comments"))
+                .withRequestBody(equalToJson("{\"content\": {\"raw\": \"moot since abc\"}}"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+                        {"type": "pullrequest_comment", "id": 501, "content": {"type": "rendered", "raw": "moot since abc",
+                         "markup": "markdown", "html": "<p>moot since abc</p>"}, "deleted": false, "pending": false,
+                         "created_on": "2026-11-27T12:00:00.000000+00:00"}""")));
+        api.stubFor(post(urlEqualTo(REPO + "/pullrequests/12/decline"))
+                .willReturn(okJson(pullRequest(12, "Promote web 1.0.0 → 1.1.0 to staging", "main", "", "DECLINED"))));
+
+        assertThat(bitbucket.description(pr)).isEqualTo("body text");
+        bitbucket.comment(pr, "moot since abc");
+        bitbucket.close(pr);
+
+        api.verify(1, postRequestedFor(urlEqualTo(REPO + "/pullrequests/12/comments")));
+        api.verify(1, postRequestedFor(urlEqualTo(REPO + "/pullrequests/12/decline")));
+    }
 }

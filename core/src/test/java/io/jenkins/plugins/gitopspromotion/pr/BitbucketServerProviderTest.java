@@ -393,4 +393,58 @@ class BitbucketServerProviderTest {
         assertThat(api.getAllServeEvents()).as("neither the creation nor the update carries an HTML comment")
                 .allSatisfy(e -> assertThat(e.getRequest().getBodyAsString()).doesNotContain("<!--"));
     }
+
+    /**
+     * "Get pull requests for repository" with {@code state=DECLINED}, {@code direction=OUTGOING}, {@code at} and
+     * {@code order=NEWEST}; the head is {@code fromRef.latestCommit}.
+     */
+    @Test
+    void findsThePullRequestsOfTheBranchThatWereDeclined() throws Exception {
+        String declined = PR_12.replace("\"state\": \"OPEN\", \"open\": true, \"closed\": false",
+                "\"state\": \"DECLINED\", \"open\": false, \"closed\": true");
+        api.stubFor(get(urlEqualTo(PRS + "?state=DECLINED&direction=OUTGOING&order=NEWEST&at=refs%2Fheads%2Fgitops-promotion%2Fstaging%2Fweb"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .willReturn(okJson("{\"size\": 1, \"limit\": 25, \"isLastPage\": true, \"start\": 0, \"values\": [" + declined + "]}")));
+
+        assertThat(bitbucket.findClosed(HEAD, "main")).containsExactly(new ClosedPullRequest(new PullRequest(12, URL_12, "12"),
+                "8d51122def5632836d1cb1026e879069e10a1e13"));
+    }
+
+    /**
+     * "Get pull request" for its {@code description} and {@code version}, "Add pull request comment" ({@code POST
+     * .../pull-requests/{pullRequestId}/comments} with {@code text}; 201 with the RestComment) and "Decline pull request"
+     * ({@code POST .../pull-requests/{pullRequestId}/decline} with {@code version}, as a query parameter and in the
+     * RestPullRequestDeclineRequest; 200 with the pull request, 409 when the version is out of date).
+     */
+    @Test
+    void readsTheDescriptionCommentsAndDeclinesAPullRequest() throws Exception {
+        PullRequest pr = new PullRequest(12, URL_12, "12");
+        api.stubFor(get(urlEqualTo(PRS + "/12")).willReturn(okJson(PR_12)));
+        api.stubFor(post(urlEqualTo(PRS + "/12/comments")).withRequestBody(equalToJson("{\"text\": \"moot since abc\"}"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+                        {"id": 1, "version": 0, "text": "moot since abc", "author": {"name": "ci-bot", "slug": "ci-bot"},
+                         "createdDate": 1359075920, "updatedDate": 1359075920}""")));
+        api.stubFor(post(urlEqualTo(PRS + "/12/decline?version=3")).withRequestBody(equalToJson("{\"version\": 3}"))
+                .willReturn(okJson(PR_12.replace("\"state\": \"OPEN\"", "\"state\": \"DECLINED\""))));
+
+        assertThat(bitbucket.description(pr)).isEqualTo("old body");
+        bitbucket.comment(pr, "moot since abc");
+        bitbucket.close(pr);
+
+        api.verify(1, postRequestedFor(urlEqualTo(PRS + "/12/comments")));
+        api.verify(1, postRequestedFor(urlEqualTo(PRS + "/12/decline?version=3")));
+    }
+
+    @Test
+    void aDeclineOfAPullRequestChangedMeanwhileSaysSo() {
+        api.stubFor(get(urlEqualTo(PRS + "/12")).willReturn(okJson(PR_12)));
+        api.stubFor(post(urlEqualTo(PRS + "/12/decline?version=3")).willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"errors": [{"context": null, "message": "You are attempting to modify a pull request based on\
+                         out-of-date information.", "exceptionName":\
+                         "com.atlassian.bitbucket.pull.PullRequestOutOfDateException"}]}""")));
+
+        assertThatThrownBy(() -> bitbucket.close(new PullRequest(12, URL_12, "12"))).isInstanceOf(ApiException.class)
+                .hasMessageContaining("409: conflict: You are attempting to modify a pull request based on out-of-date information.");
+    }
 }

@@ -428,4 +428,43 @@ class GitLabProviderTest {
             assertThat(e.getRequest().getBodyAsString()).doesNotContain(TOKEN);
         });
     }
+
+    /**
+     * "List project merge requests" with {@code state=closed} (GitLab's "closed" is closed without merging; a merged one
+     * is "merged"), newest update first; {@code sha} is the head the merge request was at.
+     */
+    @Test
+    void findsTheMergeRequestsOfTheBranchClosedWithoutMerging() throws Exception {
+        String closed = MR_12.replace("\"state\": \"opened\"", "\"state\": \"closed\"");
+        String fork = closed.replace("\"iid\": 12", "\"iid\": 13").replace("\"source_project_id\": 3", "\"source_project_id\": 99");
+        api.stubFor(get(urlEqualTo(MRS + "?state=closed&source_branch=gitops-promotion%2Fstaging%2Fweb&target_branch=main"
+                + "&order_by=updated_at&sort=desc&per_page=100")).willReturn(okJson("[" + closed + ", " + fork + "]")));
+
+        assertThat(gitlab.findClosed(HEAD, "main")).containsExactly(new ClosedPullRequest(new PullRequest(12, WEB_URL, "4711"), SHA));
+    }
+
+    /**
+     * "Get single MR" for its {@code description}, "Create new merge request note" ({@code POST
+     * /projects/:id/merge_requests/:merge_request_iid/notes} with {@code body}; 201 with the note) and "Update MR" with
+     * {@code state_event: close}.
+     */
+    @Test
+    void readsTheDescriptionCommentsAndClosesAMergeRequest() throws Exception {
+        PullRequest mr12 = new PullRequest(12, WEB_URL, "4711");
+        api.stubFor(get(urlEqualTo(MRS + "/12")).willReturn(okJson(MR_12)));
+        api.stubFor(post(urlEqualTo(MRS + "/12/notes")).withRequestBody(equalToJson("{\"body\": \"moot since abc\"}"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+                        {"id": 302, "body": "moot since abc", "author": {"id": 1, "username": "ci-bot"},
+                         "created_at": "2026-11-27T12:00:00.000Z", "system": false, "noteable_id": 4711,
+                         "noteable_type": "MergeRequest", "noteable_iid": 12}""")));
+        api.stubFor(put(urlEqualTo(MRS + "/12")).withRequestBody(equalToJson("{\"state_event\": \"close\"}"))
+                .willReturn(okJson(MR_12.replace("\"state\": \"opened\"", "\"state\": \"closed\""))));
+
+        assertThat(gitlab.description(mr12)).isEqualTo("body text");
+        gitlab.comment(mr12, "moot since abc");
+        gitlab.close(mr12);
+
+        api.verify(1, postRequestedFor(urlEqualTo(MRS + "/12/notes")));
+        api.verify(1, putRequestedFor(urlEqualTo(MRS + "/12")).withRequestBody(equalToJson("{\"state_event\": \"close\"}")));
+    }
 }
