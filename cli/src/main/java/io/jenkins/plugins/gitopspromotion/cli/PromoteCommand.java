@@ -56,6 +56,9 @@ final class PromoteCommand implements Callable<Integer> {
             + " (image or otherNames in the config): moves it to another registry with the version given.")
     String imageName;
 
+    @Option(names = "--reopen", description = "Propose again a version whose pull request a person closed without merging.")
+    boolean reopen;
+
     @Override
     public Integer call() throws IOException {
         PromotionRequest.Builder request = promotion.request(spec, repository);
@@ -81,7 +84,7 @@ final class PromoteCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--image-name: " + e.getMessage());
             }
         }
-        PromotionResult result = new PromotionEngine(repository.cache()).promote(PromotionOptions.build(spec, request));
+        PromotionResult result = new PromotionEngine(repository.cache()).promote(PromotionOptions.build(spec, request.reopen(reopen)));
         return ResultPrinter.print(spec, result, promotion.json);
     }
 }

@@ -4,6 +4,8 @@ import io.jenkins.plugins.gitopspromotion.deploy.DeploymentStore;
 import io.jenkins.plugins.gitopspromotion.deploy.DeploymentTracker;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
+import io.jenkins.plugins.gitopspromotion.pr.Providers;
+import io.jenkins.plugins.gitopspromotion.pr.RetryPolicy;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.StatusReport;
 import java.io.IOException;
@@ -45,8 +47,12 @@ final class StatusCommand implements Callable<Integer> {
         RepositoryLocation location = repository.location(spec);
         Optional<ProviderSettings> settings = provider.settings(spec, provider.access(spec, repository, location));
         Path reports = DeploymentReports.folder(repository, location);
+        PromotionEngine engine = new PromotionEngine(repository.cache());
+        // Moot promotion branches go first, so that the matrix shows only what is still pending.
+        engine.prune(location, repository.auth(spec), repository.base, settings.map(s -> Providers.create(s, RetryPolicy.DEFAULT)),
+                false).forEach(p -> spec.commandLine().getErr().println("pruned: " + p.describe()));
         DeploymentTracker.Status status = DeploymentReports.tracker(() -> DeploymentStore.read(reports), settings)
-                .status(new PromotionEngine(repository.cache()), location, repository.auth(spec), repository.base);
+                .status(engine, location, repository.auth(spec), repository.base);
         status.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         StatusReport report = status.report();
         PrintWriter out = spec.commandLine().getOut();

@@ -34,6 +34,7 @@ import io.jenkins.plugins.gitopspromotion.update.ImageUpdate;
 import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,7 @@ public final class PromotionEngine {
     private final Supplier<List<BoundaryFinding>> boundary;
     private final YamlLimits limits;
     private final ConfigCache configs;
+    private final BranchPruner pruner;
 
     /**
      * @param cache where the mirrors are kept
@@ -101,6 +103,7 @@ public final class PromotionEngine {
         this.cache = cache;
         this.configs = new ConfigCache(cache.root().resolve("config-index"));
         this.planner = new ChangePlanner(limits);
+        this.pruner = new BranchPruner(planner);
         this.maxAttempts = maxAttempts;
         this.providers = providers;
     }
@@ -120,7 +123,7 @@ public final class PromotionEngine {
 
     /** The branch a promotion of {@code app} into {@code environment} is pushed to outside {@code commit} mode. */
     public static String branchFor(String environment, String app) {
-        return BRANCH_PREFIX + environment + "/" + app;
+        return PromotionBranch.of(environment, app);
     }
 
     /**
@@ -179,10 +182,24 @@ public final class PromotionEngine {
     }
 
     private PromotionResult promote(Mirror mirror, List<String> branches, PromotionRequest request) throws IOException {
+        List<String> pruned = new ArrayList<>();
+        PromotionResult result = attempts(mirror, branches, request, pruned);
+        return result.withWarnings(pruned);
+    }
+
+    /**
+     * Tries the promotion until a push lands or it is refused, each time on the base branch's tip as fetched; the first
+     * attempt first cleans up the cell's own branch if it has become moot, saying so in {@code pruned}.
+     */
+    private PromotionResult attempts(Mirror mirror, List<String> branches, PromotionRequest request, List<String> pruned)
+            throws IOException {
         for (int attempt = 1; ; attempt++) {
             RevCommit tip = mirror.branch(request.base()).orElseThrow(() -> new PromotionException(
                     "the branch " + request.base() + " does not exist in " + request.repository()));
             Attempt current = resolve(mirror, tip, request);
+            if (attempt == 1 && !request.dryRun()) {
+                pruneOwnBranch(mirror, tip, current, request).forEach(p -> pruned.add(p.describe()));
+            }
             Optional<String> refusal = unpinnedDigest(current);
             if (refusal.isEmpty() && !current.rollback()) {
                 refusal = unmetRequirement(current.tree(), current.config(), current.app(), current.environment(), current.update());
@@ -218,6 +235,60 @@ public final class PromotionEngine {
             backoff(attempt);
             mirror.fetch(branches);
         }
+    }
+
+    /**
+     * The cell's own promotion branch, cleaned up if it has become moot (its version landed on the base branch, or was
+     * overtaken there), so that what follows proposes afresh rather than on a pull request that no longer means anything.
+     */
+    private List<PrunedBranch> pruneOwnBranch(Mirror mirror, RevCommit tip, Attempt current, PromotionRequest request)
+            throws IOException {
+        String branch = branchFor(current.environment().name(), current.app().name());
+        if (mirror.branch(branch).isEmpty()) {
+            return List.of();
+        }
+        return pruner.prune(mirror, tip, request.base(), current.config(), List.of(branch), provider(request), false);
+    }
+
+    /** The pull-request provider a request names, if any. */
+    private Optional<PullRequestProvider> provider(PromotionRequest request) {
+        return request.pullRequests().map(providers);
+    }
+
+    /**
+     * Cleans up the repository's moot promotion branches ({@link BranchPruner}): closes their pull requests with a comment
+     * naming the commit that made them moot, and deletes the branches.
+     *
+     * @param provider the Git host's pull requests; without it, branches of {@code pull-request} environments are kept
+     * @param dryRun say what would be done, do nothing
+     * @throws IOException if the repository cannot be reached
+     */
+    public List<PrunedBranch> prune(RepositoryLocation repository, GitAuth auth, String base,
+            Optional<PullRequestProvider> provider, boolean dryRun) throws IOException {
+        return withMirror(repository, auth, List.of(base, BRANCH_PREFIX + "*"), mirror -> prune(mirror, base, provider, dryRun));
+    }
+
+    /**
+     * Cleans up the moot promotion branches of a mirror as last fetched (with {@link #BRANCH_PREFIX}{@code *}), for work
+     * that reads more in the same mirror session (the view's refresh).
+     *
+     * @throws PromotionException if the base branch does not exist
+     */
+    public List<PrunedBranch> prune(Mirror mirror, String base, Optional<PullRequestProvider> provider, boolean dryRun)
+            throws IOException {
+        return prune(mirror, base, mirror.branches(BRANCH_PREFIX), provider, dryRun);
+    }
+
+    /**
+     * Cleans up those of {@code branches} that are moot, in a mirror as last fetched.
+     *
+     * @throws PromotionException if the base branch does not exist
+     */
+    public List<PrunedBranch> prune(Mirror mirror, String base, List<String> branches, Optional<PullRequestProvider> provider,
+            boolean dryRun) throws IOException {
+        RevCommit tip = mirror.branch(base).orElseThrow(() -> new PromotionException(
+                "the branch " + base + " does not exist in " + mirror.location()));
+        return pruner.prune(mirror, tip, base, configs.load(new GitTree(mirror.repository(), tip)), branches, provider, dryRun);
     }
 
     /**
@@ -435,8 +506,12 @@ public final class PromotionEngine {
     private Optional<PromotionResult> pushBranch(Mirror mirror, RevCommit tip, ChangePlan plan, Attempt current,
             PromotionRequest request) throws IOException {
         String branch = branchFor(current.environment().name(), current.app().name());
-        ObjectId commit = commit(mirror, tip, plan, current, request);
         Optional<RevCommit> existing = mirror.branch(branch);
+        Optional<String> declined = existing.isPresent() ? declined(mirror, existing.get(), branch, current, request) : Optional.empty();
+        if (declined.isPresent()) {
+            return Optional.of(result(PromotionResult.Status.REFUSED, current, null, branch, paths(plan), declined.get()));
+        }
+        ObjectId commit = commit(mirror, tip, plan, current, request);
         if (existing.isPresent() && sameChange(mirror, existing.get(), tip, commit)) {
             // Already proposed; a pull request that could not be opened last time is completed now.
             PromotionResult.PullRequestRef pullRequest = pullRequest(plan, current, request, branch, false);
@@ -454,6 +529,45 @@ public final class PromotionEngine {
                 PromotionMessage.title(plan, current.rollback())
                         + (branchOnly ? " (on branch " + branch + " only: no pull-request provider is configured)" : ""))
                 .withWarnings(noPullRequestWarning(current, request)));
+    }
+
+    /**
+     * A person closed, without merging, the pull request of exactly what the branch still proposes: that is respected, and
+     * the same version is not proposed again unless the request says {@code reopen} (a newer version proposes afresh).
+     * Asked only in {@code pull-request} mode with a provider, when the branch proposes this very version.
+     *
+     * @return why the promotion is refused, or empty
+     * @throws PromotionException if the provider cannot be asked
+     */
+    private Optional<String> declined(Mirror mirror, RevCommit existing, String branch, Attempt current, PromotionRequest request)
+            throws IOException {
+        Optional<PullRequestProvider> provider = provider(request);
+        if (request.reopen() || current.mode() != PromotionMode.PULL_REQUEST || provider.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ImageVersion> proposed;
+        try {
+            proposed = planner.current(new GitTree(mirror.repository(), existing), current.config(), current.app(),
+                    current.environment());
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the branch proposes nothing readable: it is replaced
+        }
+        if (proposed.isEmpty() || !proposed.stream().allMatch(v -> v.matches(current.update()))) {
+            return Optional.empty();
+        }
+        try {
+            if (provider.get().findOpen(branch, request.base()).isPresent()) {
+                return Optional.empty();
+            }
+            return provider.get().findClosed(branch, request.base()).stream().filter(c -> c.wasAt(existing.name())).findFirst()
+                    .map(c -> "pull request #" + c.pullRequest().number() + " (" + c.pullRequest().url() + ") proposing "
+                            + current.app().name() + " " + current.update().label() + " for " + current.environment().name()
+                            + " was closed without merging, so it is not proposed again; promote a newer version, or reopen"
+                            + " it (--reopen) to propose this one again");
+        } catch (ApiException e) {
+            throw new PromotionException("could not ask " + request.pullRequests().get() + " whether the pull request of " + branch
+                    + " was closed by a person: " + e.getMessage(), e);
+        }
     }
 
     /** Why a {@code pull-request} environment got no pull request, when {@code auto} found no provider. */

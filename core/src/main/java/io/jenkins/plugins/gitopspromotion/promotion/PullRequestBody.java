@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
 public final class PullRequestBody {
 
     private static final String MARKER = "gitops-promotion:v1";
+
+    /** How every body this tool writes says who opened it: on Bitbucket, where the block is left out, it tells ours apart. */
+    private static final String SIGNATURE = "Opened by gitops-promotion;";
     private static final Pattern BLOCK = Pattern.compile("<!-- " + Pattern.quote(MARKER) + " (\\{.*?\\}) -->", Pattern.DOTALL);
 
     private PullRequestBody() {
@@ -68,12 +71,21 @@ public final class PullRequestBody {
                         .append(change.newValue() == null ? "(removed)" : UntrustedText.code(change.newValue())).append('\n');
             }
         }
-        body.append("\nOpened by gitops-promotion; a newer promotion of ").append(plan.app().name()).append(" to ")
+        body.append("\n").append(SIGNATURE).append(" a newer promotion of ").append(plan.app().name()).append(" to ")
                 .append(plan.environment().name()).append(" updates this pull request.\n");
         if (machineBlock) {
             body.append("\n<!-- ").append(MARKER).append(' ').append(block(plan, provenance)).append(" -->\n");
         }
         return body.toString();
+    }
+
+    /**
+     * Whether a pull request's description is one this tool wrote: it holds the machine-readable block, or (where the
+     * provider shows HTML comments as text, so the block is left out) the sentence every body ends with. Nothing else is
+     * ever closed.
+     */
+    public static boolean openedByUs(String body) {
+        return read(body).isPresent() || body != null && body.contains(SIGNATURE);
     }
 
     /** The machine-readable block of a body, if it has one. */

@@ -21,6 +21,7 @@ import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionException;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
+import io.jenkins.plugins.gitopspromotion.promotion.PrunedBranch;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import io.jenkins.plugins.gitopspromotion.promotion.VersionHistory;
 import io.jenkins.plugins.gitopspromotion.promotion.VersionSource;
@@ -29,6 +30,7 @@ import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 
@@ -62,6 +65,9 @@ public final class PromotionView {
     private final Function<String, PromotionRequest.Builder> requests;
     private final MatrixState matrix;
     private final PendingBranches pending;
+    private final Optional<PullRequestProvider> provider;
+    /** Moot branches left as they are (a pull request not ours, no provider), by their tip: not asked about again. */
+    private final Map<String, ObjectId> kept = new HashMap<>();
     private final ChangePlanner planner = new ChangePlanner(YamlLimits.DEFAULT);
     private Supplier<List<String>> notes = List::of;
     private DeploymentTracker deployments;
@@ -95,6 +101,7 @@ public final class PromotionView {
         this.requests = requests;
         this.matrix = new MatrixState(YamlLimits.DEFAULT, historyWindow);
         this.pending = new PendingBranches(YamlLimits.DEFAULT, provider, clock);
+        this.provider = provider;
     }
 
     /**
@@ -148,6 +155,7 @@ public final class PromotionView {
      */
     public synchronized ViewState status() throws IOException {
         return engine.withMirror(repository, auth, List.of(base, PromotionEngine.BRANCH_PREFIX + "*"), mirror -> {
+            List<PrunedBranch> pruned = prune(mirror);
             RevCommit tip = tip(mirror);
             matrix.update(mirror.repository(), tip);
             List<String> warnings = new ArrayList<>(notes.get());
@@ -164,8 +172,31 @@ public final class PromotionView {
                 metrics = snapshot.metrics();
             }
             return new ViewState(repository.toString(), base, tip.name(), config.source(),
-                    config.environments().stream().map(Environment::name).toList(), rows, warnings, matrix.lastRefresh(), metrics);
+                    config.environments().stream().map(Environment::name).toList(), rows, warnings, matrix.lastRefresh(), metrics,
+                    pruned);
         });
+    }
+
+    /**
+     * Cleans up the moot promotion branches before the state is read, as {@code prune} does; a branch left as it is (a pull
+     * request this tool did not open, no provider) is looked at again only once its tip moves.
+     */
+    private List<PrunedBranch> prune(Mirror mirror) throws IOException {
+        List<String> branches = new ArrayList<>();
+        for (String branch : mirror.branches(PromotionEngine.BRANCH_PREFIX)) {
+            ObjectId tip = mirror.branch(branch).orElseThrow().getId();
+            if (!tip.equals(kept.get(branch))) {
+                branches.add(branch);
+            }
+        }
+        kept.keySet().retainAll(mirror.branches(PromotionEngine.BRANCH_PREFIX));
+        List<PrunedBranch> pruned = engine.prune(mirror, base, branches, provider, false);
+        for (PrunedBranch branch : pruned) {
+            if (branch.action() == PrunedBranch.Action.KEPT) {
+                mirror.branch(branch.branch()).ifPresent(tip -> kept.put(branch.branch(), tip.getId().copy()));
+            }
+        }
+        return pruned;
     }
 
     /**
