@@ -1,5 +1,6 @@
 // Mirrors jenkinsci/jenkins core/src/main/java/jenkins/model/Jenkins.java at release tag jenkins-2.555.3: only the
-// members the plugin uses, ADMINISTER, READ, get() (@since 2.98), getAuthentication2(), getRootUrl(), getRootDir() and
+// members the plugin uses, ADMINISTER, READ, get() (@since 2.98), getAuthentication2(), getRootUrl(), getRootDir(),
+// getProxy() (@CheckForNull, @since 2.205: the HTTP proxy configuration, null when none was ever saved) and
 // getItem(String, Item, Class) (a job named absolutely or relative to another item, null when there is none), and
 // getDisplayName() and getFullDisplayName(), which this concrete class must implement for the interfaces kept here. Of
 // the interfaces only AccessControlled is kept (ItemGroup comes through AbstractCIBase); getRootDir() overrides
@@ -10,8 +11,10 @@
 // Compile-only declaration, never packaged; bodies as plugin-compile/README.md says.
 package jenkins.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
+import hudson.ProxyConfiguration;
 import hudson.model.AbstractCIBase;
 import hudson.model.Item;
 import hudson.security.AccessControlled;
@@ -48,6 +51,11 @@ public class Jenkins extends AbstractCIBase implements AccessControlled {
     }
 
     public File getRootDir() {
+        return null;
+    }
+
+    @CheckForNull
+    public ProxyConfiguration getProxy() {
         return null;
     }
 

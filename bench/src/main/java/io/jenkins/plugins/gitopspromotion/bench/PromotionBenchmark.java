@@ -29,11 +29,13 @@ import org.eclipse.jgit.util.FileUtils;
  * Promotion of one app in a config repository of 4,000 apps × 3 environments, served on loopback by the real
  * {@code git daemon} and by the JGit HTTP server, against the two ways a Jenkinsfile does it by hand (naive and
  * expert, see {@link ByHand}), all in the same process, each round in a new order so that a busy machine slows
- * every subject alike. Each run promotes a different app, so each really pushes. Prints medians and ratios, then
+ * every subject alike. Each run promotes a different app, so each really pushes. The CLI runs warm (a mirror cache
+ * made by an earlier run) and cold (an empty cache folder, a fresh JVM). Prints medians and ratios, then
  * sixteen concurrent promotions (throughput, none lost) and the peak heap of one promotion under {@code -Xmx256m}.
  *
  * <p>Options: {@code --apps N} (4000), {@code --history N} (500 commits), {@code --runs N} (7 per subject and
- * server), {@code --cli-jar PATH} ({@code cli/target/gitops-promotion.jar}), {@code --aot-java PATH} (see
+ * server), {@code --cli-jar PATH} ({@code cli/target/gitops-promotion.jar}), {@code --launcher PATH}
+ * ({@code cli/target/gitops-promotion}), {@code --aot-java PATH} (see
  * {@link CliProcess#newestJava()}; {@code none} leaves that subject out), {@code --servers daemon,http} (both),
  * {@code --quick true} (the comparison only, without the naive baseline, which takes most of the time, the
  * concurrent promotions and the peak heap), {@code --work DIR} (a new temporary folder, deleted at the end).
@@ -44,6 +46,9 @@ public final class PromotionBenchmark {
     private static final String NAIVE = "naive: git clone --depth 1, sed, commit, push";
     private static final String EXPERT = "expert: shallow blobless sparse clone, sed, commit, push";
     private static final String ENGINE = "engine in-process, warm mirror";
+    private static final String LAUNCHER = "launcher, warm mirror";
+    private static final String COLD_JAR = "CLI process, java -jar, cold: empty cache, fresh JVM";
+    private static final String COLD_LAUNCHER = "launcher, cold: empty cache, fresh JVM";
     private static final int JIT_WARMUP = 5;
     private static final int CONCURRENT = 16;
 
@@ -147,6 +152,14 @@ public final class PromotionBenchmark {
                     app("0.9.93"), ENV, "0.9.93"), aotCache);
         }
 
+        // The launcher script makes its class-data archive on its first run; every later run, cold or warm, uses it
+        // (the image ships one too). Cold runs start with a cache folder of their own, empty: no mirror, no index.
+        Path launcherCache = work.resolve("cache-cli-launcher");
+        CliProcess launcher = CliProcess.launcher(Path.of(options.getOrDefault("launcher", "cli/target/gitops-promotion"))
+                .toAbsolutePath(), work.resolve("xdg-cache"), target, launcherCache, app("0.9.95"), ENV, "0.9.95");
+        clis.put(launcher.labelled(LAUNCHER), launcherCache);
+        List<CliProcess> colds = List.of(plain.labelled(COLD_JAR), launcher.labelled(COLD_LAUNCHER));
+
         Timings timings = new Timings();
         // Each round runs the subjects in a new order (seeded, so a rerun is the same), so that no subject always
         // follows the one whose aftermath is heaviest (the naive clone's 30 MB pack, the in-process engine's JIT).
@@ -173,6 +186,15 @@ public final class PromotionBenchmark {
                 String app = app(version);
                 subjects.put(cli.getKey().label(), () -> cli.getKey().promote(target, cli.getValue(), app, ENV, version));
             }
+            List<Path> coldCaches = new ArrayList<>();
+            for (CliProcess cold : colds) {
+                String version = tag + subject++;
+                String app = app(version);
+                Path empty = work.resolve("cache-cold-" + coldCaches.size());
+                deleteRecursively(empty);
+                coldCaches.add(empty);
+                subjects.put(cold.label(), () -> cold.promote(target, empty, app, ENV, version));
+            }
             timings.register(subjects.keySet());
             List<String> labels = new ArrayList<>(subjects.keySet());
             Collections.shuffle(labels, order);
@@ -181,20 +203,28 @@ public final class PromotionBenchmark {
             }
         }
         System.out.println(timings.table());
-        System.out.printf(Locale.ROOT, "- engine in-process vs %sexpert: %.1f× (goal ≥ 2×)%n",
+        System.out.printf(Locale.ROOT, "- engine in-process vs %sexpert: %.1f× (goal ≥ 3×)%n",
                 againstNaive(timings, ENGINE, 10), timings.speedup(EXPERT, ENGINE));
         for (CliProcess cli : clis.keySet()) {
             System.out.printf(Locale.ROOT, "- %s vs %sexpert: %.2f× (goal ≥ 1×)%n", cli.label(),
                     againstNaive(timings, cli.label(), 5), timings.speedup(EXPERT, cli.label()));
         }
+        for (CliProcess cold : colds) {
+            System.out.printf(Locale.ROOT, "- %s: %.2f× the expert's time (goal ≤ 1.5×, aim ≤ 1×)%s%n", cold.label(),
+                    1 / timings.speedup(EXPERT, cold.label()), timings.subjects().contains(NAIVE) ? String.format(Locale.ROOT,
+                            "; %.1f× faster than naive", timings.speedup(NAIVE, cold.label())) : "");
+        }
         for (CliProcess cli : clis.keySet()) {
-            if (cli != plain) {
+            if (cli.jar() != null && cli != plain) {
                 System.out.println("- " + cli.label() + ": " + cli.launcher().replace(CliProcess.java(), "java") + " "
                         + String.join(" ", cli.jvmFlags()).replace(work + "/", ""));
             }
         }
         System.out.println("- the AppCDS archive is a static one (one promotion's -XX:DumpLoadedClassList, then"
-                + " java -Xshare:dump); the AOT cache is made by one promotion with -XX:AOTCacheOutput\n");
+                + " java -Xshare:dump); the AOT cache is made by one promotion with -XX:AOTCacheOutput; the launcher makes"
+                + " its own archive on its first run, before the timed runs");
+        System.out.println("- cold: a new cache folder for each run (no mirror, no config index) and a new JVM; the"
+                + " baselines are cold in every run (a new clone in an empty folder)\n");
     }
 
     /** {@code "naive: N× faster (goal ≥ G×); vs "}, or nothing when the naive baseline was left out. */

@@ -59,7 +59,7 @@ final class AuditCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--repo " + repository.repo
                         + " is neither a folder nor a Git repository URL");
             }
-            report = new PromotionEngine(repository.cache()).readBase(location, repository.auth(spec), repository.base,
+            report = new PromotionEngine(repository.cache(spec)).readBase(location, repository.auth(spec), repository.base,
                     (tree, commit) -> audit(described(tree, location + " " + repository.base + " at "
                             + commit.substring(0, 10))));
         }

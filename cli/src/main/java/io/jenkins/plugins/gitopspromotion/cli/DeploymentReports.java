@@ -4,9 +4,8 @@ import io.jenkins.plugins.gitopspromotion.deploy.CommitStatusReader;
 import io.jenkins.plugins.gitopspromotion.deploy.DeploymentStore;
 import io.jenkins.plugins.gitopspromotion.deploy.DeploymentTracker;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
-import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
-import io.jenkins.plugins.gitopspromotion.pr.Providers;
-import io.jenkins.plugins.gitopspromotion.pr.RetryPolicy;
+import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
+import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -22,13 +21,12 @@ final class DeploymentReports {
     }
 
     /** The folder of a repository's reports. */
-    static Path folder(RepositoryOptions repository, RepositoryLocation location) {
-        return DeploymentStore.folder(repository.cache().root().resolve("deployments"), location);
+    static Path folder(MirrorCache cache, RepositoryLocation location) {
+        return DeploymentStore.folder(cache.root().resolve("deployments"), location);
     }
 
-    /** A tracker over reports read from {@code reports} and the commit statuses of the Git host the settings name, if any. */
-    static DeploymentTracker tracker(DeploymentTracker.Reports reports, Optional<ProviderSettings> settings) {
-        return new DeploymentTracker(reports, settings.map(s -> new CommitStatusReader(Providers.create(s, RetryPolicy.DEFAULT),
-                Clock.systemUTC())), Clock.systemUTC());
+    /** A tracker over reports read from {@code reports} and the commit statuses of the Git host {@code provider} reaches, if any. */
+    static DeploymentTracker tracker(DeploymentTracker.Reports reports, Optional<PullRequestProvider> provider) {
+        return new DeploymentTracker(reports, provider.map(p -> new CommitStatusReader(p, Clock.systemUTC())), Clock.systemUTC());
     }
 }

@@ -32,6 +32,7 @@ public final class GitOpsPromotionCli {
     /** Runs the command and exits with its code. */
     public static void main(String[] args) {
         SystemGitConfig.locateWithoutRunningGit(System.getenv());
+        JdkSha1.chooseUnlessSet();
         System.setErr(InProcessGitOutput.filtering(System.err));
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);

@@ -84,7 +84,7 @@ final class PromoteCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--image-name: " + e.getMessage());
             }
         }
-        PromotionResult result = new PromotionEngine(repository.cache()).promote(PromotionOptions.build(spec, request.reopen(reopen)));
+        PromotionResult result = new PromotionEngine(repository.cache(spec)).promote(PromotionOptions.build(spec, request.reopen(reopen)));
         return ResultPrinter.print(spec, result, promotion.json);
     }
 }

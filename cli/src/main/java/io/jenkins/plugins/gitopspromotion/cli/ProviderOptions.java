@@ -3,9 +3,6 @@ package io.jenkins.plugins.gitopspromotion.cli;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderDetection;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
-import io.jenkins.plugins.gitopspromotion.pr.Providers;
-import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
-import io.jenkins.plugins.gitopspromotion.pr.RetryPolicy;
 import io.jenkins.plugins.gitopspromotion.promotion.AccessCredentials;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import java.io.IOException;
@@ -48,11 +45,5 @@ final class ProviderOptions {
             throw new ParameterException(spec.commandLine(), "--provider: " + e.getMessage()
                     + (access.credentials().apiToken().isEmpty() ? ": give --token-env or --token-file" : ""));
         }
-    }
-
-    /** The provider these options name, with the token, if pull requests can be opened or looked up at all. */
-    Optional<PullRequestProvider> pullRequests(CommandSpec spec, RepositoryOptions repository, RepositoryLocation location)
-            throws IOException {
-        return settings(spec, access(spec, repository, location)).map(s -> Providers.create(s, RetryPolicy.DEFAULT));
     }
 }

@@ -38,8 +38,9 @@ final class PruneCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RepositoryLocation location = repository.location(spec);
-        List<PrunedBranch> pruned = new PromotionEngine(repository.cache()).prune(location, repository.auth(spec), repository.base,
-                provider.pullRequests(spec, repository, location), dryRun);
+        PromotionEngine engine = new PromotionEngine(repository.cache(spec));
+        List<PrunedBranch> pruned = engine.prune(location, repository.auth(spec), repository.base,
+                provider.settings(spec, provider.access(spec, repository, location)).map(engine::provider), dryRun);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.writeIndented(pruned, "the branches pruned"));

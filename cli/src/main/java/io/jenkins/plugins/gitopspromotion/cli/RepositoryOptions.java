@@ -1,7 +1,9 @@
 package io.jenkins.plugins.gitopspromotion.cli;
 
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
+import io.jenkins.plugins.gitopspromotion.git.HostKeyPolicy;
 import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
+import io.jenkins.plugins.gitopspromotion.git.NetworkSettings;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,9 +65,18 @@ final class RepositoryOptions {
         }
     }
 
-    /** The mirror cache. */
-    MirrorCache cache() {
-        return new MirrorCache(cacheDir != null ? cacheDir : MirrorCache.defaultRoot(), timeoutSeconds);
+    /**
+     * The mirror cache, trusting the SSH servers {@code --known-hosts} (or the user's own file) lists, and reaching hosts
+     * over HTTP(S) through the proxy the environment names ({@link EnvironmentProxy}).
+     */
+    MirrorCache cache(CommandSpec spec) {
+        HostKeyPolicy hostKeys = knownHosts != null ? HostKeyPolicy.knownHostsFile(knownHosts) : HostKeyPolicy.usersKnownHosts();
+        try {
+            return new MirrorCache(cacheDir != null ? cacheDir : MirrorCache.defaultRoot(), timeoutSeconds,
+                    NetworkSettings.of(hostKeys, EnvironmentProxy.of(System.getenv())));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     /** The credentials for Git the options name: the SSH key if given, else the token, else none. */
@@ -73,7 +84,7 @@ final class RepositoryOptions {
         if (sshKey != null) {
             Optional<char[]> passphrase = Optional.ofNullable(sshPassphraseEnv).map(v -> secretFromEnv(spec, v, "--ssh-passphrase-env"));
             try {
-                return GitAuth.sshKey(Files.readString(sshKey, StandardCharsets.UTF_8), passphrase, Optional.ofNullable(knownHosts));
+                return GitAuth.sshKey(Files.readString(sshKey, StandardCharsets.UTF_8), passphrase);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--ssh-key " + sshKey + ": " + e.getMessage());
             }

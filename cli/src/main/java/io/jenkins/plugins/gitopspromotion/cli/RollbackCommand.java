@@ -44,6 +44,6 @@ final class RollbackCommand implements Callable<Integer> {
         }
         PromotionRequest request = PromotionOptions.build(spec, promotion.request(spec, repository).app(app)
                 .version(new VersionSource.Rollback(Optional.ofNullable(to))));
-        return ResultPrinter.print(spec, new PromotionEngine(repository.cache()).promote(request), promotion.json);
+        return ResultPrinter.print(spec, new PromotionEngine(repository.cache(spec)).promote(request), promotion.json);
     }
 }

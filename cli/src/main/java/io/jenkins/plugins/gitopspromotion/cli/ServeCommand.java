@@ -6,11 +6,10 @@ import io.jenkins.plugins.gitopspromotion.deploy.HookKeys;
 import io.jenkins.plugins.gitopspromotion.deploy.HookReceiver;
 import io.jenkins.plugins.gitopspromotion.deploy.ReportSource;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
+import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
-import io.jenkins.plugins.gitopspromotion.pr.Providers;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
-import io.jenkins.plugins.gitopspromotion.pr.RetryPolicy;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
@@ -73,15 +72,17 @@ final class ServeCommand implements Callable<Integer> {
         PersonIdent by = author.ident(spec);
         BoundaryMode mode = boundary.mode(spec);
         Map<ReportSource, HookKeys> keys = hooks.keys(spec);
-        Path reports = DeploymentReports.folder(repository, location);
-        PromotionView view = new PromotionView(new PromotionEngine(repository.cache()), location, auth, repository.base,
-                settings.map(s -> Providers.create(s, RetryPolicy.DEFAULT)),
+        MirrorCache cache = repository.cache(spec);
+        Path reports = DeploymentReports.folder(cache, location);
+        PromotionEngine engine = new PromotionEngine(cache);
+        PromotionView view = new PromotionView(engine, location, auth, repository.base, settings.map(engine::provider),
                 env -> PromotionRequest.builder(location, env).auth(auth).base(repository.base)
                         .pullRequests(settings.orElse(null)).noPullRequests(noPullRequests).author(by).boundary(mode));
         // Without hook keys nothing is received here; another serve of the same repository may be receiving.
         try (DeploymentStore store = keys.isEmpty() ? null : DeploymentStore.open(reports);
                 ViewServer server = ViewServer.start(view.withDeployments(DeploymentReports.tracker(
-                        store != null ? store::reports : () -> DeploymentStore.read(reports), settings)), port, readOnly)) {
+                        store != null ? store::reports : () -> DeploymentStore.read(reports), settings.map(engine::provider))), port,
+                        readOnly)) {
             PrintWriter out = spec.commandLine().getOut();
             // Printed once: the secret in it is what lets a browser in (serve acts with this user's Git credentials).
             out.println("The promotion view of " + location + " (" + repository.base + ") is at " + server.entryUrl()

@@ -2,10 +2,9 @@ package io.jenkins.plugins.gitopspromotion.cli;
 
 import io.jenkins.plugins.gitopspromotion.deploy.DeploymentStore;
 import io.jenkins.plugins.gitopspromotion.deploy.DeploymentTracker;
+import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
-import io.jenkins.plugins.gitopspromotion.pr.Providers;
-import io.jenkins.plugins.gitopspromotion.pr.RetryPolicy;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.StatusReport;
 import java.io.IOException;
@@ -46,12 +45,13 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         RepositoryLocation location = repository.location(spec);
         Optional<ProviderSettings> settings = provider.settings(spec, provider.access(spec, repository, location));
-        Path reports = DeploymentReports.folder(repository, location);
-        PromotionEngine engine = new PromotionEngine(repository.cache());
+        MirrorCache cache = repository.cache(spec);
+        Path reports = DeploymentReports.folder(cache, location);
+        PromotionEngine engine = new PromotionEngine(cache);
         // Moot promotion branches go first, so that the matrix shows only what is still pending.
-        engine.prune(location, repository.auth(spec), repository.base, settings.map(s -> Providers.create(s, RetryPolicy.DEFAULT)),
-                false).forEach(p -> spec.commandLine().getErr().println("pruned: " + p.describe()));
-        DeploymentTracker.Status status = DeploymentReports.tracker(() -> DeploymentStore.read(reports), settings)
+        engine.prune(location, repository.auth(spec), repository.base, settings.map(engine::provider), false)
+                .forEach(p -> spec.commandLine().getErr().println("pruned: " + p.describe()));
+        DeploymentTracker.Status status = DeploymentReports.tracker(() -> DeploymentStore.read(reports), settings.map(engine::provider))
                 .status(engine, location, repository.auth(spec), repository.base);
         status.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         StatusReport report = status.report();

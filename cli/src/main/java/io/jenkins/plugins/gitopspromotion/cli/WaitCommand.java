@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopspromotion.cli;
 import io.jenkins.plugins.gitopspromotion.deploy.DeploymentStore;
 import io.jenkins.plugins.gitopspromotion.deploy.DeploymentWaiter;
 import io.jenkins.plugins.gitopspromotion.deploy.state.DeploymentState;
+import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.json.Json;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
@@ -78,10 +79,12 @@ final class WaitCommand implements Callable<Integer> {
         repository.timeoutSeconds = (int) Math.min(timeout.toSeconds(), NETWORK_TIMEOUT_SECONDS);
         RepositoryLocation location = repository.location(spec);
         Optional<ProviderSettings> settings = provider.settings(spec, provider.access(spec, repository, location));
-        Path reports = DeploymentReports.folder(repository, location);
-        DeploymentWaiter waiter = new DeploymentWaiter(new PromotionEngine(repository.cache()), location, repository.auth(spec),
+        MirrorCache cache = repository.cache(spec);
+        Path reports = DeploymentReports.folder(cache, location);
+        PromotionEngine engine = new PromotionEngine(cache);
+        DeploymentWaiter waiter = new DeploymentWaiter(engine, location, repository.auth(spec),
                 repository.base, environment, app, Optional.ofNullable(version), () -> DeploymentStore.read(reports),
-                settings.map(s -> Providers.create(s, RetryPolicy.DEFAULT)), Clock.systemUTC());
+                settings.map(engine::provider), Clock.systemUTC());
         PrintWriter err = spec.commandLine().getErr();
         String[] last = {null};
         DeploymentWaiter.Result result = waiter.await(goal, timeout, RetryPolicy.Sleeper.REAL, seen -> {

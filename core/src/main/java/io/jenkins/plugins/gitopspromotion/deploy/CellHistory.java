@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopspromotion.deploy;
 import io.jenkins.plugins.gitopspromotion.config.App;
 import io.jenkins.plugins.gitopspromotion.config.Environment;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
+import io.jenkins.plugins.gitopspromotion.git.History;
 import io.jenkins.plugins.gitopspromotion.promotion.ChangePlanner;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionMessage;
 import io.jenkins.plugins.gitopspromotion.promotion.VersionHistory;
@@ -37,10 +38,13 @@ record CellHistory(CellVersion version, List<Promotion> promotions) {
     record Promotion(ImageVersion version, String commit, Instant at, Instant sourceTime, boolean rollback) {
     }
 
-    /** Reads a cell's history from the base branch's tip; empty when the cell holds no version there. */
-    static Optional<CellHistory> read(Repository repository, RevCommit tip, PromotionConfig config, App app,
+    /**
+     * Reads a cell's history from the base branch's tip, fetching as much of it as it reads into a shallow mirror;
+     * empty when the cell holds no version there.
+     */
+    static Optional<CellHistory> read(Repository repository, History history, RevCommit tip, PromotionConfig config, App app,
             Environment environment, ChangePlanner planner) throws IOException {
-        List<VersionHistory.Entry> entries = VersionHistory.of(repository, tip, config, app, environment, planner,
+        List<VersionHistory.Entry> entries = VersionHistory.of(repository, history, tip, config, app, environment, planner,
                 VersionHistory.MAX_COMMITS);
         if (entries.isEmpty()) {
             return Optional.empty();

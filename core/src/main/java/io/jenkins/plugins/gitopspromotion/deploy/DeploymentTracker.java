@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitopspromotion.deploy;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.GitTree;
+import io.jenkins.plugins.gitopspromotion.git.History;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.deploy.state.CellDeployment;
 import io.jenkins.plugins.gitopspromotion.deploy.state.DeliveryMetrics;
@@ -102,12 +103,12 @@ public final class DeploymentTracker {
                 if (cell.versions().isEmpty() && cell.pending() != null) {
                     versions.add(CellVersion.pending(ref, cell.pending(), null));
                 } else {
-                    read(mirror.repository(), tip, config, ref, h -> h.version().setBy()).map(CellHistory::version)
+                    read(mirror.repository(), mirror.history(base), tip, config, ref, h -> h.version().setBy()).map(CellHistory::version)
                             .ifPresent(versions::add);
                 }
             }
             List<String> warnings = new ArrayList<>();
-            Snapshot snapshot = track(mirror.repository(), tip, config, versions, warnings);
+            Snapshot snapshot = track(mirror.repository(), mirror.history(base), tip, config, versions, warnings);
             return new Status(report.withDeployments((env, app) -> snapshot.deployments().get(new CellRef(env, app)),
                     snapshot.metrics()), warnings);
         });
@@ -130,11 +131,12 @@ public final class DeploymentTracker {
     /**
      * The deployment and figures of cells, with the repository's mirror open at the base branch's tip.
      *
+     * @param history the base branch's history, deepened where a cell's promotions are read
      * @param cells what Git says of each cell
      * @param warnings receives what could not be read (commit statuses)
      * @throws IOException if the reports or the mirror cannot be read
      */
-    public synchronized Snapshot track(Repository repository, RevCommit tip, PromotionConfig config, List<CellVersion> cells,
+    public synchronized Snapshot track(Repository repository, History history, RevCommit tip, PromotionConfig config, List<CellVersion> cells,
             List<String> warnings) throws IOException {
         Instant now = clock.instant();
         List<DeploymentReport> all = new ArrayList<>(reports.get());
@@ -152,7 +154,7 @@ public final class DeploymentTracker {
             }
             deployments.put(version.cell(), deployment.get());
             if (!version.pendingOnly()) {
-                List<CellHistory.Promotion> promotions = history(repository, tip, config, version).map(CellHistory::promotions)
+                List<CellHistory.Promotion> promotions = history(repository, history, tip, config, version).map(CellHistory::promotions)
                         .orElse(List.of());
                 metrics.add(DeliveryFigures.of(version.cell(), promotions, states.reports(version.cell()), ancestry, now));
             }
@@ -162,22 +164,22 @@ public final class DeploymentTracker {
     }
 
     /** A cell's history, read again only when the commit that set its version is another than last time. */
-    private Optional<CellHistory> history(Repository repository, RevCommit tip, PromotionConfig config, CellVersion version)
-            throws IOException {
+    private Optional<CellHistory> history(Repository repository, History history, RevCommit tip, PromotionConfig config,
+            CellVersion version) throws IOException {
         Cached cached = histories.get(version.cell());
         if (cached != null && Objects.equals(cached.key(), version.setBy())) {
             return Optional.of(cached.history());
         }
-        return read(repository, tip, config, version.cell(), h -> version.setBy());
+        return read(repository, history, tip, config, version.cell(), h -> version.setBy());
     }
 
     /**
      * Reads a cell's history and remembers it under {@code key}: the commit the caller knows as the one that set the
      * version (the view's, from first parents, which may be a merge of the commit the history finds).
      */
-    private Optional<CellHistory> read(Repository repository, RevCommit tip, PromotionConfig config, CellRef cell,
+    private Optional<CellHistory> read(Repository repository, History branch, RevCommit tip, PromotionConfig config, CellRef cell,
             Function<CellHistory, String> key) throws IOException {
-        Optional<CellHistory> history = CellHistory.read(repository, tip, config, config.app(cell.app()).orElseThrow(),
+        Optional<CellHistory> history = CellHistory.read(repository, branch, tip, config, config.app(cell.app()).orElseThrow(),
                 config.environment(cell.env()).orElseThrow(), planner);
         history.ifPresent(h -> histories.put(cell, new Cached(key.apply(h), h)));
         return history;

@@ -140,7 +140,7 @@ public final class DeploymentWaiter {
     public Result await(DeploymentState goal, Duration timeout, RetryPolicy.Sleeper sleeper, Consumer<Observation> seen)
             throws IOException, InterruptedException {
         Instant end = clock.instant().plus(timeout);
-        Duration interval = FIRST_INTERVAL;
+        Duration interval = nextInterval(null);
         while (true) {
             Observation observed = poll();
             seen.accept(observed);
@@ -153,9 +153,22 @@ public final class DeploymentWaiter {
                 return new Result(Outcome.TIMED_OUT, observed);
             }
             sleeper.sleep(interval.compareTo(left) < 0 ? interval : left);
-            interval = interval.multipliedBy(3).dividedBy(2);
-            interval = interval.compareTo(MAX_INTERVAL) > 0 ? MAX_INTERVAL : interval;
+            interval = nextInterval(interval);
         }
+    }
+
+    /**
+     * The pause after {@code previous} between polls: half as long again, at most {@link #MAX_INTERVAL}; the first is
+     * {@link #FIRST_INTERVAL}. For hosts that poll on timers of their own instead of {@link #await} (the Jenkins step).
+     *
+     * @param previous the pause before, or null for the first
+     */
+    public static Duration nextInterval(Duration previous) {
+        if (previous == null) {
+            return FIRST_INTERVAL;
+        }
+        Duration next = previous.multipliedBy(3).dividedBy(2);
+        return next.compareTo(MAX_INTERVAL) > 0 ? MAX_INTERVAL : next;
     }
 
     /**
@@ -175,7 +188,8 @@ public final class DeploymentWaiter {
             Environment environment = config.environment(env).orElseThrow(() -> new PromotionException("no environment " + env
                     + " in " + config.source()));
             CellRef cell = new CellRef(env, app);
-            Optional<CellHistory> history = CellHistory.read(mirror.repository(), tip, config, found, environment, planner);
+            Optional<CellHistory> history = CellHistory.read(mirror.repository(), mirror.history(base), tip, config, found,
+                    environment, planner);
             Optional<ImageVersion> proposed = proposed(mirror, branch, config, found, environment);
             Optional<String> wanted = version.or(() -> proposed.flatMap(p -> p.tag().or(() -> p.digest().map(Object::toString)))
                     .filter(p -> history.isEmpty() || !matches(history.get().version().tag(), history.get().version().digest(), p)))

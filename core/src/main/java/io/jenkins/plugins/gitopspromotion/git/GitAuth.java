@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.NoSuchAlgorithmException;
@@ -20,30 +19,37 @@ import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.transport.sshd.ServerKeyDatabase;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 
 /**
- * How to authenticate to a Git host: nothing, a user name with a password or token (HTTPS), or an SSH
- * private key (Apache MINA SSHD). Secrets stay in memory: they are handed to JGit's transport for one
- * connection, for the repository's own scheme, host and port only, and never written to a file, a Git config or a
- * URL, nor shown by {@link #toString()}.
+ * How to authenticate to a Git host: nothing, a user name with a password or token (HTTPS), or an SSH private key
+ * (Apache MINA SSHD); and how to reach it ({@link NetworkSettings}: which SSH servers are trusted, the HTTP proxy).
+ * Secrets stay in memory: they are handed to JGit's transport for one connection, for the repository's own scheme,
+ * host and port only, and never written to a file, a Git config or a URL, nor shown by {@link #toString()}.
  */
 public final class GitAuth {
 
-    private static final GitAuth NONE = new GitAuth(null, null, null);
+    private static final GitAuth NONE = new GitAuth(null, null, null, NetworkSettings.defaults());
 
     private final CredentialsProvider credentials;
-    private final SshdSessionFactory ssh;
+    /** The SSH keys; null for the user's own ({@code ~/.ssh}). */
+    private final List<KeyPair> sshKeys;
     private final String description;
+    private final NetworkSettings network;
 
-    private GitAuth(CredentialsProvider credentials, SshdSessionFactory ssh, String description) {
+    private GitAuth(CredentialsProvider credentials, List<KeyPair> sshKeys, String description, NetworkSettings network) {
         this.credentials = credentials;
-        this.ssh = ssh;
+        this.sshKeys = sshKeys;
         this.description = description == null ? "no credentials" : description;
+        this.network = network;
     }
 
-    /** No credentials: public repositories, local paths, or SSH with the user's own keys and agent. */
+    /**
+     * No credentials: public repositories, local paths, or SSH with the user's own keys in {@code ~/.ssh} (the servers
+     * trusted are still the {@link NetworkSettings#hostKeys() host key policy}'s).
+     */
     public static GitAuth none() {
         return NONE;
     }
@@ -56,18 +62,18 @@ public final class GitAuth {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(secret, "secret");
         return new GitAuth(new UsernamePasswordCredentialsProvider(username, secret.clone()), null,
-                "password for " + username);
+                "password for " + username, NetworkSettings.defaults());
     }
 
     /**
-     * An SSH private key in OpenSSH or PEM format, held in memory.
+     * An SSH private key in OpenSSH or PEM format, held in memory. Nothing else of the user's {@code ~/.ssh} is used:
+     * neither other keys nor its {@code config}.
      *
      * @param privateKey the key file's text
      * @param passphrase the key's passphrase, if it has one
-     * @param knownHosts the known hosts file that must vouch for the server's key; default the user's own
      * @throws IllegalArgumentException if the key cannot be read (the message never contains the key)
      */
-    public static GitAuth sshKey(String privateKey, Optional<char[]> passphrase, Optional<Path> knownHosts) {
+    public static GitAuth sshKey(String privateKey, Optional<char[]> passphrase) {
         List<KeyPair> keys = new ArrayList<>();
         char[] pass = passphrase.map(char[]::clone).orElse(null);
         try {
@@ -92,29 +98,50 @@ public final class GitAuth {
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("the SSH private key holds no key; is it an OpenSSH or PEM private key?");
         }
-        SshdSessionFactoryBuilder builder = new SshdSessionFactoryBuilder()
-                .setHomeDirectory(new File(System.getProperty("user.home")))
-                .setSshDirectory(new File(System.getProperty("user.home"), ".ssh"))
-                .setDefaultKeysProvider(dir -> keys)
-                .setPreferredAuthentications("publickey");
-        // With a known hosts file given, ~/.ssh/config must not weaken it (StrictHostKeyChecking no,
-        // UserKnownHostsFile elsewhere): that file alone decides which servers are trusted.
-        knownHosts.ifPresent(file -> builder.setDefaultKnownHostsFiles(dir -> List.of(file)).setConfigFile(dir -> null));
-        return new GitAuth(null, builder.build(null), "SSH key");
+        return new GitAuth(null, List.copyOf(keys), "SSH key", NetworkSettings.defaults());
+    }
+
+    /** The same credentials, connecting as {@code settings} say (trusted SSH servers, HTTP proxy). */
+    public GitAuth over(NetworkSettings settings) {
+        return new GitAuth(credentials, sshKeys, description, Objects.requireNonNull(settings, "settings"));
+    }
+
+    /** How these credentials connect. */
+    public NetworkSettings network() {
+        return network;
     }
 
     /**
-     * Hands the credentials to a transport about to connect, for its repository's scheme, host and port only: over
-     * HTTP(S) a redirect to anywhere else is not followed ({@link OriginBoundConnections}).
+     * Hands the credentials and the network settings to a transport about to connect: the credentials for its
+     * repository's scheme, host and port only (over HTTP(S) a redirect to anywhere else is not followed,
+     * {@link OriginBoundConnections}), HTTP(S) through the proxy, and SSH trusting the servers the host key policy
+     * trusts, whatever the user's {@code ~/.ssh} says.
+     *
+     * @throws IOException if the host key policy cannot be set up (its folder, its approved keys)
      */
-    public void configure(Transport transport) {
+    public void configure(Transport transport) throws IOException {
+        network.proxy().ifPresent(proxy -> ProxyConnections.bind(transport, proxy));
         if (credentials != null) {
             transport.setCredentialsProvider(credentials);
             OriginBoundConnections.bind(transport);
         }
-        if (ssh != null && transport instanceof SshTransport sshTransport) {
-            sshTransport.setSshSessionFactory(ssh);
+        if (transport instanceof SshTransport sshTransport) {
+            sshTransport.setSshSessionFactory(sshSessions());
         }
+    }
+
+    /** SSH sessions with these keys (or the user's own) and the host key policy's database. */
+    private SshdSessionFactory sshSessions() throws IOException {
+        ServerKeyDatabase hostKeys = network.hostKeys().database();
+        File home = new File(System.getProperty("user.home"));
+        SshdSessionFactoryBuilder builder = new SshdSessionFactoryBuilder()
+                .setHomeDirectory(home)
+                .setSshDirectory(new File(home, ".ssh"))
+                .setServerKeyDatabase((homeDir, sshDir) -> hostKeys);
+        if (sshKeys != null) {
+            builder.setDefaultKeysProvider(dir -> sshKeys).setPreferredAuthentications("publickey").setConfigFile(dir -> null);
+        }
+        return builder.build(null);
     }
 
     /** What kind of credentials these are, never the secret. */

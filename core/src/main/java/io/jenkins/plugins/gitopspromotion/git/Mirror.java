@@ -2,7 +2,9 @@ package io.jenkins.plugins.gitopspromotion.git;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileLock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.TrackingRefUpdate;
 import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.util.RawParseUtils;
 
 /**
  * A locked, open, bare mirror of one config repository in the cache: fetches only the refs asked for, and
@@ -46,6 +49,11 @@ public final class Mirror implements AutoCloseable {
     /** What a ref update may answer when it did its job. */
     private static final Set<RefUpdate.Result> UPDATED = EnumSet.of(RefUpdate.Result.NEW, RefUpdate.Result.FORCED,
             RefUpdate.Result.FAST_FORWARD, RefUpdate.Result.NO_CHANGE, RefUpdate.Result.RENAMED);
+
+    private static final byte[] PARENT = "parent ".getBytes(StandardCharsets.US_ASCII);
+    /** {@code tree <id>\n}, which every commit starts with. */
+    private static final int TREE_LINE = "tree ".length() + Constants.OBJECT_ID_STRING_LENGTH + 1;
+    private static final int PARENT_LINE = PARENT.length + Constants.OBJECT_ID_STRING_LENGTH + 1;
 
     private final Repository repository;
     private final RepositoryLocation location;
@@ -78,8 +86,9 @@ public final class Mirror implements AutoCloseable {
 
     /**
      * Fetches the given branches (names or patterns such as {@code gitops-promotion/dev/*}), replacing the
-     * mirror's copies and dropping the ones deleted on the server. A missing branch without pattern is an
-     * error naming it.
+     * mirror's copies and dropping the ones deleted on the server. A branch this mirror has not fetched before comes
+     * shallow, its tip alone (see {@link FetchedBranches}); readers of history deepen it through {@link #history}. A
+     * missing branch without pattern is an error naming it.
      *
      * @throws IOException naming the repository and the server's answer, never a credential
      */
@@ -89,19 +98,23 @@ public final class Mirror implements AutoCloseable {
 
     static void fetchInto(Repository repository, RepositoryLocation location, GitAuth auth, int timeoutSeconds,
             Collection<String> branches) throws IOException {
+        FetchedBranches.Split split = FetchedBranches.split(repository, branches);
+        if (!split.known().isEmpty()) {
+            transfer(repository, location, auth, timeoutSeconds, split.known(), null);
+        }
+        if (!split.fresh().isEmpty()) {
+            transfer(repository, location, auth, timeoutSeconds, split.fresh(), 1);
+            FetchedBranches.record(repository, split.fresh());
+        }
+    }
+
+    /** One fetch of {@code branches} into their copies, {@code depth} commits deep from each tip or, when null, all. */
+    private static void transfer(Repository repository, RepositoryLocation location, GitAuth auth, int timeoutSeconds,
+            List<String> branches, Integer depth) throws IOException {
         List<RefSpec> specs = branches.stream()
                 .map(b -> new RefSpec("+refs/heads/" + b + ":refs/heads/" + b))
                 .toList();
-        FetchResult result;
-        try (Transport transport = connect(repository, location, auth, timeoutSeconds)) {
-            transport.setRemoveDeletedRefs(true);
-            try {
-                result = transport.fetch(NullProgressMonitor.INSTANCE, specs);
-            } catch (TransportException e) {
-                throw new IOException("fetching " + String.join(", ", branches) + " from " + location + " failed: "
-                        + e.getMessage() + OriginBoundConnections.redirectNote(transport), e);
-            }
-        }
+        FetchResult result = fetch(repository, location, auth, timeoutSeconds, specs, depth, String.join(", ", branches));
         // A copy that could not be updated would leave the promotion working on an old tip, and losing every push.
         for (TrackingRefUpdate update : result.getTrackingRefUpdates()) {
             if (!UPDATED.contains(update.getResult())) {
@@ -110,6 +123,50 @@ public final class Mirror implements AutoCloseable {
                         + " updated (" + update.getResult() + ")");
             }
         }
+    }
+
+    /**
+     * One fetch of {@code specs}, dropping copies of branches deleted on the server.
+     *
+     * @param depth how many commits deep from each tip, or null for all
+     * @param what what is fetched, for the message when it fails
+     */
+    static FetchResult fetch(Repository repository, RepositoryLocation location, GitAuth auth, int timeoutSeconds,
+            List<RefSpec> specs, Integer depth, String what) throws IOException {
+        try (Transport transport = connect(repository, location, auth, timeoutSeconds)) {
+            transport.setRemoveDeletedRefs(true);
+            transport.setDepth(depth);
+            try {
+                return transport.fetch(NullProgressMonitor.INSTANCE, specs);
+            } catch (TransportException e) {
+                throw new IOException("fetching " + what + " from " + location + " failed: " + e.getMessage()
+                        + notes(transport, auth, e), e);
+            }
+        }
+    }
+
+    /**
+     * The history behind the tips of a branch, deepened from the server where this mirror holds less of it than a
+     * reader asks for.
+     */
+    public History history(String branch) {
+        return new ShallowHistory(repository, branch,
+                (name, tip, depth) -> DeepeningFetch.fetch(repository, location, auth, timeoutSeconds, name, tip, depth));
+    }
+
+    /**
+     * The parents a commit was written with. In a shallow mirror a walk shows the commits where the history fetched
+     * ends without parents; a commit's own text still names them.
+     */
+    public static List<ObjectId> parentsAsWritten(RevCommit commit) {
+        byte[] raw = commit.getRawBuffer();
+        List<ObjectId> parents = new ArrayList<>(1);
+        int at = TREE_LINE;
+        while (RawParseUtils.match(raw, at, PARENT) > 0) {
+            parents.add(ObjectId.fromString(raw, at + PARENT.length));
+            at += PARENT_LINE;
+        }
+        return parents;
     }
 
     /** The mirror's copy of a branch, as last fetched. */
@@ -152,7 +209,7 @@ public final class Mirror implements AutoCloseable {
                 result = transport.push(NullProgressMonitor.INSTANCE, List.of(update));
             } catch (TransportException e) {
                 throw new IOException("pushing " + branch + " to " + location + " failed: " + e.getMessage()
-                        + OriginBoundConnections.redirectNote(transport), e);
+                        + notes(transport, auth, e), e);
             }
         }
         RemoteRefUpdate answer = result.getRemoteUpdate(ref);
@@ -206,6 +263,12 @@ public final class Mirror implements AutoCloseable {
         } catch (TransportException e) {
             return Optional.empty(); // the race stands; the next attempt reports what the server says
         }
+    }
+
+    /** What the transport knows of a failure beyond JGit's words: a redirect not followed, a proxy wanting a login. */
+    private static String notes(Transport transport, GitAuth auth, TransportException e) {
+        return OriginBoundConnections.redirectNote(transport)
+                + auth.network().proxy().map(proxy -> proxy.explain(e.getMessage())).orElse("");
     }
 
     /** A transport to the repository with the credentials and timeout set. */

@@ -34,7 +34,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 public final class MirrorCache {
 
     /** Written into a mirror once its first fetch completed; a mirror without it is half-built. */
-    private static final String COMPLETE_MARKER = "gitops-promotion-mirror-complete";
+    static final String COMPLETE_MARKER = "gitops-promotion-mirror-complete";
 
     /** Threads of one process: a file lock alone cannot keep them apart (it is held per process). */
     private static final Map<Path, ReentrantLock> THREAD_LOCKS = new ConcurrentHashMap<>();
@@ -44,14 +44,27 @@ public final class MirrorCache {
 
     private final Path root;
     private final int timeoutSeconds;
+    private final NetworkSettings network;
 
     /**
+     * A cache connecting with the {@linkplain NetworkSettings#defaults() default network settings}.
+     *
      * @param root the cache folder, created when missing
      * @param timeoutSeconds network timeout of each fetch and push
      */
     public MirrorCache(Path root, int timeoutSeconds) {
+        this(root, timeoutSeconds, NetworkSettings.defaults());
+    }
+
+    /**
+     * @param root the cache folder, created when missing
+     * @param timeoutSeconds network timeout of each fetch and push
+     * @param network how this machine reaches Git hosts: every fetch and push of the cache's mirrors connects so
+     */
+    public MirrorCache(Path root, int timeoutSeconds, NetworkSettings network) {
         this.root = root.toAbsolutePath().normalize();
         this.timeoutSeconds = timeoutSeconds;
+        this.network = network;
     }
 
     /** {@code $XDG_CACHE_HOME/gitops-promotion/mirrors}, or {@code ~/.cache/gitops-promotion/mirrors}. */
@@ -64,6 +77,11 @@ public final class MirrorCache {
     /** The cache folder. */
     public Path root() {
         return root;
+    }
+
+    /** How the cache's mirrors reach their Git hosts. */
+    public NetworkSettings network() {
+        return network;
     }
 
     /**
@@ -100,7 +118,8 @@ public final class MirrorCache {
      *
      * @throws IOException if the repository cannot be fetched; the message names it, never a credential
      */
-    public Mirror open(RepositoryLocation location, GitAuth auth, Collection<String> branches) throws IOException {
+    public Mirror open(RepositoryLocation location, GitAuth credentials, Collection<String> branches) throws IOException {
+        GitAuth auth = credentials.over(network);
         PrivateFiles.createDirectories(root);
         Path dir = root.resolve(location.cacheKey() + ".git");
         ReentrantLock threadLock = THREAD_LOCKS.computeIfAbsent(dir, d -> new ReentrantLock());
@@ -189,6 +208,7 @@ public final class MirrorCache {
         repository.getConfig().setInt("gc", null, "auto", 0);
         repository.getConfig().setInt("gc", null, "autoPackLimit", 0);
         repository.getConfig().setBoolean("gc", null, "autoDetach", false);
+        FetchedBranches.startShallow(repository.getConfig());
         repository.getConfig().save();
         return repository;
     }

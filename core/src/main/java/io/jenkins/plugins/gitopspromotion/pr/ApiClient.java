@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.jenkins.plugins.gitopspromotion.json.Json;
+import io.jenkins.plugins.gitopspromotion.net.ProxySettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -295,6 +296,7 @@ public final class ApiClient {
                     + response.headers().firstValue("X-Accepted-OAuth-Scopes").filter(s -> !s.isBlank())
                             .map(s -> "; it needs the scope " + s).orElse("");
             case 404 -> "not found: " + url + " does not exist or the token cannot see it; check --project and --api-url";
+            case 407 -> "the HTTP proxy wants a login, or refused the one it was given (" + ProxySettings.TUNNEL_LOGIN + ")";
             case 409 -> "conflict";
             case 422, 400 -> "refused";
             case 429 -> "rate limited";

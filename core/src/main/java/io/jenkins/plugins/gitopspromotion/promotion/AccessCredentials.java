@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,20 +24,18 @@ import javax.crypto.spec.SecretKeySpec;
 public final class AccessCredentials implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final AccessCredentials NONE = new AccessCredentials(null, null, null, null, null);
+    private static final AccessCredentials NONE = new AccessCredentials(null, null, null, null);
 
     private final String username;
     private final char[] secret;
     private final String privateKey;
     private final char[] passphrase;
-    private final String knownHosts;
 
-    private AccessCredentials(String username, char[] secret, String privateKey, char[] passphrase, String knownHosts) {
+    private AccessCredentials(String username, char[] secret, String privateKey, char[] passphrase) {
         this.username = username;
         this.secret = secret;
         this.privateKey = privateKey;
         this.passphrase = passphrase;
-        this.knownHosts = knownHosts;
     }
 
     /** No credentials: public repositories and local paths. */
@@ -56,21 +53,21 @@ public final class AccessCredentials implements Serializable {
         if (username == null || username.isBlank() || secret == null || secret.length == 0) {
             throw new IllegalArgumentException("a password credential needs a user name and a non-empty password or token");
         }
-        return new AccessCredentials(username, secret.clone(), null, null, null);
+        return new AccessCredentials(username, secret.clone(), null, null);
     }
 
     /**
-     * An SSH private key, for {@code ssh://} and scp-like URLs.
+     * An SSH private key, for {@code ssh://} and scp-like URLs. The servers trusted are the doing machine's
+     * ({@link io.jenkins.plugins.gitopspromotion.git.NetworkSettings#hostKeys()}).
      *
      * @param privateKey the key in OpenSSH or PEM form
      * @param passphrase its passphrase (copied), or {@code null}
-     * @param knownHosts a known hosts file on the machine doing the work, or {@code null} for the user's own
      */
-    public static AccessCredentials sshKey(String privateKey, char[] passphrase, String knownHosts) {
+    public static AccessCredentials sshKey(String privateKey, char[] passphrase) {
         if (privateKey == null || privateKey.isBlank()) {
             throw new IllegalArgumentException("an SSH credential needs a private key");
         }
-        return new AccessCredentials(null, null, privateKey, passphrase == null ? null : passphrase.clone(), knownHosts);
+        return new AccessCredentials(null, null, privateKey, passphrase == null ? null : passphrase.clone());
     }
 
     /** Whether there are none. */
@@ -81,8 +78,7 @@ public final class AccessCredentials implements Serializable {
     /** The credentials for Git. */
     public GitAuth gitAuth() {
         if (privateKey != null) {
-            return GitAuth.sshKey(privateKey, Optional.ofNullable(passphrase).map(char[]::clone),
-                    Optional.ofNullable(knownHosts).map(Path::of));
+            return GitAuth.sshKey(privateKey, Optional.ofNullable(passphrase).map(char[]::clone));
         }
         return secret != null ? GitAuth.password(username, secret.clone()) : GitAuth.none();
     }
@@ -105,7 +101,7 @@ public final class AccessCredentials implements Serializable {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            for (Object part : new Object[] {username, secret, privateKey, passphrase, knownHosts}) {
+            for (Object part : new Object[] {username, secret, privateKey, passphrase}) {
                 byte[] bytes = utf8(part);
                 // Each part with its length (-1 when absent), so that no two sets of parts hash alike.
                 mac.update(ByteBuffer.allocate(4).putInt(part == null ? -1 : bytes.length).array());
@@ -139,14 +135,13 @@ public final class AccessCredentials implements Serializable {
     @Override
     public boolean equals(Object other) {
         return other instanceof AccessCredentials that && Objects.equals(username, that.username) && Arrays.equals(secret, that.secret)
-                && Objects.equals(privateKey, that.privateKey) && Arrays.equals(passphrase, that.passphrase)
-                && Objects.equals(knownHosts, that.knownHosts);
+                && Objects.equals(privateKey, that.privateKey) && Arrays.equals(passphrase, that.passphrase);
     }
 
     /** Of the parts that are not secret only. */
     @Override
     public int hashCode() {
-        return Objects.hash(username, knownHosts, privateKey == null);
+        return Objects.hash(username, privateKey == null);
     }
 
     @Override

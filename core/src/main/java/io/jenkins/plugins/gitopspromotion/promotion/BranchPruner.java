@@ -43,7 +43,7 @@ public final class BranchPruner {
     public List<PrunedBranch> prune(Mirror mirror, RevCommit baseTip, String base, PromotionConfig config, List<String> branches,
             Optional<PullRequestProvider> provider, boolean dryRun) throws IOException {
         List<PrunedBranch> outcomes = new ArrayList<>();
-        for (MootBranches.Proposal proposal : MootBranches.read(mirror.repository(), baseTip, config, planner, branches)) {
+        for (MootBranches.Proposal proposal : MootBranches.read(mirror, base, baseTip, config, planner, branches)) {
             if (proposal.moot()) {
                 outcomes.add(prune(mirror, base, config, proposal, provider, dryRun));
             }

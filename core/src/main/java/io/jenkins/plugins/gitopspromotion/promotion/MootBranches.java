@@ -4,6 +4,8 @@ import io.jenkins.plugins.gitopspromotion.config.App;
 import io.jenkins.plugins.gitopspromotion.config.Environment;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
 import io.jenkins.plugins.gitopspromotion.git.GitTree;
+import io.jenkins.plugins.gitopspromotion.git.History;
+import io.jenkins.plugins.gitopspromotion.git.Mirror;
 import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ import org.eclipse.jgit.revwalk.filter.RevFilter;
  * version; the base branch may since have got exactly that version (merged by hand, or promoted by another path), or
  * another one set after the branch was cut (a later promotion, a rollback). A branch of one app is moot when its cell is
  * either; a bundle's when all its cells landed or any of them was overtaken, since it can no longer land whole as
- * proposed. A branch that proposes nothing the base branch lacks is moot too. Reads only.
+ * proposed. A branch that proposes nothing the base branch lacks is moot too. Changes nothing on the server.
  */
 public final class MootBranches {
 
@@ -110,23 +112,23 @@ public final class MootBranches {
 
     /**
      * Reads what each promotion branch proposes against the base branch's tip. Branches of environments or apps the config
-     * does not know, and cells that cannot be read, are left out (nothing is decided about what cannot be read).
+     * does not know, and cells that cannot be read, are left out (nothing is decided about what cannot be read). Where the
+     * mirror is shallow, the histories are deepened as far as the reading needs: to where the branch was cut, and to the
+     * commit that set each decided cell's version.
      *
+     * @param base the base branch, whose tip is {@code baseTip}
      * @param branches the promotion branches, fetched into the mirror
      */
-    public static List<Proposal> read(Repository repository, RevCommit baseTip, PromotionConfig config, ChangePlanner planner,
-            List<String> branches) throws IOException {
+    public static List<Proposal> read(Mirror mirror, String base, RevCommit baseTip, PromotionConfig config,
+            ChangePlanner planner, List<String> branches) throws IOException {
         List<Proposal> proposals = new ArrayList<>();
-        try (RevWalk walk = new RevWalk(repository)) {
-            for (String branch : branches) {
-                Optional<Proposal> proposal = read(repository, walk, baseTip, config, planner, branch);
-                proposal.ifPresent(proposals::add);
-            }
+        for (String branch : branches) {
+            read(mirror, base, baseTip, config, planner, branch).ifPresent(proposals::add);
         }
         return proposals;
     }
 
-    private static Optional<Proposal> read(Repository repository, RevWalk walk, RevCommit baseTip, PromotionConfig config,
+    private static Optional<Proposal> read(Mirror mirror, String base, RevCommit baseTip, PromotionConfig config,
             ChangePlanner planner, String branch) throws IOException {
         Optional<PromotionBranch> name = PromotionBranch.parse(branch);
         Optional<Environment> environment = name.flatMap(n -> config.environment(n.env()));
@@ -134,15 +136,13 @@ public final class MootBranches {
             return Optional.empty();
         }
         List<App> apps = name.get().app().map(a -> config.app(a).stream().toList()).orElse(config.apps());
-        if (apps.isEmpty()) {
+        Optional<RevCommit> found = mirror.branch(branch);
+        if (apps.isEmpty() || found.isEmpty()) {
             return Optional.empty();
         }
-        ObjectId ref = repository.resolve("refs/heads/" + branch);
-        if (ref == null) {
-            return Optional.empty();
-        }
-        RevCommit tip = walk.parseCommit(ref);
-        RevCommit fork = forkPoint(repository, tip, baseTip);
+        Repository repository = mirror.repository();
+        RevCommit tip = found.get();
+        RevCommit fork = forkPoint(mirror, branch, tip, base, baseTip);
         List<Cell> cells = new ArrayList<>();
         for (App app : apps) {
             Optional<String> proposed = identity(planner, new GitTree(repository, tip), config, app, environment.get());
@@ -160,19 +160,42 @@ public final class MootBranches {
             }
             Fate fate = proposed.equals(current) ? Fate.LANDED
                     : before.isPresent() && !before.equals(current) ? Fate.OVERTAKEN : Fate.PENDING;
-            RevCommit setBy = fate == Fate.PENDING ? null : setBy(repository, baseTip, config, app, environment.get(), planner);
+            RevCommit setBy = fate == Fate.PENDING ? null
+                    : setBy(repository, mirror.history(base), baseTip, config, app, environment.get(), planner);
             cells.add(new Cell(app.name(), proposed.get(), current.get(), fate, setBy == null ? baseTip.name() : setBy.name(),
                     (setBy == null ? baseTip : setBy).getShortMessage()));
         }
         return Optional.of(new Proposal(branch, tip.copy(), environment.get().name(), name.get().app().isEmpty(), cells));
     }
 
-    /** Where a branch was cut from the base branch: their merge base, or null when they share no history. */
-    private static RevCommit forkPoint(Repository repository, RevCommit tip, RevCommit baseTip) throws IOException {
+    /**
+     * Where a branch was cut from the base branch: their merge base, or null when they share no history. A shallow mirror
+     * holds each branch from its tip only, so both are deepened a step at a time until the merge base is readable, or
+     * there is no more history to read.
+     */
+    private static RevCommit forkPoint(Mirror mirror, String branch, RevCommit tip, String base, RevCommit baseTip)
+            throws IOException {
+        History ours = mirror.history(branch);
+        History theirs = mirror.history(base);
+        while (true) {
+            RevCommit found = mergeBase(mirror.repository(), tip, baseTip);
+            if (found != null) {
+                return found;
+            }
+            boolean more = ours.deepen(tip);
+            more |= theirs.deepen(baseTip); // both: either may end before the merge base
+            if (!more) {
+                return null;
+            }
+        }
+    }
+
+    /** The merge base of two commits in the history readable now, or null. A new walk sees what deepening fetched. */
+    private static RevCommit mergeBase(Repository repository, RevCommit a, RevCommit b) throws IOException {
         try (RevWalk walk = new RevWalk(repository)) {
             walk.setRevFilter(RevFilter.MERGE_BASE);
-            walk.markStart(walk.parseCommit(tip));
-            walk.markStart(walk.parseCommit(baseTip));
+            walk.markStart(walk.parseCommit(a));
+            walk.markStart(walk.parseCommit(b));
             RevCommit found = walk.next();
             if (found != null) {
                 walk.parseBody(found);
@@ -182,9 +205,9 @@ public final class MootBranches {
     }
 
     /** The commit of the base branch that set the cell's version now, or null beyond the history read. */
-    private static RevCommit setBy(Repository repository, RevCommit baseTip, PromotionConfig config, App app,
+    private static RevCommit setBy(Repository repository, History history, RevCommit baseTip, PromotionConfig config, App app,
             Environment environment, ChangePlanner planner) throws IOException {
-        return VersionHistory.of(repository, baseTip, config, app, environment, planner, 1).stream().findFirst()
+        return VersionHistory.of(repository, history, baseTip, config, app, environment, planner, 1).stream().findFirst()
                 .map(VersionHistory.Entry::setBy).orElse(null);
     }
 

@@ -75,7 +75,7 @@ public final class PromotionEngine {
      * @param maxAttempts how many times a promotion is tried when pushes lose races
      */
     public PromotionEngine(MirrorCache cache, YamlLimits limits, int maxAttempts) {
-        this(cache, limits, maxAttempts, settings -> Providers.create(settings, RetryPolicy.DEFAULT));
+        this(cache, limits, maxAttempts, providersOf(cache));
     }
 
     /**
@@ -118,7 +118,17 @@ public final class PromotionEngine {
      * reach of its promotions (the Jenkins plugin: an agent, or the controller).
      */
     public PromotionEngine(MirrorCache cache, Supplier<List<BoundaryFinding>> boundary) {
-        this(cache, YamlLimits.DEFAULT, 10, settings -> Providers.create(settings, RetryPolicy.DEFAULT), boundary);
+        this(cache, YamlLimits.DEFAULT, 10, providersOf(cache), boundary);
+    }
+
+    /** The default providers, reaching their APIs through the cache's proxy, as its Git connections do. */
+    private static Function<ProviderSettings, PullRequestProvider> providersOf(MirrorCache cache) {
+        return settings -> Providers.create(settings, RetryPolicy.DEFAULT, cache.network().proxy());
+    }
+
+    /** The pull-request provider this engine uses for {@code settings}. */
+    public PullRequestProvider provider(ProviderSettings settings) {
+        return providers.apply(settings);
     }
 
     /** The branch a promotion of {@code app} into {@code environment} is pushed to outside {@code commit} mode. */
@@ -265,30 +275,12 @@ public final class PromotionEngine {
      */
     public List<PrunedBranch> prune(RepositoryLocation repository, GitAuth auth, String base,
             Optional<PullRequestProvider> provider, boolean dryRun) throws IOException {
-        return withMirror(repository, auth, List.of(base, BRANCH_PREFIX + "*"), mirror -> prune(mirror, base, provider, dryRun));
-    }
-
-    /**
-     * Cleans up the moot promotion branches of a mirror as last fetched (with {@link #BRANCH_PREFIX}{@code *}), for work
-     * that reads more in the same mirror session (the view's refresh).
-     *
-     * @throws PromotionException if the base branch does not exist
-     */
-    public List<PrunedBranch> prune(Mirror mirror, String base, Optional<PullRequestProvider> provider, boolean dryRun)
-            throws IOException {
-        return prune(mirror, base, mirror.branches(BRANCH_PREFIX), provider, dryRun);
-    }
-
-    /**
-     * Cleans up those of {@code branches} that are moot, in a mirror as last fetched.
-     *
-     * @throws PromotionException if the base branch does not exist
-     */
-    public List<PrunedBranch> prune(Mirror mirror, String base, List<String> branches, Optional<PullRequestProvider> provider,
-            boolean dryRun) throws IOException {
-        RevCommit tip = mirror.branch(base).orElseThrow(() -> new PromotionException(
-                "the branch " + base + " does not exist in " + mirror.location()));
-        return pruner.prune(mirror, tip, base, configs.load(new GitTree(mirror.repository(), tip)), branches, provider, dryRun);
+        return withMirror(repository, auth, List.of(base, BRANCH_PREFIX + "*"), mirror -> {
+            RevCommit tip = mirror.branch(base).orElseThrow(() -> new PromotionException(
+                    "the branch " + base + " does not exist in " + repository));
+            return pruner.prune(mirror, tip, base, configs.load(new GitTree(mirror.repository(), tip)),
+                    mirror.branches(BRANCH_PREFIX), provider, dryRun);
+        });
     }
 
     /**
@@ -391,7 +383,12 @@ public final class PromotionEngine {
             return new ImageUpdate(app.names(), version.tag(), version.digest(), carriedName(version, app));
         }
         VersionSource.Rollback rollback = (VersionSource.Rollback) source;
-        List<VersionHistory.Entry> history = VersionHistory.of(mirror.repository(), tip, config, app, environment, planner);
+        // Without a tag, history is read (and, in a shallow mirror, fetched) only as far as the previous version.
+        List<VersionHistory.Entry> history = rollback.toTag().isPresent()
+                ? VersionHistory.of(mirror.repository(), mirror.history(request.base()), tip, config, app, environment, planner,
+                        Integer.MAX_VALUE)
+                : VersionHistory.currentAndPrevious(mirror.repository(), mirror.history(request.base()), tip, config, app,
+                        environment, planner);
         Optional<VersionHistory.Entry> target = rollback.toTag().isPresent()
                 ? history.stream().filter(e -> e.version().tag().equals(rollback.toTag())).findFirst()
                 : history.stream().skip(1).findFirst();
@@ -635,7 +632,8 @@ public final class PromotionEngine {
         try (RevWalk walk = new RevWalk(mirror.repository())) {
             RevCommit ours = walk.parseCommit(commit);
             RevCommit theirs = walk.parseCommit(existing);
-            return theirs.getParentCount() == 1 && theirs.getParent(0).equals(tip) && theirs.getTree().equals(ours.getTree());
+            // The branch's commit may end a shallow mirror's history: the parent it names, not the walk's, tells.
+            return Mirror.parentsAsWritten(theirs).equals(List.of(tip.getId())) && theirs.getTree().equals(ours.getTree());
         }
     }
 

@@ -10,7 +10,6 @@ import io.jenkins.plugins.gitopspromotion.image.InvalidImageReferenceException;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
@@ -48,21 +47,14 @@ import org.eclipse.jgit.lib.Repository;
  *     another environment, or from history, comes with its name when the app has other names)
  * @param sourceTime when the source commit was made: recorded in a {@code Source-Time} trailer, from which the delivery
  *     figures measure lead time
- * @param bundle the apps to promote together in one commit or pull request (a bundle), when {@code app} and
- *     {@code image} are empty; empty otherwise
- * @param allApps whether the bundle is every app of the config
  * @param reopen whether to propose again a version whose pull request a person closed without merging
- * @param overrideFreeze whether to promote inside a freeze window of the environment (recorded, with {@code reason})
- * @param overrideHold whether to promote into a held cell (recorded, with {@code reason})
- * @param reason why: required with an override, recorded in a trailer; for a rollback, why it holds its cell
  */
 public record PromotionRequest(RepositoryLocation repository, GitAuth auth, String base, String environment,
         Optional<String> app, Optional<ImageReference> image, VersionSource version, Optional<PromotionMode> mode,
         Optional<String> buildUrl, Optional<String> sourceCommit, Optional<String> sourceUrl,
         Optional<ProviderSettings> pullRequests, Optional<String> noPullRequests, BoundaryMode boundary, boolean dryRun,
         PersonIdent author, Optional<CommitSigner> signer, Optional<String> promotedBy, Optional<ImageReference> imageName,
-        Optional<Instant> sourceTime, List<String> bundle, boolean allApps, boolean reopen, boolean overrideFreeze,
-        boolean overrideHold, Optional<String> reason) {
+        Optional<Instant> sourceTime, boolean reopen) {
 
     /** The identity commits are made with when the caller names none. */
     public static final PersonIdent DEFAULT_AUTHOR = new PersonIdent("gitops-promotion", "gitops-promotion@users.noreply.invalid");
@@ -81,29 +73,15 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         Objects.requireNonNull(promotedBy, "promotedBy");
         Objects.requireNonNull(imageName, "imageName");
         Objects.requireNonNull(sourceTime, "sourceTime");
-        Objects.requireNonNull(reason, "reason");
-        bundle = List.copyOf(bundle);
-        promotedBy.ifPresent(who -> requireShortLine("who promoted", who));
-        reason.ifPresent(why -> requireShortLine("the reason", why));
-        if ((overrideFreeze || overrideHold) && reason.isEmpty()) {
-            throw new IllegalArgumentException("an override (of a freeze or a hold) needs a reason, recorded with the promotion");
-        }
-        boolean isBundle = allApps || !bundle.isEmpty();
-        if (app.isEmpty() && image.isEmpty() && !isBundle) {
+        promotedBy.ifPresent(who -> {
+            // A line break would forge trailers after it.
+            if (who.isBlank() || who.length() > 200 || who.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("who promoted must be one line of at most 200 characters, not "
+                        + InvalidImageReferenceException.quote(who));
+            }
+        });
+        if (app.isEmpty() && image.isEmpty()) {
             throw new IllegalArgumentException("name the app, or the image the app uses");
-        }
-        if (isBundle && (app.isPresent() || image.isPresent())) {
-            throw new IllegalArgumentException("a bundle names its apps, or all of them, and no single app or image");
-        }
-        if (allApps && !bundle.isEmpty()) {
-            throw new IllegalArgumentException("a bundle is all apps or the apps named, not both");
-        }
-        if (isBundle && (version instanceof VersionSource.Rollback || imageName.isPresent())) {
-            throw new IllegalArgumentException("a bundle promotes a version taken from another environment or given; a rollback"
-                    + " and a new image name go with one app");
-        }
-        if (bundle.stream().distinct().count() != bundle.size()) {
-            throw new IllegalArgumentException("a bundle names each app once, not " + String.join(", ", bundle));
         }
         if (imageName.isPresent() && (imageName.get().tag().isPresent() || imageName.get().digest().isPresent())) {
             throw new IllegalArgumentException("the new image name " + imageName.get() + " is a name without tag or digest;"
@@ -122,19 +100,6 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
                     + " is not a valid branch name (see git check-ref-format: no control characters, spaces, '..', '~',"
                     + " '^', ':', '?', '*', '[', '\\', no leading '-' and no trailing '.lock')");
         }
-    }
-
-    /** A person's name or a reason goes into a trailer: one line (a line break would forge trailers after it), and short. */
-    private static void requireShortLine(String what, String text) {
-        if (text.isBlank() || text.length() > 200 || text.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException(what + " must be one line of at most 200 characters, not "
-                    + InvalidImageReferenceException.quote(text));
-        }
-    }
-
-    /** Whether this request promotes several apps together (a bundle). */
-    public boolean isBundle() {
-        return allApps || !bundle.isEmpty();
     }
 
     /** Provenance goes into commit trailers and pull requests, a line each: a line break in it would forge more. */
@@ -177,12 +142,7 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         private Optional<String> promotedBy = Optional.empty();
         private Optional<ImageReference> imageName = Optional.empty();
         private Optional<Instant> sourceTime = Optional.empty();
-        private List<String> bundle = List.of();
-        private boolean allApps;
         private boolean reopen;
-        private boolean overrideFreeze;
-        private boolean overrideHold;
-        private Optional<String> reason = Optional.empty();
 
         private Builder(RepositoryLocation repository, String environment) {
             this.repository = repository;
@@ -297,47 +257,16 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
             return this;
         }
 
-        /** The apps of a bundle, promoted together in one commit or pull request. */
-        public Builder apps(List<String> value) {
-            this.bundle = List.copyOf(value);
-            return this;
-        }
-
-        /** A bundle of every app of the config. */
-        public Builder allApps(boolean value) {
-            this.allApps = value;
-            return this;
-        }
-
         /** Propose again a version whose pull request a person closed without merging. */
         public Builder reopen(boolean value) {
             this.reopen = value;
             return this;
         }
 
-        /** Promote inside a freeze window of the environment; needs a {@link #reason}. */
-        public Builder overrideFreeze(boolean value) {
-            this.overrideFreeze = value;
-            return this;
-        }
-
-        /** Promote into a held cell; needs a {@link #reason}. */
-        public Builder overrideHold(boolean value) {
-            this.overrideHold = value;
-            return this;
-        }
-
-        /** Why: recorded with an override; for a rollback, why it holds its cell. Null for none. */
-        public Builder reason(String value) {
-            this.reason = Optional.ofNullable(value);
-            return this;
-        }
-
         /** The request. */
         public PromotionRequest build() {
             return new PromotionRequest(repository, auth, base, environment, app, image, version, mode, buildUrl, sourceCommit,
-                    sourceUrl, pullRequests, noPullRequests, boundary, dryRun, author, signer, promotedBy, imageName, sourceTime,
-                    bundle, allApps, reopen, overrideFreeze, overrideHold, reason);
+                    sourceUrl, pullRequests, noPullRequests, boundary, dryRun, author, signer, promotedBy, imageName, sourceTime, reopen);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitopspromotion.promotion;
 
 import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
+import io.jenkins.plugins.gitopspromotion.git.NetworkSettings;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryFinding;
 import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
 import java.io.IOException;
@@ -21,20 +22,22 @@ public final class PromotionWorker {
     /**
      * @param cacheDir where mirrors are kept on this machine; {@code null} for {@link MirrorCache#defaultRoot()}
      * @param timeoutSeconds the network timeout
+     * @param network how this machine reaches Git hosts and their APIs
      * @param buildEnvironment the build's environment variables, laid over this process's
      */
-    public PromotionWorker(Path cacheDir, int timeoutSeconds, Map<String, String> buildEnvironment) {
-        this(cacheDir, timeoutSeconds, boundaryOfBuild(Map.copyOf(buildEnvironment)));
+    public PromotionWorker(Path cacheDir, int timeoutSeconds, NetworkSettings network, Map<String, String> buildEnvironment) {
+        this(cacheDir, timeoutSeconds, network, boundaryOfBuild(Map.copyOf(buildEnvironment)));
     }
 
     /**
      * @param cacheDir where mirrors are kept on this machine; {@code null} for {@link MirrorCache#defaultRoot()}
      * @param timeoutSeconds the network timeout
+     * @param network how this machine reaches Git hosts and their APIs
      * @param boundary what is within reach of the promotion (see {@link CredentialBoundary#ofController})
      */
-    public PromotionWorker(Path cacheDir, int timeoutSeconds, Supplier<List<BoundaryFinding>> boundary) {
-        this.engine = new PromotionEngine(new MirrorCache(cacheDir != null ? cacheDir : MirrorCache.defaultRoot(), timeoutSeconds),
-                boundary);
+    public PromotionWorker(Path cacheDir, int timeoutSeconds, NetworkSettings network, Supplier<List<BoundaryFinding>> boundary) {
+        this.engine = new PromotionEngine(new MirrorCache(cacheDir != null ? cacheDir : MirrorCache.defaultRoot(), timeoutSeconds,
+                network), boundary);
     }
 
     private static Supplier<List<BoundaryFinding>> boundaryOfBuild(Map<String, String> environment) {

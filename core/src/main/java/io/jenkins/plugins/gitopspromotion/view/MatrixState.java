@@ -5,6 +5,7 @@ import io.jenkins.plugins.gitopspromotion.config.ConfigLoader;
 import io.jenkins.plugins.gitopspromotion.config.Environment;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
 import io.jenkins.plugins.gitopspromotion.git.GitTree;
+import io.jenkins.plugins.gitopspromotion.git.History;
 import io.jenkins.plugins.gitopspromotion.guard.DriftCheck;
 import io.jenkins.plugins.gitopspromotion.guard.Finding;
 import io.jenkins.plugins.gitopspromotion.promotion.ChangePlanner;
@@ -58,23 +59,32 @@ final class MatrixState {
         this.historyWindow = historyWindow;
     }
 
-    /** Brings the state to {@code newTip}, incrementally when it can. */
-    void update(Repository repository, RevCommit newTip) throws IOException {
+    /**
+     * Brings the state to {@code newTip}, incrementally when it can.
+     *
+     * @param history deepened before a full build, which reads the history window
+     */
+    void update(Repository repository, History history, RevCommit newTip) throws IOException {
+        if (tip != null && tip.equals(newTip)) {
+            lastRefresh = new ViewState.Refresh(false, 0, 0);
+            return;
+        }
+        try {
+            if (tip == null || !incremental(repository, newTip)) {
+                // The window, and the parent of its oldest commit (which tells whether that one set a cell).
+                history.reach(newTip, (int) Math.min(Integer.MAX_VALUE, historyWindow + 1L));
+                build(repository, newTip);
+            }
+        } catch (IOException | RuntimeException e) {
+            tip = null; // half-updated: the next call builds from scratch rather than trust it
+            throw e;
+        }
+        tip = newTip.copy();
+    }
+
+    private void build(Repository repository, RevCommit newTip) throws IOException {
         try (RevWalk walk = new RevWalk(repository)) {
-            RevCommit target = walk.parseCommit(newTip);
-            if (tip != null && tip.equals(target)) {
-                lastRefresh = new ViewState.Refresh(false, 0, 0);
-                return;
-            }
-            try {
-                if (tip == null || !incremental(repository, walk, target)) {
-                    build(repository, walk, target);
-                }
-            } catch (IOException | RuntimeException e) {
-                tip = null; // half-updated: the next call builds from scratch rather than trust it
-                throw e;
-            }
-            tip = target.copy();
+            build(repository, walk, walk.parseCommit(newTip));
         }
     }
 
@@ -101,6 +111,12 @@ final class MatrixState {
     }
 
     /** Re-reads what changed since the old tip; false when only a full build will do. */
+    private boolean incremental(Repository repository, RevCommit newTip) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return incremental(repository, walk, walk.parseCommit(newTip));
+        }
+    }
+
     private boolean incremental(Repository repository, RevWalk walk, RevCommit target) throws IOException {
         RevCommit old = walk.parseCommit(tip);
         if (!walk.isMergedInto(old, target)) {

@@ -13,9 +13,8 @@ import io.jenkins.plugins.gitopspromotion.git.GitTree;
 import io.jenkins.plugins.gitopspromotion.git.Mirror;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.json.Json;
-import io.jenkins.plugins.gitopspromotion.pr.Providers;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
-import io.jenkins.plugins.gitopspromotion.pr.RetryPolicy;
+import io.jenkins.plugins.gitopspromotion.promotion.BranchPruner;
 import io.jenkins.plugins.gitopspromotion.promotion.ChangePlanner;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionException;
@@ -69,6 +68,7 @@ public final class PromotionView {
     /** Moot branches left as they are (a pull request not ours, no provider), by their tip: not asked about again. */
     private final Map<String, ObjectId> kept = new HashMap<>();
     private final ChangePlanner planner = new ChangePlanner(YamlLimits.DEFAULT);
+    private final BranchPruner pruner = new BranchPruner(planner);
     private Supplier<List<String>> notes = List::of;
     private DeploymentTracker deployments;
 
@@ -112,7 +112,7 @@ public final class PromotionView {
      */
     public static PromotionView of(PromotionEngine engine, RepositoryAccess access, UnaryOperator<PromotionRequest.Builder> host) {
         return new PromotionView(engine, access.location(), access.credentials().gitAuth(), access.base(),
-                access.pullRequests().map(settings -> Providers.create(settings, RetryPolicy.DEFAULT)),
+                access.pullRequests().map(engine::provider),
                 env -> host.apply(access.request(env)));
     }
 
@@ -155,16 +155,17 @@ public final class PromotionView {
      */
     public synchronized ViewState status() throws IOException {
         return engine.withMirror(repository, auth, List.of(base, PromotionEngine.BRANCH_PREFIX + "*"), mirror -> {
-            List<PrunedBranch> pruned = prune(mirror);
             RevCommit tip = tip(mirror);
-            matrix.update(mirror.repository(), tip);
+            matrix.update(mirror.repository(), mirror.history(base), tip);
+            // Moot branches go before the pending ones are read, so that the view shows only what is still pending.
+            List<PrunedBranch> pruned = prune(mirror, tip);
             List<String> warnings = new ArrayList<>(notes.get());
             Map<CellKey, ViewCell.Pending> proposed = pending.read(mirror, base, matrix, warnings);
             List<AppRow> rows = matrix.rows(proposed, warnings);
             PromotionConfig config = matrix.config();
             List<DeliveryMetrics> metrics = List.of();
             if (deployments != null) {
-                DeploymentTracker.Snapshot snapshot = deployments.track(mirror.repository(), tip, config,
+                DeploymentTracker.Snapshot snapshot = deployments.track(mirror.repository(), mirror.history(base), tip, config,
                         versions(mirror.repository(), rows, deployments.tracked(config)), warnings);
                 rows = rows.stream().map(row -> new AppRow(row.app(), row.cells().stream()
                         .map(c -> c.withDeployment(snapshot.deployments().get(new CellRef(c.env(), c.app())))).toList(),
@@ -181,19 +182,19 @@ public final class PromotionView {
      * Cleans up the moot promotion branches before the state is read, as {@code prune} does; a branch left as it is (a pull
      * request this tool did not open, no provider) is looked at again only once its tip moves.
      */
-    private List<PrunedBranch> prune(Mirror mirror) throws IOException {
+    private List<PrunedBranch> prune(Mirror mirror, RevCommit tip) throws IOException {
         List<String> branches = new ArrayList<>();
         for (String branch : mirror.branches(PromotionEngine.BRANCH_PREFIX)) {
-            ObjectId tip = mirror.branch(branch).orElseThrow().getId();
-            if (!tip.equals(kept.get(branch))) {
+            ObjectId at = mirror.branch(branch).orElseThrow().getId();
+            if (!at.equals(kept.get(branch))) {
                 branches.add(branch);
             }
         }
         kept.keySet().retainAll(mirror.branches(PromotionEngine.BRANCH_PREFIX));
-        List<PrunedBranch> pruned = engine.prune(mirror, base, branches, provider, false);
+        List<PrunedBranch> pruned = pruner.prune(mirror, tip, base, matrix.config(), branches, provider, false);
         for (PrunedBranch branch : pruned) {
             if (branch.action() == PrunedBranch.Action.KEPT) {
-                mirror.branch(branch.branch()).ifPresent(tip -> kept.put(branch.branch(), tip.getId().copy()));
+                mirror.branch(branch.branch()).ifPresent(at -> kept.put(branch.branch(), at.getId().copy()));
             }
         }
         return pruned;
@@ -231,8 +232,8 @@ public final class PromotionView {
             Map<String, List<HistoryEntry>> histories = new LinkedHashMap<>();
             for (Environment environment : environments) {
                 List<HistoryEntry> entries = new ArrayList<>();
-                for (VersionHistory.Entry entry : VersionHistory.of(mirror.repository(), tip, config, found, environment, planner,
-                        HISTORY_ENTRIES)) {
+                for (VersionHistory.Entry entry : VersionHistory.of(mirror.repository(), mirror.history(base), tip, config, found,
+                        environment, planner, HISTORY_ENTRIES)) {
                     ImageVersion version = entry.version();
                     entries.add(new HistoryEntry(version.tag().orElse(null), version.digest().map(Object::toString).orElse(null),
                             version.label(), CommitInfo.of(entry.setBy()), entries.isEmpty()));

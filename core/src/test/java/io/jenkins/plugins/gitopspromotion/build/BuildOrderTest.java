@@ -57,7 +57,7 @@ class BuildOrderTest {
         assertThatThrownBy(() -> new BuildOrder("ghcr.io/acme/web", List.of("1"), "buildah").buildArg("NOVALUE"))
                 .hasMessageContaining("KEY=VALUE");
         assertThatThrownBy(() -> new BuildOrder("ghcr.io/acme/web", List.of("1"), "buildah")
-                .credentials(AccessCredentials.sshKey("-----BEGIN OPENSSH PRIVATE KEY-----", null, null)).check())
+                .credentials(AccessCredentials.sshKey("-----BEGIN OPENSSH PRIVATE KEY-----", null)).check())
                 .hasMessageContaining("user name with a password or token");
     }
 

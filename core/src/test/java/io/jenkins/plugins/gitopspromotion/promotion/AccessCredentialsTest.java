@@ -13,10 +13,10 @@ class AccessCredentialsTest {
         assertThat(AccessCredentials.password("ci", "t0ken-1".toCharArray())).isEqualTo(token).hasSameHashCodeAs(token);
         assertThat(AccessCredentials.password("ci", "t0ken-2".toCharArray())).isNotEqualTo(token);
         assertThat(AccessCredentials.password("bot", "t0ken-1".toCharArray())).isNotEqualTo(token);
-        assertThat(AccessCredentials.sshKey("KEY", "pass".toCharArray(), null))
-                .isEqualTo(AccessCredentials.sshKey("KEY", "pass".toCharArray(), null))
-                .isNotEqualTo(AccessCredentials.sshKey("KEY", "other".toCharArray(), null))
-                .isNotEqualTo(AccessCredentials.sshKey("KEY", null, null));
+        assertThat(AccessCredentials.sshKey("KEY", "pass".toCharArray()))
+                .isEqualTo(AccessCredentials.sshKey("KEY", "pass".toCharArray()))
+                .isNotEqualTo(AccessCredentials.sshKey("KEY", "other".toCharArray()))
+                .isNotEqualTo(AccessCredentials.sshKey("KEY", null));
         assertThat(AccessCredentials.none()).isEqualTo(AccessCredentials.none()).isNotEqualTo(token);
         assertThat(token.toString()).doesNotContain("t0ken");
     }

@@ -100,8 +100,8 @@ class ConcurrentPromotionTest {
     /**
      * Thirty-two promotions at once into a repository of forty apps with some history: twenty-four apps, eight
      * of them asked twice for different versions. Each lands, or fails saying it lost every race; history stays
-     * linear and sound; every landed promotion is in it; each app ends at one of the versions asked for it; no
-     * other app moved.
+     * linear and sound; every landed promotion is in it; each app ends at a version one of its landed promotions wrote
+     * (untouched when none landed, as on a busy machine all of one app's may give up); no other app moved.
      */
     @ParameterizedTest
     @EnumSource(Server.class)
@@ -145,14 +145,14 @@ class ConcurrentPromotionTest {
             List<Future<PromotionResult>> futures = promoteAtOnce(location, auth, apps, tags);
 
             int landed = 0;
-            Map<String, List<String>> asked = new LinkedHashMap<>();
+            Map<String, List<String>> landedTags = new LinkedHashMap<>();
             List<String> landedCommits = new ArrayList<>();
             for (int i = 0; i < LOAD; i++) {
-                asked.computeIfAbsent(apps.get(i), a -> new ArrayList<>()).add(tags.get(i));
                 try {
                     PromotionResult result = futures.get(i).get(240, TimeUnit.SECONDS);
                     assertThat(result.status()).as("promotion %d", i).isEqualTo(PromotionResult.Status.PROMOTED);
                     landedCommits.add(result.commit());
+                    landedTags.computeIfAbsent(apps.get(i), a -> new ArrayList<>()).add(tags.get(i));
                     landed++;
                 } catch (ExecutionException e) {
                     assertThat(e.getCause()).as("promotion %d", i).isInstanceOf(PromotionException.class)
@@ -169,11 +169,12 @@ class ConcurrentPromotionTest {
             for (int i = 0; i < 40; i++) {
                 String app = SyntheticConfigRepository.appName(i);
                 String overlay = BareRepos.readFile(remote, "main", SyntheticConfigRepository.overlay(app, "dev"));
-                if (asked.containsKey(app)) {
-                    assertThat(asked.get(app).stream().map(t -> SyntheticConfigRepository.overlayFile(app, "dev", t)).toList())
-                            .as("%s ends at a version asked for it", app).contains(overlay);
+                // An app ends at a version one of its landed promotions wrote; one whose promotions all gave up is untouched.
+                if (landedTags.containsKey(app)) {
+                    assertThat(landedTags.get(app).stream().map(t -> SyntheticConfigRepository.overlayFile(app, "dev", t)).toList())
+                            .as("%s ends at a version a landed promotion wrote", app).contains(overlay);
                 } else {
-                    assertThat(overlay).as("%s was not promoted", app).isEqualTo(before.get(app));
+                    assertThat(overlay).as("%s had no promotion land", app).isEqualTo(before.get(app));
                 }
             }
             RealParts.require(Programs.installed("git"), "git");

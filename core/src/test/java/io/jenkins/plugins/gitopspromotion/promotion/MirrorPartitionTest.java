@@ -24,7 +24,7 @@ class MirrorPartitionTest {
         assertThat(a.getFileName().toString()).matches("credentials-[0-9a-f]{32}").doesNotContain("t0ken");
         assertThat(MirrorPartition.of(root, AccessCredentials.password("ci", "t0ken-of-job-a".toCharArray()))).isEqualTo(a);
         assertThat(MirrorPartition.of(root, jobB)).isNotEqualTo(a);
-        assertThat(MirrorPartition.of(root, AccessCredentials.sshKey("KEY", null, null))).isNotEqualTo(a);
+        assertThat(MirrorPartition.of(root, AccessCredentials.sshKey("KEY", null))).isNotEqualTo(a);
         assertThat(MirrorPartition.of(root, AccessCredentials.none())).isEqualTo(root);
         Path key = root.resolve(MirrorPartition.KEY_FILE);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.promotion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitopspromotion.git.NetworkSettings;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ class PromotionWorkerTest {
     void promotesAndReadsStatusWithTheMirrorInTheGivenCache() throws Exception {
         try (Repository remote = BareRepos.create(temp.resolve("config.git"))) {
             ConfigRepositoryFixture.seed(remote);
-            PromotionWorker worker = new PromotionWorker(temp.resolve("agent-cache"), 30, Map.of());
+            PromotionWorker worker = new PromotionWorker(temp.resolve("agent-cache"), 30, NetworkSettings.defaults(), Map.of());
             RepositoryAccess access = RepositoryAccess.of(temp.resolve("config.git").toString());
 
             PromotionResult result = worker.promote(PromotionOrder.promote(access, "dev").app("api").tag("2.1.0"));
@@ -55,7 +56,7 @@ class PromotionWorkerTest {
                 """);
         try (Repository remote = BareRepos.create(temp.resolve("config.git"))) {
             ConfigRepositoryFixture.seed(remote);
-            PromotionWorker worker = new PromotionWorker(temp.resolve("agent-cache"), 30, Map.of("KUBECONFIG", kubeconfig.toString()));
+            PromotionWorker worker = new PromotionWorker(temp.resolve("agent-cache"), 30, NetworkSettings.defaults(), Map.of("KUBECONFIG", kubeconfig.toString()));
 
             PromotionResult result = worker.promote(PromotionOrder.promote(RepositoryAccess.of(temp.resolve("config.git").toString()), "dev")
                     .app("api").tag("2.1.0"));
@@ -69,7 +70,7 @@ class PromotionWorkerTest {
     void aPullRequestEnvironmentWhereAutoFindsNoProviderSaysSoInTheResult() throws Exception {
         try (Repository remote = BareRepos.create(temp.resolve("config.git"))) {
             ConfigRepositoryFixture.seed(remote);
-            PromotionWorker worker = new PromotionWorker(temp.resolve("agent-cache"), 30, Map.of());
+            PromotionWorker worker = new PromotionWorker(temp.resolve("agent-cache"), 30, NetworkSettings.defaults(), Map.of());
             String url = temp.resolve("config.git").toString();
             RepositoryAccess withToken = new RepositoryAccess(url, null, AccessCredentials.password("ci", "t0ken".toCharArray()),
                     null, null, null);

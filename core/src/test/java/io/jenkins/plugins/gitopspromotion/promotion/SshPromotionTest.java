@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
+import io.jenkins.plugins.gitopspromotion.git.HostKeyPolicy;
 import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
+import io.jenkins.plugins.gitopspromotion.git.NetworkSettings;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
+import io.jenkins.plugins.gitopspromotion.testing.PemKeys;
 import io.jenkins.plugins.gitopspromotion.testing.RealParts;
 import io.jenkins.plugins.gitopspromotion.testing.SshGitServer;
 import io.jenkins.plugins.gitopspromotion.testing.TestEngines;
@@ -16,12 +19,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The engine against a real Git server over SSH (Apache MINA SSHD running JGit's pack services) with
  * {@link GitAuth#sshKey}: private keys only ever held in memory, the server trusted only through the known hosts
- * file given, and the machine's own {@code ~/.ssh} left as it was.
+ * file given ({@link HostKeyPolicy#knownHostsFile}), and the machine's own {@code ~/.ssh} left as it was.
  */
 class SshPromotionTest {
 
@@ -49,8 +48,7 @@ class SshPromotionTest {
     private static final String PASSPHRASE = "correct horse battery staple";
 
     /** Generated once: RSA 3072 takes a noticeable fraction of a second. */
-    private static KeyPair authorized;
-    private static String authorizedPem;
+    private static PemKeys.ClientKey authorized;
 
     @TempDir
     Path temp;
@@ -61,8 +59,7 @@ class SshPromotionTest {
 
     @BeforeAll
     static void generateKey() throws Exception {
-        authorized = rsa(3072);
-        authorizedPem = pkcs8Pem(authorized.getPrivate());
+        authorized = PemKeys.ClientKey.rsa(3072);
     }
 
     @BeforeEach
@@ -76,18 +73,6 @@ class SshPromotionTest {
             server.close();
         }
         assertThat(listing(USER_SSH_DIR)).as("files in " + USER_SSH_DIR).isEqualTo(userSshDirBefore);
-    }
-
-    private static KeyPair rsa(int bits) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(bits);
-        return generator.generateKeyPair();
-    }
-
-    /** PKCS#8 PEM, as {@code openssl genpkey} writes it. */
-    private static String pkcs8Pem(PrivateKey key) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded());
-        return "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
     }
 
     /** The lines of a key file that carry key material, for checking that none leaks into a message. */
@@ -119,9 +104,11 @@ class SshPromotionTest {
         return Files.writeString(temp.resolve("known_hosts"), content);
     }
 
-    private PromotionResult promote(GitAuth auth, String tag) throws IOException {
+    private PromotionResult promote(GitAuth auth, Path knownHosts, String tag) throws IOException {
         RepositoryLocation location = RepositoryLocation.parse(server.url("config").toString());
-        return TestEngines.cleanBoundary(new MirrorCache(temp.resolve("cache"), 30)).promote(PromotionRequest.builder(location, "dev")
+        MirrorCache cache = new MirrorCache(temp.resolve("cache"), 30,
+                NetworkSettings.of(HostKeyPolicy.knownHostsFile(knownHosts), Optional.empty()));
+        return TestEngines.cleanBoundary(cache).promote(PromotionRequest.builder(location, "dev")
                 .app("web").version(new VersionSource.Given(Optional.of(tag), Optional.empty())).auth(auth).build());
     }
 
@@ -131,10 +118,10 @@ class SshPromotionTest {
 
     @Test
     void promotesWithAPkcs8PemKeyHeldInMemory() throws Exception {
-        startServer(authorized.getPublic());
+        startServer(authorized.pair().getPublic());
         Path knownHosts = knownHosts(server.knownHostsLine() + "\n");
 
-        PromotionResult result = promote(GitAuth.sshKey(authorizedPem, Optional.empty(), Optional.of(knownHosts)), "1.1.0");
+        PromotionResult result = promote(GitAuth.sshKey(authorized.pem(), Optional.empty()), knownHosts, "1.1.0");
 
         assertThat(result.status()).isEqualTo(PromotionResult.Status.PROMOTED);
         assertThat(webDevKustomization()).contains("newTag: \"1.1.0\"");
@@ -145,32 +132,32 @@ class SshPromotionTest {
 
     @Test
     void aKeyTheServerDoesNotAuthorizeIsDeniedAndTheMessageNamesTheUrlNotTheKey() throws Exception {
-        startServer(authorized.getPublic());
+        startServer(authorized.pair().getPublic());
         Path knownHosts = knownHosts(server.knownHostsLine() + "\n");
-        String strangerPem = pkcs8Pem(rsa(2048).getPrivate());
+        String strangerPem = PemKeys.pkcs8Pem(PemKeys.rsa(2048).getPrivate());
 
-        assertThatThrownBy(() -> promote(GitAuth.sshKey(strangerPem, Optional.empty(), Optional.of(knownHosts)), "1.1.0"))
+        assertThatThrownBy(() -> promote(GitAuth.sshKey(strangerPem, Optional.empty()), knownHosts, "1.1.0"))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(server.url("config").toString())
                 // JGit's words for a denied key: it lists the keys tried, by fingerprint, and that the server refused them.
                 .hasMessageContaining("Cannot log in at 127.0.0.1:" + server.port())
                 .hasMessageContaining("server refused")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(keyMaterial(strangerPem))
-                        .doesNotContain(keyMaterial(authorizedPem)));
+                        .doesNotContain(keyMaterial(authorized.pem())));
         assertThat(server.pushCount()).isZero();
         assertThat(BareRepos.log(remote, "main")).hasSize(1);
     }
 
     @Test
     void aServerMissingFromTheKnownHostsIsNotTrustedAndNothingIsPushed() throws Exception {
-        startServer(authorized.getPublic());
+        startServer(authorized.pair().getPublic());
         Path empty = knownHosts("");
 
-        assertThatThrownBy(() -> promote(GitAuth.sshKey(authorizedPem, Optional.empty(), Optional.of(empty)), "1.1.0"))
+        assertThatThrownBy(() -> promote(GitAuth.sshKey(authorized.pem(), Optional.empty()), empty, "1.1.0"))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(server.url("config").toString())
-                // JGit's words when no known hosts entry vouches for the server's key.
-                .hasMessageContaining("Server key did not validate");
+                .hasMessageContaining("the SSH host key of [127.0.0.1]:" + server.port())
+                .hasMessageContaining("is unknown: it is not in the known hosts file " + empty);
         assertThat(server.pushCount()).isZero();
         assertThat(BareRepos.log(remote, "main")).hasSize(1);
         assertThat(empty).as("the unknown host key was not added").isEmptyFile();
@@ -178,7 +165,7 @@ class SshPromotionTest {
 
     @Test
     void theUsersSshConfigCannotWeakenTheKnownHostsGiven(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
-        startServer(authorized.getPublic());
+        startServer(authorized.pair().getPublic());
         Path empty = knownHosts("");
         Files.createDirectories(home.resolve(".ssh"));
         // A file of the test's own, never a device: a regression would have JGit write the server's key into it.
@@ -187,8 +174,8 @@ class SshPromotionTest {
         String realHome = System.getProperty("user.home");
         System.setProperty("user.home", home.toString());
         try {
-            assertThatThrownBy(() -> promote(GitAuth.sshKey(authorizedPem, Optional.empty(), Optional.of(empty)), "1.1.0"))
-                    .isInstanceOf(IOException.class).hasMessageContaining("Server key did not validate");
+            assertThatThrownBy(() -> promote(GitAuth.sshKey(authorized.pem(), Optional.empty()), empty, "1.1.0"))
+                    .isInstanceOf(IOException.class).hasMessageContaining("is unknown");
         } finally {
             System.setProperty("user.home", realHome);
         }
@@ -211,12 +198,11 @@ class SshPromotionTest {
         startServer(publicKey(keyFile.resolveSibling(keyFile.getFileName() + ".pub")));
         Path knownHosts = knownHosts(server.knownHostsLine() + "\n");
 
-        PromotionResult result = promote(GitAuth.sshKey(keyText, Optional.of(PASSPHRASE.toCharArray()), Optional.of(knownHosts)),
-                "1.1.0");
+        PromotionResult result = promote(GitAuth.sshKey(keyText, Optional.of(PASSPHRASE.toCharArray())), knownHosts, "1.1.0");
 
         assertThat(result.status()).isEqualTo(PromotionResult.Status.PROMOTED);
         assertThat(webDevKustomization()).contains("newTag: \"1.1.0\"");
-        assertThatThrownBy(() -> GitAuth.sshKey(keyText, Optional.of("wrong passphrase".toCharArray()), Optional.of(knownHosts)))
+        assertThatThrownBy(() -> GitAuth.sshKey(keyText, Optional.of("wrong passphrase".toCharArray())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(keyMaterial(keyText)).doesNotContain(PASSPHRASE));
     }

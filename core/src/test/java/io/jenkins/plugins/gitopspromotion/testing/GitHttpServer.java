@@ -16,7 +16,6 @@ import org.eclipse.jetty.security.HashLoginService;
 import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.security.authentication.BasicAuthenticator;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.security.Password;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.http.server.GitServlet;
@@ -52,7 +51,7 @@ public final class GitHttpServer implements AutoCloseable {
         this.repositories = new RepositoryRegistry(root);
         this.user = user;
         this.password = password;
-        this.server = new Server();
+        this.server = LoopbackJetty.server();
     }
 
     /**
@@ -66,24 +65,13 @@ public final class GitHttpServer implements AutoCloseable {
      */
     public static GitHttpServer start(Path root, String user, String password) throws Exception {
         GitHttpServer git = new GitHttpServer(root, user, password);
-        try {
+        return LoopbackJetty.started(git, () -> {
             git.configure();
             git.server.start();
-            return git;
-        } catch (Exception e) {
-            git.close();
-            throw e;
-        }
+        });
     }
 
     private void configure() {
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        // No graceful stop: clients keep idle connections alive, and waiting for them only slows tests down.
-        server.setStopTimeout(0);
-
         ServletContextHandler context = new ServletContextHandler("/", ServletContextHandler.SECURITY);
         context.setSecurityHandler(basicAuth());
         context.addFilter(new FilterHolder(counter), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -147,7 +135,7 @@ public final class GitHttpServer implements AutoCloseable {
 
     /** The port the server listens on, on 127.0.0.1. */
     public int port() {
-        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return LoopbackJetty.port(server);
     }
 
     /** The URL of a repository: {@code http://127.0.0.1:PORT/git/NAME.git}; no credentials in it. */

@@ -72,9 +72,22 @@ public final class SshGitServer implements AutoCloseable {
      * @throws IOException if SSHD cannot start
      */
     public static SshGitServer start(Path root, PublicKey... authorized) throws IOException {
-        SshGitServer server = new SshGitServer(new RepositoryRegistry(root), generateHostKey());
+        return start(root, 0, generateHostKey(), authorized);
+    }
+
+    /**
+     * Starts a server with a given host key on a given loopback port: the same server as far as a client can tell,
+     * or (with another key) one that impersonates it.
+     *
+     * @param port the port, or 0 for a free one
+     * @param hostKey the server's host key pair
+     * @throws IOException if SSHD cannot start (the port is taken)
+     */
+    public static SshGitServer start(Path root, int port, KeyPair hostKey, PublicKey... authorized) throws IOException {
+        SshGitServer server = new SshGitServer(new RepositoryRegistry(root), hostKey);
         try {
             server.configure(List.of(authorized));
+            server.sshd.setPort(port);
             server.sshd.start();
             return server;
         } catch (IOException | RuntimeException e) {
@@ -83,8 +96,8 @@ public final class SshGitServer implements AutoCloseable {
         }
     }
 
-    /** EC P-256: generated in milliseconds, unlike RSA, and understood by every SSH client. */
-    private static KeyPair generateHostKey() throws IOException {
+    /** A new host key pair, EC P-256: generated in milliseconds, unlike RSA, and understood by every SSH client. */
+    public static KeyPair generateHostKey() throws IOException {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(256);

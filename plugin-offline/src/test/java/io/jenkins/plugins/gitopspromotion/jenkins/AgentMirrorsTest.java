@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitopspromotion.git.NetworkSettings;
 import io.jenkins.plugins.gitopspromotion.promotion.AccessCredentials;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionOrder;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
@@ -26,7 +27,7 @@ class AgentMirrorsTest {
         RepositoryAccess access = new RepositoryAccess(dir.resolve("config.git").toUri().toString(), null, credentials, "none", null,
                 null);
         PromotionOrder order = PromotionOrder.promote(access, "dev").app("web").tag(tag).boundary("off");
-        return new PromoteOnAgent(order, new AgentSettings(cache.toString(), Map.of())).invoke(dir.toFile(), null);
+        return new PromoteOnAgent(order, new AgentSettings(cache.toString(), Map.of(), NetworkSettings.defaults())).invoke(dir.toFile(), null);
     }
 
     private static List<String> mirrorFolders(Path cache) throws Exception {

@@ -27,6 +27,7 @@ import java.util.List;
 import jenkins.model.Jenkins;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.jenkinsci.plugins.gitclient.verifier.KnownHostsFileVerificationStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,7 @@ class BuildPageTest {
     Path dir;
     private Repository remote;
     private MockedStatic<Jenkins> jenkins;
+    private HostKeyVerificationSetting hostKeys;
     private MockedStatic<ExtensionList> extensions;
     private MockedStatic<User> users;
     private final GitOpsPromotionConfiguration configuration = new GitOpsPromotionConfiguration();
@@ -79,6 +81,7 @@ class BuildPageTest {
         extensions.when(() -> ExtensionList.lookupSingleton(GitOpsPromotionConfiguration.class)).thenReturn(configuration);
         extensions.when(() -> ExtensionList.lookupSingleton(GitOpsPromotionsRootAction.class)).thenReturn(new GitOpsPromotionsRootAction());
         users = mockStatic(User.class);
+        hostKeys = HostKeyVerificationSetting.of(new KnownHostsFileVerificationStrategy());
 
         build = Builds.build(Builds.job("web"), 42);
         when(build.getUrl()).thenReturn("job/web/42/");
@@ -92,6 +95,7 @@ class BuildPageTest {
 
     @AfterEach
     void close() {
+        hostKeys.close();
         users.close();
         extensions.close();
         jenkins.close();

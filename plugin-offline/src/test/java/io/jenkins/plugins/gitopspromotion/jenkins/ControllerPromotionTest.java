@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import jenkins.model.Jenkins;
 import org.eclipse.jgit.lib.Repository;
+import org.jenkinsci.plugins.gitclient.verifier.KnownHostsFileVerificationStrategy;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,7 @@ class ControllerPromotionTest {
     private Repository remote;
     private String previousServiceAccountDir;
     private MockedStatic<Jenkins> jenkins;
+    private HostKeyVerificationSetting hostKeys;
     private MockedStatic<ExtensionList> extensions;
     private final GitOpsPromotionConfiguration configuration = new GitOpsPromotionConfiguration();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -62,12 +64,14 @@ class ControllerPromotionTest {
         jenkins = mockStatic(Jenkins.class);
         jenkins.when(Jenkins::get).thenReturn(instance);
         extensions = mockStatic(ExtensionList.class);
+        hostKeys = HostKeyVerificationSetting.of(new KnownHostsFileVerificationStrategy());
         extensions.when(() -> ExtensionList.lookupSingleton(GitOpsPromotionConfiguration.class)).thenReturn(configuration);
         when(listener.getLogger()).thenReturn(new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
     void close() {
+        hostKeys.close();
         extensions.close();
         jenkins.close();
         remote.close();

@@ -19,6 +19,7 @@ import io.jenkins.plugins.gitopspromotion.view.ViewUser;
 import java.nio.file.Path;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.gitclient.verifier.KnownHostsFileVerificationStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class PromotionViewInJenkinsTest {
     Path home;
     private final GitOpsPromotionConfiguration configuration = new GitOpsPromotionConfiguration();
     private MockedStatic<Jenkins> jenkins;
+    private HostKeyVerificationSetting hostKeys;
     private MockedStatic<ExtensionList> extensions;
     private MockedStatic<User> users;
     private MockedStatic<CredentialsMatchers> matchers;
@@ -51,12 +53,14 @@ class PromotionViewInJenkinsTest {
         users = mockStatic(User.class);
         users.when(User::current).thenReturn(jane);
         extensions = mockStatic(ExtensionList.class);
+        hostKeys = HostKeyVerificationSetting.of(new KnownHostsFileVerificationStrategy());
         extensions.when(() -> ExtensionList.lookupSingleton(GitOpsPromotionConfiguration.class)).thenReturn(configuration);
         matchers = mockStatic(CredentialsMatchers.class);
     }
 
     @AfterEach
     void close() {
+        hostKeys.close();
         matchers.close();
         extensions.close();
         users.close();

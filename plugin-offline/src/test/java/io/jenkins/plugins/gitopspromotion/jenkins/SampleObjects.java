@@ -38,6 +38,11 @@ final class SampleObjects {
         text("digest", DIGEST);
         text("from", "dev");
         text("build", "web/main#42");
+        text("hookCredentialsId", "flux-hook-key");
+        text("previousHookCredentialsId", "flux-hook-key-2025");
+        text("timeout", "1h30m");
+        text("until", "deployed");
+        text("version", "1.5.0");
         text("mode", "pull-request");
         text("credentialsId", "config-token");
         text("to", "1.4.2");

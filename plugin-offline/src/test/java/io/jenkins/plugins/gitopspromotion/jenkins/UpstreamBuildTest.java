@@ -32,6 +32,7 @@ import java.util.function.UnaryOperator;
 import jenkins.model.Jenkins;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.jenkinsci.plugins.gitclient.verifier.KnownHostsFileVerificationStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,7 @@ class UpstreamBuildTest {
     Path dir;
     private Repository remote;
     private MockedStatic<Jenkins> jenkins;
+    private HostKeyVerificationSetting hostKeys;
     private MockedStatic<ExtensionList> extensions;
     private final GitOpsPromotionConfiguration configuration = new GitOpsPromotionConfiguration();
     private final TaskListener listener = mock(TaskListener.class);
@@ -67,6 +69,7 @@ class UpstreamBuildTest {
         jenkins = mockStatic(Jenkins.class);
         jenkins.when(Jenkins::get).thenReturn(instance);
         extensions = mockStatic(ExtensionList.class);
+        hostKeys = HostKeyVerificationSetting.of(new KnownHostsFileVerificationStrategy());
         extensions.when(() -> ExtensionList.lookupSingleton(GitOpsPromotionConfiguration.class)).thenReturn(configuration);
         when(listener.getLogger()).thenReturn(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
@@ -84,6 +87,7 @@ class UpstreamBuildTest {
 
     @AfterEach
     void close() {
+        hostKeys.close();
         extensions.close();
         jenkins.close();
         remote.close();

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.jenkins;
 
 import hudson.AbortException;
 import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
+import io.jenkins.plugins.gitopspromotion.git.NetworkSettings;
 import io.jenkins.plugins.gitopspromotion.promotion.AccessCredentials;
 import io.jenkins.plugins.gitopspromotion.promotion.MirrorPartition;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionException;
@@ -13,9 +14,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What work on an agent needs from the controller: the cache folder from the global configuration and the build's
- * environment variables (for the credential boundary check). Builds of several jobs share an agent, so mirrors are
- * kept apart by the credentials they were read with ({@link MirrorPartition}).
+ * What work on an agent needs from the controller: the cache folder from the global configuration, the build's
+ * environment variables (for the credential boundary check), and how Jenkins reaches Git hosts (git-client's host key
+ * verification, Jenkins' proxy: {@link JenkinsNetwork}). Builds of several jobs share an agent, so mirrors are kept
+ * apart by the credentials they were read with ({@link MirrorPartition}); host keys accepted on first connection are
+ * the agent's, recorded beside them.
  */
 final class AgentSettings implements Serializable {
 
@@ -25,10 +28,21 @@ final class AgentSettings implements Serializable {
 
     private final String cacheFolder;
     private final HashMap<String, String> environment;
+    private final NetworkSettings network;
 
-    AgentSettings(String cacheFolder, Map<String, String> environment) {
+    AgentSettings(String cacheFolder, Map<String, String> environment, NetworkSettings network) {
         this.cacheFolder = cacheFolder;
         this.environment = new HashMap<>(environment);
+        this.network = network;
+    }
+
+    /**
+     * The settings for work of a build with {@code environment}, as Jenkins is configured now.
+     *
+     * @throws AbortException if Jenkins' proxy configuration cannot be used
+     */
+    static AgentSettings of(Map<String, String> environment) throws AbortException {
+        return new AgentSettings(GitOpsPromotionConfiguration.get().getCacheFolder(), environment, JenkinsNetwork.settings());
     }
 
     /** Work done on the agent with a worker, answering JSON. */
@@ -44,7 +58,8 @@ final class AgentSettings implements Serializable {
      */
     String run(AccessCredentials credentials, Work work) throws IOException {
         Path root = cacheFolder == null ? MirrorCache.defaultRoot() : Path.of(cacheFolder);
-        return answer(work, new PromotionWorker(MirrorPartition.of(root, credentials), TIMEOUT_SECONDS, environment));
+        return answer(work, new PromotionWorker(MirrorPartition.of(root, credentials), TIMEOUT_SECONDS,
+                network.keptIn(root.resolve(JenkinsNetwork.HOST_KEYS)), environment));
     }
 
     /** The work's answer; a refusal or bad input as an {@link AbortException} with the engine's message. */

@@ -37,6 +37,8 @@ public class ConfigRepository implements Describable<ConfigRepository> {
     private String project;
     private String baseBranch = "main";
     private List<EnvironmentRule> environments = new ArrayList<>();
+    private String hookCredentialsId;
+    private String previousHookCredentialsId;
 
     /**
      * @param id how jobs name the repository
@@ -130,6 +132,41 @@ public class ConfigRepository implements Describable<ConfigRepository> {
         return environments.stream().filter(p -> p.getEnvironment().equals(environment)).findFirst();
     }
 
+    public String getHookCredentialsId() {
+        return hookCredentialsId;
+    }
+
+    /**
+     * The key the repository's deployment hooks ({@code gitops-promotion-hooks/ID/…}) check requests with: a Secret text
+     * credential, the Flux Secret's {@code token} and the Argo CD bearer token. No key: the hooks answer 404.
+     */
+    @DataBoundSetter
+    public void setHookCredentialsId(String hookCredentialsId) {
+        this.hookCredentialsId = Util.fixEmptyAndTrim(hookCredentialsId);
+    }
+
+    public String getPreviousHookCredentialsId() {
+        return previousHookCredentialsId;
+    }
+
+    /** The key being replaced, still taken while the agents move to the new one. */
+    @DataBoundSetter
+    public void setPreviousHookCredentialsId(String previousHookCredentialsId) {
+        this.previousHookCredentialsId = Util.fixEmptyAndTrim(previousHookCredentialsId);
+    }
+
+    /** The ids of the hook keys in use: the current one, and the one being replaced. */
+    List<String> hookCredentialIds() {
+        List<String> ids = new ArrayList<>();
+        if (hookCredentialsId != null) {
+            ids.add(hookCredentialsId);
+        }
+        if (previousHookCredentialsId != null && !previousHookCredentialsId.equals(hookCredentialsId)) {
+            ids.add(previousHookCredentialsId);
+        }
+        return ids;
+    }
+
     /** The form and its checks. */
     @Extension
     @Symbol("configRepository")
@@ -163,6 +200,27 @@ public class ConfigRepository implements Describable<ConfigRepository> {
             return model.includeEmptyValue()
                     .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(), CredentialKinds.REPOSITORY_FOR_BUILDS)
                     .includeCurrentValue(credentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillHookCredentialsIdItems(@QueryParameter String hookCredentialsId) {
+            return hookKeys(hookCredentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillPreviousHookCredentialsIdItems(@QueryParameter String previousHookCredentialsId) {
+            return hookKeys(previousHookCredentialsId);
+        }
+
+        /** Secret text credentials, Jenkins' own (SYSTEM-scoped ones too: only the hooks use them); administrators only. */
+        private static ListBoxModel hookKeys(String current) {
+            StandardListBoxModel model = new StandardListBoxModel();
+            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+                return model.includeCurrentValue(current);
+            }
+            return model.includeEmptyValue()
+                    .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(), CredentialKinds.HOOK_KEY)
+                    .includeCurrentValue(current);
         }
 
         /** Builds cannot see SYSTEM-scoped credentials (older registrations may still name some): say so. */

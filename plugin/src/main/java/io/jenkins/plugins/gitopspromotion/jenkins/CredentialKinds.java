@@ -30,6 +30,9 @@ final class CredentialKinds implements CredentialsMatcher {
      */
     static final CredentialKinds REGISTRY = new CredentialKinds(List.of(StandardUsernamePasswordCredentials.class), false);
 
+    /** A deployment hooks' key: secret text, which the receivers compare (HMAC key, bearer token). */
+    static final CredentialKinds HOOK_KEY = new CredentialKinds(List.of(StringCredentials.class), false);
+
     private final List<Class<? extends Credentials>> kinds;
     private final boolean visibleToBuilds;
 

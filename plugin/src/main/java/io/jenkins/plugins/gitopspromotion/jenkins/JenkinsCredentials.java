@@ -95,7 +95,7 @@ final class JenkinsCredentials {
                 throw new AbortException(Messages.JenkinsCredentials_NoKey(credentialsId));
             }
             Secret passphrase = key.getPassphrase();
-            return AccessCredentials.sshKey(keys.get(0), passphrase == null ? null : passphrase.getPlainText().toCharArray(), null);
+            return AccessCredentials.sshKey(keys.get(0), passphrase == null ? null : passphrase.getPlainText().toCharArray());
         }
         throw new AbortException(Messages.JenkinsCredentials_Unsupported(credentialsId));
     }

@@ -6,7 +6,10 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.gitopspromotion.deploy.DeploymentTracker;
 import io.jenkins.plugins.gitopspromotion.json.Json;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionException;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionOrder;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import java.io.IOException;
@@ -49,7 +52,6 @@ final class PromotionRunner {
      */
     static Map<String, Object> promote(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, PromotionOrder order,
             String buildUrl, BuildSource source) throws IOException, InterruptedException {
-        GitOpsPromotionConfiguration config = GitOpsPromotionConfiguration.get();
         try {
             order.provenance(buildUrl, source.commit(), source.link()).check();
         } catch (IllegalArgumentException e) {
@@ -57,7 +59,7 @@ final class PromotionRunner {
         }
         listener.getLogger().println(Messages.PromotionRunner_Starting(order));
         Map<String, Object> result = resultOf(workspace != null
-                ? workspace.act(new PromoteOnAgent(order, new AgentSettings(config.getCacheFolder(), env)))
+                ? workspace.act(new PromoteOnAgent(order, AgentSettings.of(env)))
                 : ControllerWork.run(env, order.access().credentials(), worker -> worker.promote(order).toJson()));
         for (Object warning : (Iterable<?>) result.getOrDefault("warnings", List.of())) {
             listener.getLogger().println(Messages.PromotionRunner_Warning(warning));
@@ -77,9 +79,20 @@ final class PromotionRunner {
      * the controller, or on the agent holding {@code workspace} when it is not null.
      */
     static Map<String, Object> status(FilePath workspace, EnvVars env, RepositoryAccess access) throws IOException, InterruptedException {
-        return toMap(workspace != null
-                ? workspace.act(new StatusOnAgent(access, new AgentSettings(GitOpsPromotionConfiguration.get().getCacheFolder(), env)))
-                : ControllerWork.run(env, access.credentials(), worker -> worker.status(access).toJson()));
+        if (workspace != null) {
+            return toMap(workspace.act(new StatusOnAgent(access, AgentSettings.of(env))));
+        }
+        // On the controller, where the GitOps agents' reports arrive: with each tracked cell's deployment and the figures.
+        DeploymentTracker.Status status;
+        try {
+            PromotionEngine engine = ControllerWork.engine(access);
+            status = Deployments.tracker(access, engine).status(engine, access.location(), access.credentials().gitAuth(), access.base());
+        } catch (PromotionException | IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
+        Map<String, Object> report = toMap(status.report().toJson());
+        report.put("warnings", List.copyOf(status.warnings()));
+        return report;
     }
 
     /**

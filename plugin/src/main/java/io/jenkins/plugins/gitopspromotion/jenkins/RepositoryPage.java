@@ -1,18 +1,14 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
 import hudson.AbortException;
-import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
+import io.jenkins.plugins.gitopspromotion.git.NetworkSettings;
 import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
-import io.jenkins.plugins.gitopspromotion.guard.CredentialBoundary;
 import io.jenkins.plugins.gitopspromotion.promotion.AccessCredentials;
-import io.jenkins.plugins.gitopspromotion.promotion.MirrorPartition;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import io.jenkins.plugins.gitopspromotion.view.PromotionView;
 import io.jenkins.plugins.gitopspromotion.view.ViewApi;
-import java.io.IOException;
-import java.util.Map;
 import jenkins.model.Jenkins;
 
 /**
@@ -31,6 +27,7 @@ public class RepositoryPage {
     private PromotionView view;
     private ViewApi api;
     private RepositoryAccess builtFor;
+    private NetworkSettings builtWith;
 
     RepositoryPage(String id) {
         this.id = id;
@@ -108,32 +105,20 @@ public class RepositoryPage {
         }
     }
 
-    /** Makes the view anew when the registration or its credentials changed. */
+    /** Makes the view anew when the registration, its credentials, or how Jenkins reaches Git hosts changed. */
     private void refresh() throws AbortException {
         ConfigRepository repository = registration();
         RepositoryAccess access = new RepositoryAccess(repository.getUrl(), repository.getBaseBranch(), credentials(repository),
                 repository.getProvider(), repository.getApiUrl(), repository.getProject());
-        if (api == null || !access.equals(builtFor)) {
-            engine = engine(access);
+        NetworkSettings network = ControllerWork.network();
+        if (api == null || !access.equals(builtFor) || !network.equals(builtWith)) {
+            engine = ControllerWork.engine(access, network);
+            builtWith = network;
             view = PromotionView.of(engine, access, Reach::hosted)
-                    .withNotes(() -> GitOpsPromotionConfiguration.get().getControllerCredentials());
+                    .withNotes(() -> GitOpsPromotionConfiguration.get().getControllerCredentials())
+                    .withDeployments(Deployments.tracker(access, engine));
             api = new ViewApi(view);
             builtFor = access;
-        }
-    }
-
-    /**
-     * The engine of the view: on the controller's mirrors, shared with the steps that run there, and with the
-     * controller's own credentials reported unless the administrator makes them refuse promotions.
-     */
-    private static PromotionEngine engine(RepositoryAccess access) throws AbortException {
-        try {
-            MirrorCache cache = new MirrorCache(MirrorPartition.of(ControllerWork.cacheRoot(), access.credentials()),
-                    AgentSettings.TIMEOUT_SECONDS);
-            return new PromotionEngine(cache, () -> CredentialBoundary.ofController(Map.of(),
-                    GitOpsPromotionConfiguration.get().isEnforceOnController()).findings());
-        } catch (IOException e) {
-            throw new AbortException(e.getMessage());
         }
     }
 

@@ -115,9 +115,14 @@ public class ViewEndpoints {
     }
 
     private static void send(StaplerResponse2 rsp, ViewApi.Answer answer) throws IOException {
-        rsp.setStatus(answer.status());
+        sendJson(rsp, answer.status(), answer.json());
+    }
+
+    /** A JSON answer that no cache keeps: the view's, and the hooks'. */
+    static void sendJson(StaplerResponse2 rsp, int status, String json) throws IOException {
+        rsp.setStatus(status);
         rsp.setContentType("application/json;charset=UTF-8");
         rsp.setHeader("Cache-Control", "no-store");
-        rsp.getOutputStream().write(answer.json().getBytes(StandardCharsets.UTF_8));
+        rsp.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
     }
 }
