@@ -266,6 +266,22 @@ public final class PromotionEngine {
     }
 
     /**
+     * Cleans up the moot promotion branches of the repository a promotion went to, with the provider it names: the
+     * housekeeping a host runs after its promotions. Never fails the promotion it follows: what could not be done is a
+     * line like the others.
+     *
+     * @return one line per branch cleaned up (or left, or failed), for people
+     */
+    public List<String> pruneAfter(PromotionRequest request) {
+        try {
+            return prune(request.repository(), request.auth(), request.base(), provider(request), false).stream()
+                    .map(PrunedBranch::describe).toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of("the moot promotion branches could not be cleaned up: " + e.getMessage());
+        }
+    }
+
+    /**
      * Cleans up the repository's moot promotion branches ({@link BranchPruner}): closes their pull requests with a comment
      * naming the commit that made them moot, and deletes the branches.
      *

@@ -33,6 +33,7 @@ public final class PromotionOrder implements Serializable {
     private String mode;
     private String boundary = BoundaryMode.ENFORCE.optionName();
     private boolean dryRun;
+    private boolean reopen;
     private String buildUrl;
     private String sourceCommit;
     private String sourceUrl;
@@ -115,6 +116,12 @@ public final class PromotionOrder implements Serializable {
         return this;
     }
 
+    /** Propose again a version whose pull request a person closed without merging. */
+    public PromotionOrder reopen(boolean value) {
+        this.reopen = value;
+        return this;
+    }
+
     /** The build promoting, and the source commit (and its web address) its image was built from. */
     public PromotionOrder provenance(String build, String commit, String commitUrl) {
         this.buildUrl = blankToNull(build);
@@ -170,7 +177,8 @@ public final class PromotionOrder implements Serializable {
                 .buildUrl(buildUrl)
                 .sourceCommit(sourceCommit)
                 .sourceUrl(sourceUrl)
-                .dryRun(dryRun);
+                .dryRun(dryRun)
+                .reopen(reopen);
         if (authorName != null && authorEmail != null) {
             request.author(new PersonIdent(authorName, authorEmail));
         }

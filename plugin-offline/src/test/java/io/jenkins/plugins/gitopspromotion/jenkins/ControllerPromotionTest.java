@@ -108,6 +108,35 @@ class ControllerPromotionTest {
     }
 
     @Test
+    void afterAPromotionTheRepositorysMootPromotionBranchesAreCleanedUpAndLogged() throws Exception {
+        EnvVars env = new EnvVars();
+        PromotionRunner.promote(Builds.build(), null, env, listener, order("2.0.1").app(null).image("ghcr.io/acme/api").mode("branch"));
+        assertThat(BareRepos.head(remote, "gitops-promotion/dev/api")).as("api 2.0.1 proposed on its branch").isNotNull();
+
+        // The same version lands by another path (here straight on main); the branch has become moot.
+        Map<String, Object> landed = PromotionRunner.promote(Builds.build(), null, env, listener,
+                order("2.0.1").app(null).image("ghcr.io/acme/api").mode("commit"));
+
+        String line = "deleted gitops-promotion/dev/api: main has api `2.0.1` since " + landed.get("commit");
+        assertThat((Iterable<?>) landed.get("warnings")).anySatisfy(w -> assertThat(w.toString()).startsWith(line));
+        assertThat(BareRepos.head(remote, "gitops-promotion/dev/api")).as("the moot branch is deleted").isNull();
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains(line);
+    }
+
+    @Test
+    void reopenGoesFromTheStepToTheRequest() throws Exception {
+        PromoteStep step = new PromoteStep(dir.resolve("config.git").toUri().toString(), "staging");
+        step.setApp("web");
+        step.setFrom("dev");
+        assertThat(step.order(Builds.build(), s -> s).request().reopen()).isFalse();
+
+        step.setReopen(true);
+
+        assertThat(step.isReopen()).isTrue();
+        assertThat(step.order(Builds.build(), s -> s).request().reopen()).isTrue();
+    }
+
+    @Test
     void theControllersOwnTokenRefusesOnlyWhenTheAdministratorSaysSo() throws Exception {
         configuration.setEnforceOnController(true);
 

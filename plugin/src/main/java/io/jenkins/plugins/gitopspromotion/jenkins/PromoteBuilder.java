@@ -146,6 +146,16 @@ public class PromoteBuilder extends Builder implements SimpleBuildStep {
         fields.setDryRun(dryRun);
     }
 
+    public boolean isReopen() {
+        return fields.isReopen();
+    }
+
+    /** Propose again a version whose pull request a person closed without merging. */
+    @DataBoundSetter
+    public void setReopen(boolean reopen) {
+        fields.setReopen(reopen);
+    }
+
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env, @NonNull Launcher launcher,
             @NonNull TaskListener listener) throws InterruptedException, IOException {

@@ -40,6 +40,7 @@ public class PromoteStep extends RepositoryStep {
     private String build;
     private String mode;
     private boolean dryRun;
+    private boolean reopen;
 
     /**
      * @param repository a registered config repository's id, or its URL
@@ -148,6 +149,16 @@ public class PromoteStep extends RepositoryStep {
         this.dryRun = dryRun;
     }
 
+    public boolean isReopen() {
+        return reopen;
+    }
+
+    /** Propose again a version whose pull request a person closed without merging (a newer version needs no asking). */
+    @DataBoundSetter
+    public void setReopen(boolean reopen) {
+        this.reopen = reopen;
+    }
+
     /**
      * Promotes as these fields say, each text passed through {@code expand} first (the freestyle build step expands
      * build variables; Groovy has done so for a Pipeline): the image another build built when {@code build} names one.
@@ -178,7 +189,7 @@ public class PromoteStep extends RepositoryStep {
     PromotionOrder order(Run<?, ?> run, UnaryOperator<String> expand) throws AbortException {
         return PromotionOrder.promote(access(run, expand), expand.apply(environment))
                 .app(expand.apply(app)).image(expand.apply(image)).tag(expand.apply(tag)).digest(expand.apply(digest))
-                .imageName(expand.apply(imageName)).from(expand.apply(from)).mode(mode).dryRun(dryRun).boundary(GitOpsPromotionConfiguration.get().getBoundary());
+                .imageName(expand.apply(imageName)).from(expand.apply(from)).mode(mode).dryRun(dryRun).reopen(reopen).boundary(GitOpsPromotionConfiguration.get().getBoundary());
     }
 
     @Override
