@@ -520,4 +520,35 @@ class AzureDevOpsProviderTest {
         api.verify(1, patchRequestedFor(urlEqualTo(REPO + "/pullrequests/12?api-version=7.1"))
                 .withRequestBody(equalToJson("{\"status\": \"abandoned\"}")));
     }
+
+    /**
+     * A pull request whose version landed on main by hand: the next promotion of the cell reads its {@code description}
+     * ("Get Pull Request"), comments naming the commit in a closed thread ("Pull Request Threads - Create") and abandons
+     * it ("Pull Requests - Update", {@code status: abandoned}); the branch is deleted on the real Git server.
+     */
+    @Test
+    void aPullRequestWhoseVersionLandedByHandIsAbandonedWithACommentAndItsBranchDeleted(@TempDir Path temp) throws Exception {
+        api.stubFor(get(urlPathEqualTo(REPO + "/pullrequests")).inScenario("life").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(list())));
+        api.stubFor(post(urlEqualTo(REPO + "/pullrequests?api-version=7.1")).inScenario("life").willSetStateTo("open")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(PR_12)));
+        api.stubFor(get(urlPathEqualTo(REPO + "/pullrequests")).inScenario("life").whenScenarioStateIs("open")
+                .willReturn(okJson(list(PR_12))));
+        api.stubFor(get(urlEqualTo(REPO + "/pullrequests/12?api-version=7.1")).willReturn(okJson(PR_12.replace("body text",
+                PromotionLife.OUR_DESCRIPTION))));
+        api.stubFor(post(urlEqualTo(REPO + "/pullRequests/12/threads?api-version=7.1")).willReturn(okJson(
+                "{\"id\": 147, \"comments\": [{\"id\": 1, \"parentCommentId\": 0, \"commentType\": \"text\"}], \"status\": \"closed\"}")));
+        api.stubFor(patch(urlEqualTo(REPO + "/pullrequests/12?api-version=7.1")).withRequestBody(equalToJson("{\"status\": \"abandoned\"}"))
+                .willReturn(okJson(pull(12, HEAD, "abandoned", true))));
+
+        try (PromotionLife life = PromotionLife.start(temp, support, ProviderKind.AZURE_DEVOPS, "", PROJECT)) {
+            PromotionLife.Moot moot = life.landByHand();
+
+            moot.assertClosed("#12");
+            api.verify(1, postRequestedFor(urlEqualTo(REPO + "/pullRequests/12/threads?api-version=7.1")).withRequestBody(
+                    matchingJsonPath("$.comments[0].content", containing("since " + moot.byHand().name()))));
+            api.verify(1, patchRequestedFor(urlEqualTo(REPO + "/pullrequests/12?api-version=7.1"))
+                    .withRequestBody(equalToJson("{\"status\": \"abandoned\"}")));
+        }
+    }
 }

@@ -447,4 +447,33 @@ class BitbucketServerProviderTest {
         assertThatThrownBy(() -> bitbucket.close(new PullRequest(12, URL_12, "12"))).isInstanceOf(ApiException.class)
                 .hasMessageContaining("409: conflict: You are attempting to modify a pull request based on out-of-date information.");
     }
+
+    /**
+     * A pull request whose version landed on main by hand: the next promotion of the cell reads its {@code description}
+     * and {@code version} ("Get pull request"), comments naming the commit ("Add pull request comment") and declines it
+     * at that version ("Decline pull request"); the branch is deleted on the real Git server.
+     */
+    @Test
+    void aPullRequestWhoseVersionLandedByHandIsDeclinedWithACommentAndItsBranchDeleted(@TempDir Path temp) throws Exception {
+        api.stubFor(get(urlEqualTo(OPEN_FROM_HEAD)).inScenario("life").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(page(0, true))));
+        api.stubFor(post(urlEqualTo(PRS)).inScenario("life").willSetStateTo("open")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(PR_12)));
+        api.stubFor(get(urlEqualTo(OPEN_FROM_HEAD)).inScenario("life").whenScenarioStateIs("open")
+                .willReturn(okJson(page(0, true, PR_12))));
+        api.stubFor(get(urlEqualTo(PRS + "/12")).willReturn(okJson(PR_12.replace("old body", PromotionLife.OUR_DESCRIPTION))));
+        api.stubFor(post(urlEqualTo(PRS + "/12/comments")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\": 1, \"version\": 0, \"text\": \"moot\"}")));
+        api.stubFor(post(urlEqualTo(PRS + "/12/decline?version=3")).withRequestBody(equalToJson("{\"version\": 3}"))
+                .willReturn(okJson(PR_12.replace("\"state\": \"OPEN\"", "\"state\": \"DECLINED\""))));
+
+        try (PromotionLife life = PromotionLife.start(temp, support, ProviderKind.BITBUCKET_SERVER, API, "OPS/config")) {
+            PromotionLife.Moot moot = life.landByHand();
+
+            moot.assertClosed("#12");
+            api.verify(1, postRequestedFor(urlEqualTo(PRS + "/12/comments")).withRequestBody(matchingJsonPath("$.text",
+                    containing("since " + moot.byHand().name()))));
+            api.verify(1, postRequestedFor(urlEqualTo(PRS + "/12/decline?version=3")));
+        }
+    }
 }

@@ -467,4 +467,32 @@ class GitLabProviderTest {
         api.verify(1, postRequestedFor(urlEqualTo(MRS + "/12/notes")));
         api.verify(1, putRequestedFor(urlEqualTo(MRS + "/12")).withRequestBody(equalToJson("{\"state_event\": \"close\"}")));
     }
+
+    /**
+     * A merge request whose version landed on main by hand: the next promotion of the cell reads its {@code description}
+     * ("Get single MR"), comments naming the commit ("Create new merge request note") and closes it ("Update MR",
+     * {@code state_event: close}); the branch is deleted on the real Git server.
+     */
+    @Test
+    void aMergeRequestWhoseVersionLandedByHandIsClosedWithACommentAndItsBranchDeleted(@TempDir Path temp) throws Exception {
+        api.stubFor(get(urlPathEqualTo(MRS)).withQueryParam("state", equalTo("opened")).inScenario("life")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(okJson("[]")));
+        api.stubFor(post(urlEqualTo(MRS)).inScenario("life").willSetStateTo("open").willReturn(error(201, MR_12)));
+        api.stubFor(get(urlPathEqualTo(MRS)).withQueryParam("state", equalTo("opened")).inScenario("life")
+                .whenScenarioStateIs("open").willReturn(okJson("[" + MR_12 + "]")));
+        api.stubFor(get(urlEqualTo(MRS + "/12")).willReturn(okJson(MR_12.replace("body text", PromotionLife.OUR_DESCRIPTION))));
+        api.stubFor(post(urlEqualTo(MRS + "/12/notes")).willReturn(error(201, "{\"id\": 302, \"body\": \"moot\","
+                + " \"noteable_type\": \"MergeRequest\", \"noteable_iid\": 12}")));
+        api.stubFor(put(urlEqualTo(MRS + "/12")).withRequestBody(equalToJson("{\"state_event\": \"close\"}"))
+                .willReturn(okJson(MR_12.replace("\"state\": \"opened\"", "\"state\": \"closed\""))));
+
+        try (PromotionLife life = PromotionLife.start(temp, support, ProviderKind.GITLAB, "/api/v4", "acme/platform/config")) {
+            PromotionLife.Moot moot = life.landByHand();
+
+            moot.assertClosed("#12");
+            api.verify(1, postRequestedFor(urlEqualTo(MRS + "/12/notes")).withRequestBody(matchingJsonPath("$.body",
+                    containing("since " + moot.byHand().name()))));
+            api.verify(1, putRequestedFor(urlEqualTo(MRS + "/12")).withRequestBody(equalToJson("{\"state_event\": \"close\"}")));
+        }
+    }
 }

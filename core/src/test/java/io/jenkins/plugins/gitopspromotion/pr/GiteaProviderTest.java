@@ -508,4 +508,29 @@ class GiteaProviderTest {
         api.verify(1, postRequestedFor(urlEqualTo(REPO + "/issues/12/comments")));
         api.verify(1, patchRequestedFor(urlEqualTo(REPO + "/pulls/12")).withRequestBody(equalToJson("{\"state\": \"closed\"}")));
     }
+
+    /**
+     * A pull request whose version landed on main by hand: the next promotion of the cell reads its {@code body} ("Get a
+     * pull request"), comments naming the commit ("Add a comment to an issue") and closes it ("Update a pull request",
+     * {@code state: closed}); the branch is deleted on the real Git server.
+     */
+    @Test
+    void aPullRequestWhoseVersionLandedByHandIsClosedWithACommentAndItsBranchDeleted(@TempDir Path temp) throws Exception {
+        api.stubFor(get(urlEqualTo(LIST)).inScenario("life").whenScenarioStateIs(Scenario.STARTED).willReturn(okJson("[]")));
+        api.stubFor(post(urlEqualTo(REPO + "/pulls")).inScenario("life").willSetStateTo("open").willReturn(created(PR_12)));
+        api.stubFor(get(urlEqualTo(LIST)).inScenario("life").whenScenarioStateIs("open").willReturn(okJson("[" + PR_12 + "]")));
+        api.stubFor(get(urlEqualTo(REPO + "/pulls/12")).willReturn(okJson(PR_12.replace("body text", PromotionLife.OUR_DESCRIPTION))));
+        api.stubFor(post(urlEqualTo(REPO + "/issues/12/comments")).willReturn(created("{\"id\": 77, \"body\": \"moot\"}")));
+        api.stubFor(patch(urlEqualTo(REPO + "/pulls/12")).withRequestBody(equalToJson("{\"state\": \"closed\"}"))
+                .willReturn(created(PR_12.replace("\"state\": \"open\"", "\"state\": \"closed\""))));
+
+        try (PromotionLife life = PromotionLife.start(temp, support, ProviderKind.GITEA, "/api/v1", "acme/config")) {
+            PromotionLife.Moot moot = life.landByHand();
+
+            moot.assertClosed("#12");
+            api.verify(1, postRequestedFor(urlEqualTo(REPO + "/issues/12/comments")).withRequestBody(matchingJsonPath("$.body",
+                    containing("since " + moot.byHand().name()))));
+            api.verify(1, patchRequestedFor(urlEqualTo(REPO + "/pulls/12")).withRequestBody(equalToJson("{\"state\": \"closed\"}")));
+        }
+    }
 }

@@ -15,14 +15,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.jenkins.plugins.gitopspromotion.git.GitAuth;
-import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
+import io.jenkins.plugins.gitopspromotion.pr.PromotionLife;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderKind;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderTestSupport;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
-import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
-import io.jenkins.plugins.gitopspromotion.testing.GitHttpServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -44,40 +41,34 @@ import org.junit.jupiter.api.io.TempDir;
 class PullRequestLifeTest {
 
     private static final String REPO = "/repos/acme/config";
-    private static final String BRANCH = "gitops-promotion/staging/web";
-    private static final String STAGING = "apps/web/staging/kustomization.yaml";
+    private static final String BRANCH = PromotionLife.BRANCH;
 
     @TempDir
     Path temp;
 
     private ProviderTestSupport support;
     private WireMockServer api;
-    private GitHttpServer git;
+    private PromotionLife life;
     private Repository remote;
-    private RepositoryLocation location;
-    private PromotionEngine engine;
 
     @BeforeEach
     void start() throws Exception {
         support = ProviderTestSupport.start();
         api = support.wireMock();
-        git = GitHttpServer.start(temp.resolve("git"), "ci", "git-password");
-        remote = git.createRepository("config");
-        ConfigRepositoryFixture.seed(remote);
-        location = RepositoryLocation.parse(git.url("config").toString());
-        engine = support.engine(temp.resolve("cache"));
+        life = PromotionLife.start(temp, support, ProviderKind.GITHUB, "", "acme/config");
+        remote = life.remote();
     }
 
     @AfterEach
     void stop() throws Exception {
-        git.close();
+        life.close();
         support.close();
     }
 
     /** Pull request {@code number} of the staging branch as GitHub answers it, with a body this tool wrote or not. */
     private static String pull(int number, String state, String headSha, boolean ours) {
-        String body = ours ? "Promotes **web**\\n\\nOpened by gitops-promotion; a newer promotion of web to staging updates this"
-                + " pull request.\\n\\n<!-- gitops-promotion:v1 {\\\"app\\\":\\\"web\\\"} -->" : "hotfix by hand";
+        String body = ours ? PromotionLife.OUR_DESCRIPTION + "\\n\\n<!-- gitops-promotion:v1 {\\\"app\\\":\\\"web\\\"} -->"
+                : "hotfix by hand";
         return """
                 {"id": %d, "node_id": "PR_%d", "number": %d, "state": "%s", "merged_at": null,
                  "html_url": "https://github.com/acme/config/pull/%d", "title": "Promote web", "body": "%s",
@@ -107,23 +98,12 @@ class PullRequestLifeTest {
         api.stubFor(patch(urlEqualTo(REPO + "/pulls/" + number)).willReturn(okJson(pull(number, "closed", "0".repeat(40), ours))));
     }
 
-    private PromotionRequest.Builder request(String env) {
-        return PromotionRequest.builder(location, env).app("web").auth(GitAuth.password("ci", "git-password".toCharArray()))
-                .pullRequests(support.settings(ProviderKind.GITHUB, "", "acme/config"));
-    }
-
     /** dev gets {@code tag} (commit mode), then staging is promoted from dev: its pull request is opened as {@code number}. */
     private PromotionResult proposeToStaging(String tag, int number) throws Exception {
-        engine.promote(request("dev").version(new VersionSource.Given(Optional.of(tag), Optional.empty())).build());
+        life.toDev(tag);
         stubOpen();
         stubCreate(number);
-        return engine.promote(request("staging").version(new VersionSource.FromEnvironment("dev")).build());
-    }
-
-    /** Someone puts {@code tag} into staging on main by another path than the pull request. */
-    private RevCommit commitToStagingByHand(String tag) throws Exception {
-        return BareRepos.commitFile(remote, "main", STAGING, "# web in staging\nresources:\n- ../base\nimages:\n"
-                + "- name: ghcr.io/acme/web\n  newTag: \"" + tag + "\"   # keep\n", "Hotfix: web " + tag + " in staging by hand");
+        return life.toStaging(false);
     }
 
     private PullRequestProvider github() {
@@ -133,16 +113,15 @@ class PullRequestLifeTest {
     @Test
     void aPullRequestWhoseVersionLandedByHandIsClosedWithTheCommitNamedAndItsBranchDeleted() throws Exception {
         assertThat(proposeToStaging("1.1.0", 12).pullRequest().number()).isEqualTo(12);
-        RevCommit byHand = commitToStagingByHand("1.1.0");
+        RevCommit byHand = life.byHandInStaging("1.1.0");
         stubOpen(pull(12, "open", BareRepos.head(remote, BRANCH).name(), true));
         stubCloseWithComment(12, true);
 
-        PromotionResult next = engine.promote(request("staging").version(new VersionSource.FromEnvironment("dev")).build());
+        PromotionResult next = life.toStaging(false);
 
         assertThat(next.status()).isEqualTo(PromotionResult.Status.UNCHANGED);
         assertThat(next.reason()).isEqualTo("staging already has web 1.1.0");
-        assertThat(next.warnings()).containsExactly("closed #12 " + BRANCH + ": main has web `1.1.0` since " + byHand.name()
-                + " (`Hotfix: web 1.1.0 in staging by hand`)");
+        assertThat(next.warnings()).containsExactly(PromotionLife.closedLine("#12", byHand, "1.1.0"));
         api.verify(1, postRequestedFor(urlEqualTo(REPO + "/issues/12/comments"))
                 .withRequestBody(equalToJson("{\"body\": \"gitops-promotion closed this pull request: it is moot. main has web"
                         + " `1.1.0` since " + byHand.name() + " (`Hotfix: web 1.1.0 in staging by hand`).\\n\\nIts branch `" + BRANCH
@@ -154,12 +133,11 @@ class PullRequestLifeTest {
     @Test
     void aPullRequestOvertakenByALaterVersionIsClosedByPrune() throws Exception {
         proposeToStaging("1.1.0", 12);
-        RevCommit later = commitToStagingByHand("1.3.0");
+        RevCommit later = life.byHandInStaging("1.3.0");
         stubOpen(pull(12, "open", BareRepos.head(remote, BRANCH).name(), true));
         stubCloseWithComment(12, true);
 
-        List<PrunedBranch> pruned = engine.prune(location, GitAuth.password("ci", "git-password".toCharArray()), "main",
-                Optional.of(github()), false);
+        List<PrunedBranch> pruned = life.prune(Optional.of(github()), false);
 
         assertThat(pruned).singleElement().satisfies(p -> {
             assertThat(p.action()).isEqualTo(PrunedBranch.Action.CLOSED);
@@ -179,29 +157,28 @@ class PullRequestLifeTest {
         api.resetRequests();
         stubOpen();
         stubClosed(pull(12, "closed", proposed.name(), true));
-        int pushes = git.receivePackCount();
+        int pushes = life.git().receivePackCount();
 
-        PromotionResult again = engine.promote(request("staging").version(new VersionSource.FromEnvironment("dev")).build());
+        PromotionResult again = life.toStaging(false);
 
         assertThat(again.status()).isEqualTo(PromotionResult.Status.REFUSED);
         assertThat(again.reason()).isEqualTo("pull request #12 (https://github.com/acme/config/pull/12) proposing web 1.1.0 for"
                 + " staging was closed without merging, so it is not proposed again; promote a newer version, or reopen it"
                 + " (--reopen) to propose this one again");
-        assertThat(git.receivePackCount()).isEqualTo(pushes);
+        assertThat(life.git().receivePackCount()).isEqualTo(pushes);
         assertThat(BareRepos.head(remote, BRANCH)).as("the branch stays as the person left it").isEqualTo(proposed);
         api.verify(0, postRequestedFor(urlEqualTo(REPO + "/pulls")));
 
         stubCreate(13);
-        PromotionResult reopened = engine.promote(request("staging").version(new VersionSource.FromEnvironment("dev"))
-                .reopen(true).build());
+        PromotionResult reopened = life.toStaging(true);
         assertThat(reopened.pullRequest().number()).isEqualTo(13);
         api.verify(1, postRequestedFor(urlEqualTo(REPO + "/pulls")));
 
         api.resetRequests();
         stubOpen();
         stubCreate(14);
-        engine.promote(request("dev").version(new VersionSource.Given(Optional.of("1.2.0"), Optional.empty())).build());
-        PromotionResult newer = engine.promote(request("staging").version(new VersionSource.FromEnvironment("dev")).build());
+        life.toDev("1.2.0");
+        PromotionResult newer = life.toStaging(false);
         assertThat(newer.status()).isEqualTo(PromotionResult.Status.PROMOTED);
         assertThat(newer.pullRequest().number()).isEqualTo(14);
         api.verify(1, postRequestedFor(urlEqualTo(REPO + "/pulls")).withRequestBody(containing("1.2.0")));
@@ -210,13 +187,12 @@ class PullRequestLifeTest {
     @Test
     void aPullRequestThisToolDidNotOpenIsLeftAloneAndSoIsItsBranch() throws Exception {
         proposeToStaging("1.1.0", 12);
-        commitToStagingByHand("1.1.0");
+        life.byHandInStaging("1.1.0");
         ObjectId branch = BareRepos.head(remote, BRANCH);
         stubOpen(pull(12, "open", branch.name(), false));
         stubCloseWithComment(12, false);
 
-        List<PrunedBranch> pruned = engine.prune(location, GitAuth.password("ci", "git-password".toCharArray()), "main",
-                Optional.of(github()), false);
+        List<PrunedBranch> pruned = life.prune(Optional.of(github()), false);
 
         assertThat(pruned).singleElement().satisfies(p -> {
             assertThat(p.action()).isEqualTo(PrunedBranch.Action.KEPT);
@@ -230,18 +206,16 @@ class PullRequestLifeTest {
     @Test
     void withoutAProviderAPullRequestBranchIsKeptAndABranchModeOneDeleted() throws Exception {
         proposeToStaging("1.1.0", 12);
-        commitToStagingByHand("1.1.0");
-        engine.promote(request("prod").version(new VersionSource.FromEnvironment("staging")).build());
+        life.byHandInStaging("1.1.0");
+        life.engine().promote(life.request("prod").version(new VersionSource.FromEnvironment("staging")).build());
         RevCommit prodByHand = BareRepos.commitFile(remote, "main", "apps/web/prod/kustomization.yaml", "# web in prod\n"
                 + "resources:\n- ../base\nimages:\n- name: ghcr.io/acme/web\n  newTag: \"1.1.0\"   # keep\n", "web 1.1.0 to prod");
 
-        List<PrunedBranch> dry = engine.prune(location, GitAuth.password("ci", "git-password".toCharArray()), "main",
-                Optional.empty(), true);
+        List<PrunedBranch> dry = life.prune(Optional.empty(), true);
         assertThat(dry).extracting(PrunedBranch::action).containsOnly(PrunedBranch.Action.PLANNED);
         assertThat(BareRepos.head(remote, "gitops-promotion/prod/web")).as("a dry run changes nothing").isNotNull();
 
-        List<PrunedBranch> pruned = engine.prune(location, GitAuth.password("ci", "git-password".toCharArray()), "main",
-                Optional.empty(), false);
+        List<PrunedBranch> pruned = life.prune(Optional.empty(), false);
 
         assertThat(pruned).extracting(PrunedBranch::branch, PrunedBranch::action, PrunedBranch::commit).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("gitops-promotion/prod/web", PrunedBranch.Action.DELETED, prodByHand.name()),
@@ -258,8 +232,7 @@ class PullRequestLifeTest {
         BareRepos.commitFile(remote, "main", "apps/api/staging/values.yaml", "image:\n  repository: ghcr.io/acme/api\n"
                 + "  tag: 2.0.1\n  digest: \"\"\n", "api 2.0.1 in staging");
 
-        assertThat(engine.prune(location, GitAuth.password("ci", "git-password".toCharArray()), "main", Optional.of(github()),
-                false)).isEmpty();
+        assertThat(life.prune(Optional.of(github()), false)).isEmpty();
         assertThat(BareRepos.head(remote, BRANCH)).isNotNull();
     }
 }
