@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.jenkins.plugins.gitopspromotion.pr.PromotionLife;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderTestSupport;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
@@ -134,7 +135,7 @@ class PullRequestCommandTest {
             String web = "# web in %s\nresources:\n- ../base\nimages:\n- name: ghcr.io/acme/web\n  newTag: \"1.1.0\"   # keep\n";
             BareRepos.commitFile(config, "main", "apps/web/dev/kustomization.yaml", web.formatted("dev"), "dev has 1.1.0");
             String pr5 = "{\"number\": 5, \"node_id\": \"PR_5\", \"state\": \"open\", \"html_url\": \"https://github.com/acme/config/pull/5\","
-                    + " \"body\": \"Opened by gitops-promotion; a newer promotion of web to staging updates this pull request.\","
+                    + " \"body\": \"" + PromotionLife.OUR_DESCRIPTION + "\","
                     + " \"head\": {\"ref\": \"gitops-promotion/staging/web\"}, \"base\": {\"ref\": \"main\"}}";
             api.wireMock().stubFor(get(urlPathEqualTo("/repos/acme/config/pulls")).inScenario("pr").whenScenarioStateIs(Scenario.STARTED)
                     .willReturn(okJson("[]")));

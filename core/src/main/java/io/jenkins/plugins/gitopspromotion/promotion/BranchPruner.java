@@ -64,7 +64,7 @@ public final class BranchPruner {
             try {
                 Optional<PullRequest> open = provider.get().findOpen(proposal.branch(), base);
                 if (open.isPresent()) {
-                    if (!PullRequestBody.openedByUs(provider.get().description(open.get()))) {
+                    if (!PullRequestBody.openedByUs(provider.get().description(open.get()), provider.get().hidesHtmlComments())) {
                         return outcome.of(PrunedBranch.Action.KEPT, open.get(), "its open pull request was not opened by"
                                 + " gitops-promotion, so it is left as it is");
                     }

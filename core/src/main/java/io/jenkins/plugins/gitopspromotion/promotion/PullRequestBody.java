@@ -80,12 +80,14 @@ public final class PullRequestBody {
     }
 
     /**
-     * Whether a pull request's description is one this tool wrote: it holds the machine-readable block, or (where the
-     * provider shows HTML comments as text, so the block is left out) the sentence every body ends with. Nothing else is
-     * ever closed.
+     * Whether a pull request's description is one this tool wrote: it holds the machine-readable block; or, where the
+     * provider shows HTML comments as text (so the block is left out of every body), the sentence every body ends with.
+     * Nothing else is ever closed.
+     *
+     * @param hidesHtmlComments whether the provider renders HTML comments invisibly, so that bodies carry the block
      */
-    public static boolean openedByUs(String body) {
-        return read(body).isPresent() || body != null && body.contains(SIGNATURE);
+    public static boolean openedByUs(String body, boolean hidesHtmlComments) {
+        return hidesHtmlComments ? read(body).isPresent() : body != null && body.contains(SIGNATURE);
     }
 
     /** The machine-readable block of a body, if it has one. */

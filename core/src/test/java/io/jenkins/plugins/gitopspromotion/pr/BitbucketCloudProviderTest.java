@@ -491,7 +491,7 @@ class BitbucketCloudProviderTest {
     void aPullRequestWhoseVersionLandedByHandIsDeclinedWithACommentAndItsBranchDeleted(@TempDir Path temp) throws Exception {
         stubOpenAfterCreate();
         api.stubFor(get(urlEqualTo(REPO + "/pullrequests/12")).willReturn(okJson(pr12("").replace("body text",
-                PromotionLife.OUR_DESCRIPTION))));
+                PromotionLife.OUR_BITBUCKET_DESCRIPTION))));
         api.stubFor(post(urlEqualTo(REPO + "/pullrequests/12/comments")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"type\": \"pullrequest_comment\", \"id\": 501}")));
         api.stubFor(post(urlEqualTo(REPO + "/pullrequests/12/decline"))

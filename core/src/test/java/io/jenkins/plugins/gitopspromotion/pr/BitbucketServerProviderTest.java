@@ -461,7 +461,7 @@ class BitbucketServerProviderTest {
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(PR_12)));
         api.stubFor(get(urlEqualTo(OPEN_FROM_HEAD)).inScenario("life").whenScenarioStateIs("open")
                 .willReturn(okJson(page(0, true, PR_12))));
-        api.stubFor(get(urlEqualTo(PRS + "/12")).willReturn(okJson(PR_12.replace("old body", PromotionLife.OUR_DESCRIPTION))));
+        api.stubFor(get(urlEqualTo(PRS + "/12")).willReturn(okJson(PR_12.replace("old body", PromotionLife.OUR_BITBUCKET_DESCRIPTION))));
         api.stubFor(post(urlEqualTo(PRS + "/12/comments")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"id\": 1, \"version\": 0, \"text\": \"moot\"}")));
         api.stubFor(post(urlEqualTo(PRS + "/12/decline?version=3")).withRequestBody(equalToJson("{\"version\": 3}"))

@@ -29,9 +29,16 @@ public final class PromotionLife implements AutoCloseable {
     /** The promotion branch of web in staging. */
     public static final String BRANCH = "gitops-promotion/staging/web";
 
-    /** What the tool writes at the end of every pull request's description: a description that says it is ours. */
-    public static final String OUR_DESCRIPTION = "Promotes **web**\\n\\nOpened by gitops-promotion; a newer promotion of web to"
-            + " staging updates this pull request.";
+    /**
+     * A description the tool wrote on Bitbucket, as a JSON string's content: without the machine-readable block (Bitbucket
+     * shows HTML comments as text), its last sentence says it is ours.
+     */
+    public static final String OUR_BITBUCKET_DESCRIPTION = "Promotes **web**\\n\\nOpened by gitops-promotion; a newer promotion"
+            + " of web to staging updates this pull request.";
+
+    /** A description the tool wrote where HTML comments are hidden, as a JSON string's content: with the block. */
+    public static final String OUR_DESCRIPTION = OUR_BITBUCKET_DESCRIPTION
+            + "\\n\\n<!-- gitops-promotion:v1 {\\\"app\\\":\\\"web\\\",\\\"env\\\":\\\"staging\\\"} -->";
 
     private static final String STAGING = "apps/web/staging/kustomization.yaml";
 

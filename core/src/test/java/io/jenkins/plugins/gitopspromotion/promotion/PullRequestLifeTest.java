@@ -67,8 +67,7 @@ class PullRequestLifeTest {
 
     /** Pull request {@code number} of the staging branch as GitHub answers it, with a body this tool wrote or not. */
     private static String pull(int number, String state, String headSha, boolean ours) {
-        String body = ours ? PromotionLife.OUR_DESCRIPTION + "\\n\\n<!-- gitops-promotion:v1 {\\\"app\\\":\\\"web\\\"} -->"
-                : "hotfix by hand";
+        String body = ours ? PromotionLife.OUR_DESCRIPTION : "hotfix by hand";
         return """
                 {"id": %d, "node_id": "PR_%d", "number": %d, "state": "%s", "merged_at": null,
                  "html_url": "https://github.com/acme/config/pull/%d", "title": "Promote web", "body": "%s",
