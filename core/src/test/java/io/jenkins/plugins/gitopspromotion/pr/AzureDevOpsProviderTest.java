@@ -528,12 +528,9 @@ class AzureDevOpsProviderTest {
      */
     @Test
     void aPullRequestWhoseVersionLandedByHandIsAbandonedWithACommentAndItsBranchDeleted(@TempDir Path temp) throws Exception {
-        api.stubFor(get(urlPathEqualTo(REPO + "/pullrequests")).inScenario("life").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson(list())));
-        api.stubFor(post(urlEqualTo(REPO + "/pullrequests?api-version=7.1")).inScenario("life").willSetStateTo("open")
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(PR_12)));
-        api.stubFor(get(urlPathEqualTo(REPO + "/pullrequests")).inScenario("life").whenScenarioStateIs("open")
-                .willReturn(okJson(list(PR_12))));
+        support.stubOpenOnceCreated(() -> get(urlPathEqualTo(REPO + "/pullrequests")), list(),
+                post(urlEqualTo(REPO + "/pullrequests?api-version=7.1")),
+                aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(PR_12), list(PR_12));
         api.stubFor(get(urlEqualTo(REPO + "/pullrequests/12?api-version=7.1")).willReturn(okJson(PR_12.replace("body text",
                 PromotionLife.OUR_DESCRIPTION))));
         api.stubFor(post(urlEqualTo(REPO + "/pullRequests/12/threads?api-version=7.1")).willReturn(okJson(

@@ -476,10 +476,8 @@ class BitbucketCloudProviderTest {
 
     /** The open pull request of the staging branch: none until one is created, then pull request 12. */
     private void stubOpenAfterCreate() {
-        api.stubFor(get(urlEqualTo(LIST)).inScenario("life").whenScenarioStateIs(Scenario.STARTED).willReturn(okJson(page("", null))));
-        api.stubFor(post(urlEqualTo(REPO + "/pullrequests")).inScenario("life").willSetStateTo("open")
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(pr12(""))));
-        api.stubFor(get(urlEqualTo(LIST)).inScenario("life").whenScenarioStateIs("open").willReturn(okJson(page(pr12(""), null))));
+        support.stubOpenOnceCreated(() -> get(urlEqualTo(LIST)), page("", null), post(urlEqualTo(REPO + "/pullrequests")),
+                aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(pr12("")), page(pr12(""), null));
     }
 
     /**

@@ -455,12 +455,8 @@ class BitbucketServerProviderTest {
      */
     @Test
     void aPullRequestWhoseVersionLandedByHandIsDeclinedWithACommentAndItsBranchDeleted(@TempDir Path temp) throws Exception {
-        api.stubFor(get(urlEqualTo(OPEN_FROM_HEAD)).inScenario("life").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson(page(0, true))));
-        api.stubFor(post(urlEqualTo(PRS)).inScenario("life").willSetStateTo("open")
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(PR_12)));
-        api.stubFor(get(urlEqualTo(OPEN_FROM_HEAD)).inScenario("life").whenScenarioStateIs("open")
-                .willReturn(okJson(page(0, true, PR_12))));
+        support.stubOpenOnceCreated(() -> get(urlEqualTo(OPEN_FROM_HEAD)), page(0, true), post(urlEqualTo(PRS)),
+                aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(PR_12), page(0, true, PR_12));
         api.stubFor(get(urlEqualTo(PRS + "/12")).willReturn(okJson(PR_12.replace("old body", PromotionLife.OUR_BITBUCKET_DESCRIPTION))));
         api.stubFor(post(urlEqualTo(PRS + "/12/comments")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"id\": 1, \"version\": 0, \"text\": \"moot\"}")));

@@ -475,11 +475,8 @@ class GitLabProviderTest {
      */
     @Test
     void aMergeRequestWhoseVersionLandedByHandIsClosedWithACommentAndItsBranchDeleted(@TempDir Path temp) throws Exception {
-        api.stubFor(get(urlPathEqualTo(MRS)).withQueryParam("state", equalTo("opened")).inScenario("life")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(okJson("[]")));
-        api.stubFor(post(urlEqualTo(MRS)).inScenario("life").willSetStateTo("open").willReturn(error(201, MR_12)));
-        api.stubFor(get(urlPathEqualTo(MRS)).withQueryParam("state", equalTo("opened")).inScenario("life")
-                .whenScenarioStateIs("open").willReturn(okJson("[" + MR_12 + "]")));
+        support.stubOpenOnceCreated(() -> get(urlPathEqualTo(MRS)).withQueryParam("state", equalTo("opened")), "[]",
+                post(urlEqualTo(MRS)), error(201, MR_12), "[" + MR_12 + "]");
         api.stubFor(get(urlEqualTo(MRS + "/12")).willReturn(okJson(MR_12.replace("body text", PromotionLife.OUR_DESCRIPTION))));
         api.stubFor(post(urlEqualTo(MRS + "/12/notes")).willReturn(error(201, "{\"id\": 302, \"body\": \"moot\","
                 + " \"noteable_type\": \"MergeRequest\", \"noteable_iid\": 12}")));

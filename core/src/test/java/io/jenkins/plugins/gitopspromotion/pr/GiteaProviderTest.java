@@ -516,9 +516,8 @@ class GiteaProviderTest {
      */
     @Test
     void aPullRequestWhoseVersionLandedByHandIsClosedWithACommentAndItsBranchDeleted(@TempDir Path temp) throws Exception {
-        api.stubFor(get(urlEqualTo(LIST)).inScenario("life").whenScenarioStateIs(Scenario.STARTED).willReturn(okJson("[]")));
-        api.stubFor(post(urlEqualTo(REPO + "/pulls")).inScenario("life").willSetStateTo("open").willReturn(created(PR_12)));
-        api.stubFor(get(urlEqualTo(LIST)).inScenario("life").whenScenarioStateIs("open").willReturn(okJson("[" + PR_12 + "]")));
+        support.stubOpenOnceCreated(() -> get(urlEqualTo(LIST)), "[]", post(urlEqualTo(REPO + "/pulls")), created(PR_12),
+                "[" + PR_12 + "]");
         api.stubFor(get(urlEqualTo(REPO + "/pulls/12")).willReturn(okJson(PR_12.replace("body text", PromotionLife.OUR_DESCRIPTION))));
         api.stubFor(post(urlEqualTo(REPO + "/issues/12/comments")).willReturn(created("{\"id\": 77, \"body\": \"moot\"}")));
         api.stubFor(patch(urlEqualTo(REPO + "/pulls/12")).withRequestBody(equalToJson("{\"state\": \"closed\"}"))
