@@ -68,6 +68,7 @@ public final class PromotionEngine {
     private final YamlLimits limits;
     private final ConfigCache configs;
     private final BranchPruner pruner;
+    private final BundlePromotion bundles;
 
     /**
      * @param cache where the mirrors are kept
@@ -106,6 +107,7 @@ public final class PromotionEngine {
         this.pruner = new BranchPruner(planner);
         this.maxAttempts = maxAttempts;
         this.providers = providers;
+        this.bundles = new BundlePromotion(this, planner, providers, maxAttempts);
     }
 
     /** An engine with default limits and ten attempts. */
@@ -192,6 +194,9 @@ public final class PromotionEngine {
     }
 
     private PromotionResult promote(Mirror mirror, List<String> branches, PromotionRequest request) throws IOException {
+        if (request.isBundle()) {
+            return bundles.promote(mirror, branches, request);
+        }
         List<String> pruned = new ArrayList<>();
         PromotionResult result = attempts(mirror, branches, request, pruned);
         return result.withWarnings(pruned);
@@ -210,10 +215,7 @@ public final class PromotionEngine {
             if (attempt == 1 && !request.dryRun()) {
                 pruneOwnBranch(mirror, tip, current, request).forEach(p -> pruned.add(p.describe()));
             }
-            Optional<String> refusal = unpinnedDigest(current);
-            if (refusal.isEmpty() && !current.rollback()) {
-                refusal = unmetRequirement(current.tree(), current.config(), current.app(), current.environment(), current.update());
-            }
+            Optional<String> refusal = refusal(current);
             if (refusal.isPresent()) {
                 return result(PromotionResult.Status.REFUSED, current, null, null, List.of(), refusal.get());
             }
@@ -357,21 +359,24 @@ public final class PromotionEngine {
     }
 
     /** Everything one attempt works from, resolved against the base branch's current tip. */
-    private record Attempt(GitTree tree, PromotionConfig config, App app, Environment environment, ImageUpdate update,
+    record Attempt(GitTree tree, PromotionConfig config, App app, Environment environment, ImageUpdate update,
             PromotionMode mode, Provenance provenance, boolean rollback) {
     }
 
     private Attempt resolve(Mirror mirror, RevCommit tip, PromotionRequest request) throws IOException {
         GitTree tree = new GitTree(mirror.repository(), tip);
         PromotionConfig config = configs.loadFor(tree, request);
-        Environment environment = config.environment(request.environment()).orElseThrow(() -> new PromotionException(
-                "no environment " + request.environment() + " in " + config.source() + "; environments: "
-                        + String.join(", ", config.environments().stream().map(Environment::name).toList())));
+        Environment environment = environment(config, request);
         App app = request.app()
-                .map(name -> config.app(name).orElseThrow(() -> new PromotionException("no app " + name + " in "
-                        + config.source() + "; apps: " + String.join(", ", config.apps().stream().map(App::name).toList()))))
+                .map(name -> app(config, name))
                 .orElseGet(() -> config.appForImage(request.image().orElseThrow()).orElseThrow(() -> new PromotionException(
                         "no app in " + config.source() + " uses the image " + request.image().get().name())));
+        return attempt(mirror, tip, tree, config, app, environment, request);
+    }
+
+    /** What one attempt at promoting {@code app} works from: its version, its mode and the provenance. */
+    Attempt attempt(Mirror mirror, RevCommit tip, GitTree tree, PromotionConfig config, App app, Environment environment,
+            PromotionRequest request) throws IOException {
         ImageUpdate update = version(mirror, tip, tree, config, app, environment, request);
         boolean rollback = request.version() instanceof VersionSource.Rollback;
         Optional<String> from = request.version() instanceof VersionSource.FromEnvironment f
@@ -380,6 +385,36 @@ public final class PromotionEngine {
                 request.promotedBy(), request.sourceTime());
         return new Attempt(tree, config, app, environment, update, request.mode().orElse(environment.mode()), provenance,
                 rollback);
+    }
+
+    /** The base branch's config, as the request reads it. */
+    PromotionConfig config(GitTree tree, PromotionRequest request) throws IOException {
+        return configs.loadFor(tree, request);
+    }
+
+    /** The environment a request promotes into. */
+    static Environment environment(PromotionConfig config, PromotionRequest request) {
+        return config.environment(request.environment()).orElseThrow(() -> new PromotionException(
+                "no environment " + request.environment() + " in " + config.source() + "; environments: "
+                        + String.join(", ", config.environments().stream().map(Environment::name).toList())));
+    }
+
+    /** An app of the config by name. */
+    static App app(PromotionConfig config, String name) {
+        return config.app(name).orElseThrow(() -> new PromotionException("no app " + name + " in " + config.source() + "; apps: "
+                + String.join(", ", config.apps().stream().map(App::name).toList())));
+    }
+
+    /**
+     * Why an app's version may not go into the environment: its digest is not pinned where the environment pins digests,
+     * or the environment's {@code requires} is not met.
+     */
+    Optional<String> refusal(Attempt current) throws IOException {
+        Optional<String> refusal = unpinnedDigest(current);
+        if (refusal.isEmpty() && !current.rollback()) {
+            refusal = unmetRequirement(current.tree(), current.config(), current.app(), current.environment(), current.update());
+        }
+        return refusal;
     }
 
     /** The version to set, from the request: given, taken from another environment, or from history. */
@@ -446,7 +481,7 @@ public final class PromotionEngine {
      *
      * @return why the promotion is refused, with every value masked, or empty
      */
-    private Optional<String> secretsIn(Attempt current, ChangePlan plan) throws IOException {
+    Optional<String> secretsIn(Attempt current, ChangePlan plan) throws IOException {
         Map<String, byte[]> changed = new LinkedHashMap<>();
         plan.changedFiles().forEach(file -> changed.put(file.path(), file.after()));
         AuditReport report = ConfigAudit.auditDeployed(current.tree(), plan.target().directory(), changed,
@@ -644,7 +679,7 @@ public final class PromotionEngine {
     }
 
     /** Whether a branch already holds exactly this change on top of the same base tip. */
-    private static boolean sameChange(Mirror mirror, RevCommit existing, RevCommit tip, ObjectId commit) throws IOException {
+    static boolean sameChange(Mirror mirror, RevCommit existing, RevCommit tip, ObjectId commit) throws IOException {
         try (RevWalk walk = new RevWalk(mirror.repository())) {
             RevCommit ours = walk.parseCommit(commit);
             RevCommit theirs = walk.parseCommit(existing);
@@ -696,7 +731,7 @@ public final class PromotionEngine {
     }
 
     /** Exponential backoff with full jitter, so that racing builds spread out instead of colliding again. */
-    private static void backoff(int attempt) {
+    static void backoff(int attempt) {
         long ceiling = Math.min(2_000, 50L << Math.min(attempt, 6));
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(10, ceiling + 1));

@@ -77,7 +77,12 @@ public final class PromotionLife implements AutoCloseable {
 
     /** A request to promote web into {@code env}, naming the provider. */
     public PromotionRequest.Builder request(String env) {
-        return PromotionRequest.builder(location, env).app("web").auth(auth()).pullRequests(settings);
+        return requestFor(env).app("web");
+    }
+
+    /** A request to promote into {@code env}, naming the provider, for the caller to say what. */
+    public PromotionRequest.Builder requestFor(String env) {
+        return PromotionRequest.builder(location, env).auth(auth()).pullRequests(settings);
     }
 
     /** Puts {@code tag} into dev (commit mode). */

@@ -1,0 +1,162 @@
+package io.jenkins.plugins.gitopspromotion.promotion;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.gitopspromotion.config.PromotionMode;
+import io.jenkins.plugins.gitopspromotion.pr.PromotionLife;
+import io.jenkins.plugins.gitopspromotion.pr.ProviderKind;
+import io.jenkins.plugins.gitopspromotion.pr.ProviderTestSupport;
+import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
+import io.jenkins.plugins.gitopspromotion.testing.LocalFixture;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Several apps promoted together: one commit or one pull request, all or nothing, each app checked first. */
+class BundlePromotionTest {
+
+    private static final String WEB = "apps/web/staging/kustomization.yaml";
+    private static final String API = "apps/api/staging/values.yaml";
+
+    @TempDir
+    Path temp;
+
+    private LocalFixture fixture;
+    private Repository remote;
+
+    @BeforeEach
+    void seed() throws Exception {
+        fixture = LocalFixture.create(temp);
+        remote = fixture.remote();
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    private PromotionRequest.Builder request(String env) {
+        return PromotionRequest.builder(fixture.location(), env);
+    }
+
+    private void toDev(String app, String tag) throws Exception {
+        fixture.engine().promote(request("dev").app(app).version(new VersionSource.Given(Optional.of(tag), Optional.empty())).build());
+    }
+
+    @Test
+    void aBundleLandsAsOneCommitWithEachAppsChange() throws Exception {
+        toDev("web", "1.1.0");
+        toDev("api", "2.1.0");
+        ObjectId before = BareRepos.head(remote, "main");
+
+        PromotionResult result = fixture.engine().promote(request("staging").apps(List.of("web", "api"))
+                .version(new VersionSource.FromEnvironment("dev")).mode(PromotionMode.COMMIT).build());
+
+        assertThat(result.status()).isEqualTo(PromotionResult.Status.PROMOTED);
+        assertThat(result.app()).isEqualTo("web,api");
+        assertThat(result.reason()).isEqualTo("Promote 2 apps to staging");
+        assertThat(result.files()).containsExactly(WEB, API);
+        List<RevCommit> log = BareRepos.log(remote, "main");
+        assertThat(log.get(0).name()).isEqualTo(result.commit());
+        assertThat(log.get(1).getId()).as("one commit for all").isEqualTo(before);
+        assertThat(log.get(0).getFullMessage()).startsWith("Promote 2 apps to staging\n\n- Promote web 1.0.0 → 1.1.0 to staging\n"
+                + "- Promote api 2.0.0 → 2.1.0 to staging\n").contains("Promoted-From: dev");
+        assertThat(BareRepos.readFile(remote, "main", WEB)).contains("1.1.0");
+        assertThat(BareRepos.readFile(remote, "main", API)).contains("tag: 2.1.0");
+
+        PromotionResult again = fixture.engine().promote(request("staging").apps(List.of("web", "api"))
+                .version(new VersionSource.FromEnvironment("dev")).mode(PromotionMode.COMMIT).build());
+        assertThat(again.status()).isEqualTo(PromotionResult.Status.UNCHANGED);
+        assertThat(again.reason()).isEqualTo("staging already has web 1.1.0, api 2.1.0");
+    }
+
+    @Test
+    void aBundleIsRefusedWholeWhenOneAppsRequiresIsNotMet() throws Exception {
+        toDev("web", "1.1.0");
+        ObjectId before = BareRepos.head(remote, "main");
+
+        PromotionResult result = fixture.engine().promote(request("staging").apps(List.of("web", "api"))
+                .version(new VersionSource.Given(Optional.of("1.1.0"), Optional.empty())).mode(PromotionMode.COMMIT).build());
+
+        assertThat(result.status()).isEqualTo(PromotionResult.Status.REFUSED);
+        assertThat(result.reason()).isEqualTo("the bundle of web, api is refused whole, nothing is pushed: api: staging requires"
+                + " dev to have api 1.1.0 first; dev has 2.0.0 on the base branch");
+        assertThat(BareRepos.head(remote, "main")).as("web, whose requires is met, is not promoted alone").isEqualTo(before);
+        assertThat(BareRepos.readFile(remote, "main", WEB)).doesNotContain("1.1.0");
+    }
+
+    @Test
+    void allAppsFromAnEnvironmentGoOnOneBranchAndOnePullRequest() throws Exception {
+        try (ProviderTestSupport support = ProviderTestSupport.start();
+                PromotionLife life = PromotionLife.start(temp.resolve("server"), support, ProviderKind.GITHUB, "", "acme/config")) {
+            life.toDev("1.1.0");
+            life.engine().promote(life.requestFor("dev").app("api").version(new VersionSource.Given(Optional.of("2.1.0"),
+                    Optional.empty())).build());
+            String bundle = PromotionBranch.bundle("staging", List.of("web", "api", "worker"));
+            support.wireMock().stubFor(get(urlPathEqualTo("/repos/acme/config/pulls")).willReturn(okJson("[]")));
+            support.wireMock().stubFor(post(urlEqualTo("/repos/acme/config/pulls")).willReturn(aResponse().withStatus(201)
+                    .withHeader("Content-Type", "application/json").withBody("""
+                            {"id": 1, "node_id": "PR_1", "number": 21, "state": "open",
+                             "html_url": "https://github.com/acme/config/pull/21", "title": "Promote 2 apps to staging",
+                             "head": {"ref": "%s"}, "base": {"ref": "main"}}""".formatted(bundle))));
+            ObjectId main = BareRepos.head(life.remote(), "main");
+
+            PromotionResult result = life.engine().promote(life.requestFor("staging").allApps(true)
+                    .version(new VersionSource.FromEnvironment("dev")).build());
+
+            assertThat(result.status()).isEqualTo(PromotionResult.Status.PROMOTED);
+            assertThat(bundle).matches("gitops-promotion/staging/_bundle-[0-9a-f]{12}");
+            assertThat(result.branch()).isEqualTo(bundle);
+            assertThat(result.pullRequest().number()).isEqualTo(21);
+            assertThat(BareRepos.head(life.remote(), "main")).as("the base branch waits for the merge").isEqualTo(main);
+            assertThat(BareRepos.readFile(life.remote(), bundle, WEB)).contains("1.1.0");
+            support.wireMock().verify(1, postRequestedFor(urlEqualTo("/repos/acme/config/pulls"))
+                    .withRequestBody(matchingJsonPath("$.head", equalTo(bundle)))
+                    .withRequestBody(matchingJsonPath("$.title", equalTo("Promote 2 apps to staging")))
+                    .withRequestBody(matchingJsonPath("$.body", matching("(?s)Promotes 2 apps to \\*\\*staging\\*\\* together.*"
+                            + "## web.*## api.*Opened by gitops-promotion;.*<!-- gitops-promotion:v1 \\{\"env\":\"staging\",\"apps\":.*"))));
+        }
+    }
+
+    @Test
+    void aBundleNamesEachAppOnceAndTakesAVersionFromElsewhereOrGiven() {
+        assertThatThrownBy(() -> request("staging").apps(List.of("web", "web")).version(new VersionSource.FromEnvironment("dev"))
+                .build()).isInstanceOf(IllegalArgumentException.class).hasMessage("a bundle names each app once, not web, web");
+        assertThatThrownBy(() -> request("staging").apps(List.of("web", "api")).version(new VersionSource.Rollback(Optional.empty()))
+                .build()).isInstanceOf(IllegalArgumentException.class).hasMessage("a bundle promotes a version taken from another"
+                        + " environment or given; a rollback and a new image name go with one app");
+        assertThatThrownBy(() -> request("staging").apps(List.of("web")).version(new VersionSource.FromEnvironment("dev")).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("a bundle names at least two apps, not 1");
+        assertThatThrownBy(() -> request("staging").app("web").allApps(true).version(new VersionSource.FromEnvironment("dev"))
+                .build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a bundle names its apps, or all of them, and no single app or image");
+    }
+
+    @Test
+    void anUnknownAppInABundleIsAnErrorNamingItAndNothingIsPushed() throws Exception {
+        ObjectId before = BareRepos.head(remote, "main");
+
+        assertThatThrownBy(() -> fixture.engine().promote(request("staging").apps(List.of("web", "nope"))
+                .version(new VersionSource.FromEnvironment("dev")).build())).isInstanceOf(PromotionException.class)
+                .hasMessageContaining("no app nope in");
+        assertThat(BareRepos.head(remote, "main")).isEqualTo(before);
+    }
+}
