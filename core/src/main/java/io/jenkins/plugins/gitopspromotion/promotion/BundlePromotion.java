@@ -84,7 +84,7 @@ final class BundlePromotion {
             RevCommit tip = mirror.branch(request.base()).orElseThrow(() -> new PromotionException(
                     "the branch " + request.base() + " does not exist in " + request.repository()));
             GitTree tree = new GitTree(mirror.repository(), tip);
-            PromotionConfig config = engine.config(tree, request);
+            PromotionConfig config = engine.config(tree); // whole: the config cache's cut holds one app
             Environment environment = PromotionEngine.environment(config, request);
             List<App> apps = request.allApps() ? config.apps()
                     : request.bundle().stream().map(name -> PromotionEngine.app(config, name)).toList();

@@ -387,11 +387,6 @@ public final class PromotionEngine {
                 rollback);
     }
 
-    /** The base branch's config, as the request reads it. */
-    PromotionConfig config(GitTree tree, PromotionRequest request) throws IOException {
-        return configs.loadFor(tree, request);
-    }
-
     /** The environment a request promotes into. */
     static Environment environment(PromotionConfig config, PromotionRequest request) {
         return config.environment(request.environment()).orElseThrow(() -> new PromotionException(
