@@ -229,6 +229,28 @@ class PromotionViewTest {
     }
 
     @Test
+    void aPendingBundleShowsOnEachOfItsCellsAndOnNoOther() throws Exception {
+        promote("dev", "web", "1.1.0", null, null);
+        promote("dev", "api", "2.1.0", null, null);
+        PromotionResult bundle = engine.promote(request("staging").apps(List.of("web", "api"))
+                .version(new VersionSource.FromEnvironment("dev")).build());
+        // worker changes on main after the bundle was cut: the bundle's older worker is not pending.
+        promote("dev", "worker", "0.9.7", null, null);
+        assertThat(engine.promote(request("staging").app("worker").version(new VersionSource.FromEnvironment("dev"))
+                .mode(io.jenkins.plugins.gitopspromotion.config.PromotionMode.COMMIT).build()).status())
+                .isEqualTo(PromotionResult.Status.PROMOTED);
+
+        ViewState state = view(Optional.empty()).status();
+
+        assertThat(bundle.branch()).startsWith("gitops-promotion/staging/_bundle-");
+        assertThat(state.cell("web", "staging").pending().branch()).isEqualTo(bundle.branch());
+        assertThat(state.cell("web", "staging").pending().tag()).isEqualTo("1.1.0");
+        assertThat(state.cell("api", "staging").pending().branch()).isEqualTo(bundle.branch());
+        assertThat(state.cell("api", "staging").pending().tag()).isEqualTo("2.1.0");
+        assertThat(state.cell("worker", "staging").pending()).isNull();
+    }
+
+    @Test
     void parityShowsDriftAndAVersionThatSkippedItsUpstream() throws Exception {
         ViewState clean = view(Optional.empty()).status();
         assertThat(clean.app("web").parity().ok()).isTrue();

@@ -10,6 +10,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionOrder;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -26,6 +28,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * def r = gitopsPromote repository: 'config', environment: 'dev', image: built.reference
  * gitopsPromote repository: 'config', environment: 'staging', app: 'web', from: 'dev'
  * gitopsPromote repository: 'config', environment: 'prod', build: 'web/main#42'
+ * gitopsPromote repository: 'config', environment: 'prod', apps: ['web', 'api'], from: 'staging'
  * </pre>
  */
 public class PromoteStep extends RepositoryStep {
@@ -41,6 +44,7 @@ public class PromoteStep extends RepositoryStep {
     private String mode;
     private boolean dryRun;
     private boolean reopen;
+    private List<String> apps;
 
     /**
      * @param repository a registered config repository's id, or its URL
@@ -149,6 +153,20 @@ public class PromoteStep extends RepositoryStep {
         this.dryRun = dryRun;
     }
 
+    public List<String> getApps() {
+        return apps == null ? null : List.copyOf(apps);
+    }
+
+    /**
+     * Several apps promoted together in one commit or pull request (a bundle), all or nothing, instead of {@code app} or
+     * {@code image}; with {@code from}, or a tag or digest they all take.
+     */
+    @DataBoundSetter
+    public void setApps(List<String> apps) {
+        // An ArrayList: what Jenkins persists (XStream) and marshals, unlike the JDK's immutable lists.
+        this.apps = apps == null || apps.isEmpty() ? null : new ArrayList<>(apps);
+    }
+
     public boolean isReopen() {
         return reopen;
     }
@@ -189,7 +207,8 @@ public class PromoteStep extends RepositoryStep {
     PromotionOrder order(Run<?, ?> run, UnaryOperator<String> expand) throws AbortException {
         return PromotionOrder.promote(access(run, expand), expand.apply(environment))
                 .app(expand.apply(app)).image(expand.apply(image)).tag(expand.apply(tag)).digest(expand.apply(digest))
-                .imageName(expand.apply(imageName)).from(expand.apply(from)).mode(mode).dryRun(dryRun).reopen(reopen).boundary(GitOpsPromotionConfiguration.get().getBoundary());
+                .imageName(expand.apply(imageName)).from(expand.apply(from)).apps(apps == null ? null : apps.stream().map(expand).toList())
+                .mode(mode).dryRun(dryRun).reopen(reopen).boundary(GitOpsPromotionConfiguration.get().getBoundary());
     }
 
     @Override

@@ -102,6 +102,9 @@ final class PromotionRunner {
     static String version(Map<String, Object> result) {
         Object tag = result.get("tag");
         Object digest = result.get("digest");
+        if (tag == null && digest == null) {
+            return "-"; // a bundle: each app's version is in its reason and the pull request
+        }
         String version = tag == null ? String.valueOf(digest) : digest == null ? tag.toString() : tag + "@" + digest;
         Object renamed = result.get("imageName");
         return renamed == null ? version : renamed + (tag == null ? "@" : ":") + version;
