@@ -17,6 +17,7 @@ import io.jenkins.plugins.gitopspromotion.pr.PullRequests;
 import io.jenkins.plugins.gitopspromotion.update.FileChange;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -168,6 +169,12 @@ final class BundlePromotion {
             throws IOException {
         String branch = PromotionBranch.bundle(planned.environment().name(), planned.apps());
         Optional<RevCommit> existing = mirror.branch(branch);
+        Optional<String> declined = existing.isPresent() ? declined(mirror, existing.get(), branch, planned, request)
+                : Optional.empty();
+        if (declined.isPresent()) {
+            return Optional.of(result(PromotionResult.Status.REFUSED, request, planned.apps(), null, branch, planned.paths(), null,
+                    declined.get()));
+        }
         ObjectId commit = commit(mirror, tip, planned, request);
         if (existing.isPresent() && PromotionEngine.sameChange(mirror, existing.get(), tip, commit)) {
             return Optional.of(result(PromotionResult.Status.UNCHANGED, request, planned.apps(), existing.get().name(), branch,
@@ -179,6 +186,26 @@ final class BundlePromotion {
             return landed(outcome, request, planned, commit, branch, null);
         }
         return landed(outcome, request, planned, commit, branch, pullRequest(planned, request, branch));
+    }
+
+    /**
+     * A person closed, without merging, the bundle's pull request while its branch proposed exactly these files: respected
+     * unless the request says {@code reopen}, as for one app.
+     */
+    private Optional<String> declined(Mirror mirror, RevCommit existing, String branch, Planned planned,
+            PromotionRequest request) throws IOException {
+        if (request.reopen() || planned.mode() != PromotionMode.PULL_REQUEST || request.pullRequests().isEmpty()) {
+            return Optional.empty();
+        }
+        GitTree proposed = new GitTree(mirror.repository(), existing);
+        for (Map.Entry<String, byte[]> file : planned.files().entrySet()) {
+            if (!proposed.read(file.getKey()).map(b -> Arrays.equals(b, file.getValue())).orElse(false)) {
+                return Optional.empty(); // the branch proposes something else: it is replaced
+            }
+        }
+        return PromotionEngine.closedByPerson(providers.apply(request.pullRequests().get()), branch, existing, request,
+                String.join(", ", planned.changed().stream().map(p -> p.app().name() + " " + p.labelAfter()).toList()) + " for "
+                        + planned.environment().name());
     }
 
     /** Opens or updates the bundle's pull request, in {@code pull-request} mode with a provider; null otherwise. */

@@ -598,13 +598,26 @@ public final class PromotionEngine {
         if (proposed.isEmpty() || !proposed.stream().allMatch(v -> v.matches(current.update()))) {
             return Optional.empty();
         }
+        return closedByPerson(provider.get(), branch, existing, request, current.app().name() + " " + current.update().label()
+                + " for " + current.environment().name());
+    }
+
+    /**
+     * Whether a person closed, without merging, the pull request of {@code branch} while it was at {@code existing} (and
+     * none is open): what it proposed is then not proposed again unless the request says {@code reopen}.
+     *
+     * @param what what the branch proposes, for the reason ({@code web 1.1.0 for staging})
+     * @return why the promotion is refused, or empty
+     * @throws PromotionException if the provider cannot be asked
+     */
+    static Optional<String> closedByPerson(PullRequestProvider provider, String branch, RevCommit existing,
+            PromotionRequest request, String what) {
         try {
-            if (provider.get().findOpen(branch, request.base()).isPresent()) {
+            if (provider.findOpen(branch, request.base()).isPresent()) {
                 return Optional.empty();
             }
-            return provider.get().findClosed(branch, request.base()).stream().filter(c -> c.wasAt(existing.name())).findFirst()
-                    .map(c -> "pull request #" + c.pullRequest().number() + " (" + c.pullRequest().url() + ") proposing "
-                            + current.app().name() + " " + current.update().label() + " for " + current.environment().name()
+            return provider.findClosed(branch, request.base()).stream().filter(c -> c.wasAt(existing.name())).findFirst()
+                    .map(c -> "pull request #" + c.pullRequest().number() + " (" + c.pullRequest().url() + ") proposing " + what
                             + " was closed without merging, so it is not proposed again; promote a newer version, or reopen"
                             + " it (--reopen) to propose this one again");
         } catch (ApiException e) {

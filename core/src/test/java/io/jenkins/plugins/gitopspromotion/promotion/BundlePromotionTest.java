@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -133,6 +134,66 @@ class BundlePromotionTest {
                     .withRequestBody(matchingJsonPath("$.title", equalTo("Promote 2 apps to staging")))
                     .withRequestBody(matchingJsonPath("$.body", matching("(?s)Promotes 2 apps to \\*\\*staging\\*\\* together.*"
                             + "## web.*## api.*Opened by gitops-promotion;.*<!-- gitops-promotion:v1 \\{\"env\":\"staging\",\"apps\":.*"))));
+        }
+    }
+
+    /** GitHub's pull request 21 of a bundle's branch, in {@code state}, its head at {@code sha}. */
+    private static String bundlePull(String branch, String state, String sha) {
+        return """
+                {"id": 1, "node_id": "PR_1", "number": 21, "state": "%s", "merged_at": null,
+                 "html_url": "https://github.com/acme/config/pull/21", "title": "Promote 2 apps to staging",
+                 "body": "%s", "head": {"ref": "%s", "sha": "%s"}, "base": {"ref": "main"}}"""
+                .formatted(state, PromotionLife.OUR_DESCRIPTION, branch, sha);
+    }
+
+    @Test
+    void aBundlesPullRequestAPersonClosedIsNotProposedAgainUnlessReopenedAndOnceLandedByHandItIsClosed() throws Exception {
+        try (ProviderTestSupport support = ProviderTestSupport.start();
+                PromotionLife life = PromotionLife.start(temp.resolve("server"), support, ProviderKind.GITHUB, "", "acme/config")) {
+            life.toDev("1.1.0");
+            life.engine().promote(life.requestFor("dev").app("api").version(new VersionSource.Given(Optional.of("2.1.0"),
+                    Optional.empty())).build());
+            String branch = PromotionBranch.bundle("staging", List.of("web", "api"));
+            String pulls = "/repos/acme/config/pulls";
+            support.wireMock().stubFor(get(urlPathEqualTo(pulls)).withQueryParam("state", equalTo("open")).willReturn(okJson("[]")));
+            support.wireMock().stubFor(post(urlEqualTo(pulls)).willReturn(aResponse().withStatus(201)
+                    .withHeader("Content-Type", "application/json").withBody(bundlePull(branch, "open", "0".repeat(40)))));
+            PromotionRequest.Builder bundle = life.requestFor("staging").apps(List.of("web", "api"))
+                    .version(new VersionSource.FromEnvironment("dev"));
+            life.engine().promote(bundle.build());
+            ObjectId proposed = BareRepos.head(life.remote(), branch);
+            support.wireMock().stubFor(get(urlPathEqualTo(pulls)).withQueryParam("state", equalTo("closed"))
+                    .willReturn(okJson("[" + bundlePull(branch, "closed", proposed.name()) + "]")));
+
+            PromotionResult again = life.engine().promote(bundle.build());
+
+            assertThat(again.status()).isEqualTo(PromotionResult.Status.REFUSED);
+            assertThat(again.reason()).isEqualTo("pull request #21 (https://github.com/acme/config/pull/21) proposing web 1.1.0,"
+                    + " api 2.1.0 for staging was closed without merging, so it is not proposed again; promote a newer version, or"
+                    + " reopen it (--reopen) to propose this one again");
+            support.wireMock().verify(1, postRequestedFor(urlEqualTo(pulls)));
+            assertThat(life.engine().promote(bundle.reopen(true).build()).pullRequest().number()).isEqualTo(21);
+            support.wireMock().verify(2, postRequestedFor(urlEqualTo(pulls)));
+
+            // Both versions land on main by hand: the bundle's pull request is moot, closed, its branch deleted.
+            BareRepos.commitFile(life.remote(), "main", WEB, BareRepos.readFile(life.remote(), branch, WEB), "web by hand");
+            RevCommit byHand = BareRepos.commitFile(life.remote(), "main", API, BareRepos.readFile(life.remote(), branch, API),
+                    "api by hand");
+            support.wireMock().stubFor(get(urlPathEqualTo(pulls)).withQueryParam("state", equalTo("open"))
+                    .willReturn(okJson("[" + bundlePull(branch, "open", proposed.name()) + "]")));
+            support.wireMock().stubFor(get(urlEqualTo(pulls + "/21")).willReturn(okJson(bundlePull(branch, "open", proposed.name()))));
+            support.wireMock().stubFor(post(urlEqualTo("/repos/acme/config/issues/21/comments")).willReturn(okJson("{\"id\": 1}")));
+            support.wireMock().stubFor(patch(urlEqualTo(pulls + "/21")).willReturn(okJson(bundlePull(branch, "closed",
+                    proposed.name()))));
+
+            List<PrunedBranch> pruned = life.prune(Optional.of(support.provider(ProviderKind.GITHUB, "", "acme/config")), false);
+
+            assertThat(pruned).singleElement().satisfies(p -> {
+                assertThat(p.action()).isEqualTo(PrunedBranch.Action.CLOSED);
+                assertThat(p.apps()).containsExactly("web", "api");
+                assertThat(p.commit()).isEqualTo(byHand.name());
+            });
+            assertThat(BareRepos.head(life.remote(), branch)).isNull();
         }
     }
 
