@@ -104,13 +104,18 @@ class BundlePromotionTest {
         assertThat(BareRepos.readFile(remote, "main", WEB)).doesNotContain("1.1.0");
     }
 
+    /** dev gets web 1.1.0 and api 2.1.0 on the Git server. */
+    private static void twoAppsInDev(PromotionLife life) throws Exception {
+        life.toDev("1.1.0");
+        life.engine().promote(life.requestFor("dev").app("api").version(new VersionSource.Given(Optional.of("2.1.0"),
+                Optional.empty())).build());
+    }
+
     @Test
     void allAppsFromAnEnvironmentGoOnOneBranchAndOnePullRequest() throws Exception {
         try (ProviderTestSupport support = ProviderTestSupport.start();
                 PromotionLife life = PromotionLife.start(temp.resolve("server"), support, ProviderKind.GITHUB, "", "acme/config")) {
-            life.toDev("1.1.0");
-            life.engine().promote(life.requestFor("dev").app("api").version(new VersionSource.Given(Optional.of("2.1.0"),
-                    Optional.empty())).build());
+            twoAppsInDev(life);
             String bundle = PromotionBranch.bundle("staging", List.of("web", "api", "worker"));
             support.wireMock().stubFor(get(urlPathEqualTo("/repos/acme/config/pulls")).willReturn(okJson("[]")));
             support.wireMock().stubFor(post(urlEqualTo("/repos/acme/config/pulls")).willReturn(aResponse().withStatus(201)
@@ -150,9 +155,7 @@ class BundlePromotionTest {
     void aBundlesPullRequestAPersonClosedIsNotProposedAgainUnlessReopenedAndOnceLandedByHandItIsClosed() throws Exception {
         try (ProviderTestSupport support = ProviderTestSupport.start();
                 PromotionLife life = PromotionLife.start(temp.resolve("server"), support, ProviderKind.GITHUB, "", "acme/config")) {
-            life.toDev("1.1.0");
-            life.engine().promote(life.requestFor("dev").app("api").version(new VersionSource.Given(Optional.of("2.1.0"),
-                    Optional.empty())).build());
+            twoAppsInDev(life);
             String branch = PromotionBranch.bundle("staging", List.of("web", "api"));
             String pulls = "/repos/acme/config/pulls";
             support.wireMock().stubFor(get(urlPathEqualTo(pulls)).withQueryParam("state", equalTo("open")).willReturn(okJson("[]")));
