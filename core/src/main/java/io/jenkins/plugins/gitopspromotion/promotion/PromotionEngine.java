@@ -58,7 +58,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 public final class PromotionEngine {
 
     /** Branches a promotion pushes in {@code branch} and {@code pull-request} modes live under this prefix. */
-    public static final String BRANCH_PREFIX = "gitops-promotion/";
+    public static final String BRANCH_PREFIX = PromotionBranch.PREFIX;
 
     private final MirrorCache cache;
     private final ChangePlanner planner;
