@@ -33,6 +33,7 @@ public final class GitOpsPromotionCli {
     public static void main(String[] args) {
         SystemGitConfig.locateWithoutRunningGit(System.getenv());
         JdkSha1.chooseUnlessSet();
+        TunnelLogin.allowUnlessSet();
         System.setErr(InProcessGitOutput.filtering(System.err));
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);

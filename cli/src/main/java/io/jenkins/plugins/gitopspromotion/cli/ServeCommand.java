@@ -88,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
             out.println("The promotion view of " + location + " (" + repository.base + ") is at " + server.entryUrl()
                     + (readOnly ? " (read-only)" : "") + "; open this address, which holds its secret: it is the only way in");
             if (store != null) {
-                server.route(HookEndpoints.PATH, new HookEndpoints(new HookReceiver(store, keys,
+                server.route(HookEndpoints.PATH, new HookEndpoints(new HookReceiver(store, location, keys,
                         () -> new DeploymentMapping(view.config()), Clock.systemUTC())));
                 out.println("Deployment hooks: " + keys.keySet().stream().map(s -> server.url().resolve(HookEndpoints.PATH.substring(1)
                         + s.jsonName()).toString()).collect(Collectors.joining(", ")) + "; reports kept in " + reports);

@@ -57,7 +57,7 @@ class HookEndpointsTest {
                 GitAuth.none(), "main", Optional.empty(), env -> PromotionRequest.builder(location, env));
         store = DeploymentStore.open(temp.resolve("reports"));
         server = ViewServer.start(view, 0, false);
-        server.route(HookEndpoints.PATH, new HookEndpoints(new HookReceiver(store, Map.of(ReportSource.FLUX,
+        server.route(HookEndpoints.PATH, new HookEndpoints(new HookReceiver(store, location, Map.of(ReportSource.FLUX,
                 HookKeys.of(List.of(FLUX_KEY.toCharArray()))), () -> new DeploymentMapping(view.config()), Clock.systemUTC())));
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitopspromotion.deploy;
 
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.json.Json;
 import java.io.IOException;
 import java.time.Clock;
@@ -65,19 +66,23 @@ public final class HookReceiver {
     }
 
     private final DeploymentStore store;
+    private final RepositoryLocation repository;
     private final Map<ReportSource, HookKeys> keys;
     private final MappingSource mapping;
     private final Clock clock;
 
     /**
      * @param store where reports are recorded
+     * @param repository the config repository the reports are about (an Argo CD Application may have other sources)
      * @param keys the keys of each source that takes hooks ({@code flux}, {@code argocd}, {@code generic}); a source
      *     without keys answers 404
      * @param mapping which cells a report is about
      * @param clock the time reports are checked against
      */
-    public HookReceiver(DeploymentStore store, Map<ReportSource, HookKeys> keys, MappingSource mapping, Clock clock) {
+    public HookReceiver(DeploymentStore store, RepositoryLocation repository, Map<ReportSource, HookKeys> keys,
+            MappingSource mapping, Clock clock) {
         this.store = store;
+        this.repository = repository;
         this.keys = new EnumMap<>(ReportSource.class);
         this.keys.putAll(keys);
         this.mapping = mapping;
@@ -131,7 +136,7 @@ public final class HookReceiver {
         try {
             report = switch (source) {
                 case FLUX -> FluxEvents.read(body, id, now);
-                case ARGOCD -> ArgoCdNotifications.read(body, id, now);
+                case ARGOCD -> ArgoCdNotifications.read(body, id, now, repository);
                 default -> GenericReports.read(body, id, now);
             };
         } catch (MalformedReportException e) {

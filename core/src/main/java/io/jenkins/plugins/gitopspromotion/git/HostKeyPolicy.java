@@ -48,22 +48,29 @@ public final class HostKeyPolicy implements Serializable {
     private final String approvedKeys;
     /** Where the policy writes; null for the default, found on the connecting machine. */
     private final String folder;
+    /** A system property that, set on the connecting machine, names the user's known hosts file; null for none. */
+    private final String usersFileProperty;
 
-    private HostKeyPolicy(Kind kind, String knownHostsFile, String approvedKeys, String folder) {
+    private HostKeyPolicy(Kind kind, String knownHostsFile, String approvedKeys, String folder, String usersFileProperty) {
         this.kind = kind;
         this.knownHostsFile = knownHostsFile;
         this.approvedKeys = approvedKeys;
         this.folder = folder;
+        this.usersFileProperty = usersFileProperty;
+    }
+
+    private HostKeyPolicy(Kind kind, String knownHostsFile, String approvedKeys) {
+        this(kind, knownHostsFile, approvedKeys, null, null);
     }
 
     /** Servers listed in the connecting user's {@code ~/.ssh/known_hosts} (and {@code known_hosts2}), nothing else. */
     public static HostKeyPolicy usersKnownHosts() {
-        return new HostKeyPolicy(Kind.KNOWN_HOSTS, null, null, null);
+        return new HostKeyPolicy(Kind.KNOWN_HOSTS, null, null);
     }
 
     /** Servers listed in a known hosts file (on the connecting machine), nothing else. */
     public static HostKeyPolicy knownHostsFile(Path file) {
-        return new HostKeyPolicy(Kind.KNOWN_HOSTS, file.toAbsolutePath().toString(), null, null);
+        return new HostKeyPolicy(Kind.KNOWN_HOSTS, file.toAbsolutePath().toString(), null);
     }
 
     /**
@@ -71,7 +78,7 @@ public final class HostKeyPolicy implements Serializable {
      * nothing else. The lines are checked when a connection needs them.
      */
     public static HostKeyPolicy approvedKeys(String knownHostsLines) {
-        return new HostKeyPolicy(Kind.APPROVED_KEYS, null, Objects.requireNonNull(knownHostsLines, "knownHostsLines"), null);
+        return new HostKeyPolicy(Kind.APPROVED_KEYS, null, Objects.requireNonNull(knownHostsLines, "knownHostsLines"));
     }
 
     /**
@@ -80,17 +87,26 @@ public final class HostKeyPolicy implements Serializable {
      * there.
      */
     public static HostKeyPolicy acceptNew() {
-        return new HostKeyPolicy(Kind.ACCEPT_NEW, null, null, null);
+        return new HostKeyPolicy(Kind.ACCEPT_NEW, null, null);
     }
 
     /** Any server, whatever its key: no protection against a server pretending to be another. */
     public static HostKeyPolicy off() {
-        return new HostKeyPolicy(Kind.OFF, null, null, null);
+        return new HostKeyPolicy(Kind.OFF, null, null);
     }
 
     /** The same policy, writing into {@code folder} (created only its owner may use) on the connecting machine. */
     public HostKeyPolicy keptIn(Path folder) {
-        return new HostKeyPolicy(kind, knownHostsFile, approvedKeys, folder.toAbsolutePath().toString());
+        return new HostKeyPolicy(kind, knownHostsFile, approvedKeys, folder.toAbsolutePath().toString(), usersFileProperty);
+    }
+
+    /**
+     * The same policy, taking the user's known hosts file from the system property {@code property} where it is set on
+     * the connecting machine (instead of {@code ~/.ssh/known_hosts} and {@code known_hosts2}): git-client's JGit reads
+     * its known hosts so, and a Jenkins administrator who set it expects every JGit connection to.
+     */
+    public HostKeyPolicy usersFileFrom(String property) {
+        return new HostKeyPolicy(kind, knownHostsFile, approvedKeys, folder, Objects.requireNonNull(property, "property"));
     }
 
     /** The folder the policy writes into. */
@@ -117,7 +133,11 @@ public final class HostKeyPolicy implements Serializable {
         };
     }
 
-    private static List<Path> usersFiles() {
+    private List<Path> usersFiles() {
+        String named = usersFileProperty == null ? null : System.getProperty(usersFileProperty);
+        if (named != null && !named.isBlank()) {
+            return List.of(Path.of(named));
+        }
         Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
         return List.of(ssh.resolve("known_hosts"), ssh.resolve("known_hosts2"));
     }
@@ -194,24 +214,31 @@ public final class HostKeyPolicy implements Serializable {
     /** Where a refused server can be added, for messages. */
     String where() {
         return switch (kind) {
-            case KNOWN_HOSTS -> knownHostsFile == null ? "the known hosts file ~/.ssh/known_hosts of the user running this"
-                    : "the known hosts file " + knownHostsFile;
+            case KNOWN_HOSTS -> knownHostsFile == null ? usersFile() : "the known hosts file " + knownHostsFile;
             case APPROVED_KEYS -> "the approved host keys";
             case ACCEPT_NEW -> "the keys recorded on first connection in " + folder().resolve(RECORD_FILE)
-                    + " (and ~/.ssh/known_hosts)";
+                    + " (and " + usersFile().replaceFirst("^the known hosts file ", "") + ")";
             case OFF -> "nothing (no verification)";
         };
+    }
+
+    /** The user's known hosts file in words, for messages. */
+    private String usersFile() {
+        List<Path> files = usersFiles();
+        return files.size() == 1 ? "the known hosts file " + files.get(0)
+                : "the known hosts file ~/.ssh/known_hosts of the user running this";
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof HostKeyPolicy that && kind == that.kind && Objects.equals(knownHostsFile, that.knownHostsFile)
-                && Objects.equals(approvedKeys, that.approvedKeys) && Objects.equals(folder, that.folder);
+                && Objects.equals(approvedKeys, that.approvedKeys) && Objects.equals(folder, that.folder)
+                && Objects.equals(usersFileProperty, that.usersFileProperty);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, knownHostsFile, approvedKeys, folder);
+        return Objects.hash(kind, knownHostsFile, approvedKeys, folder, usersFileProperty);
     }
 
     /** The policy, in words. */

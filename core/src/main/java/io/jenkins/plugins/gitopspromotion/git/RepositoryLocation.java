@@ -114,6 +114,28 @@ public final class RepositoryLocation {
         }
     }
 
+    /**
+     * Whether {@code url} names this repository however it is written by another tool (Argo CD's {@code repoURL} of a
+     * source, for one): over HTTPS or SSH, with or without a user, a port or {@code .git}, in any letter case. Hosts
+     * that serve SSH under another host or path than HTTPS (Azure DevOps, Bitbucket Data Center) are not recognised.
+     */
+    public boolean names(String url) {
+        URIish other;
+        try {
+            other = new URIish(url.strip());
+        } catch (URISyntaxException e) {
+            return false;
+        }
+        return sameHostAndPath(uri).equals(sameHostAndPath(other));
+    }
+
+    /** Host and path without what differs between one repository's URLs; letter case ignored, as Git hosts do. */
+    private static String sameHostAndPath(URIish u) {
+        String host = u.getHost() == null ? "" : u.getHost();
+        String path = u.getPath() == null ? "" : u.getPath().replaceAll("^/+|(\\.git)?/*$", "");
+        return (host + "/" + path).toLowerCase(Locale.ROOT);
+    }
+
     /** The location as shown to users. */
     @Override
     public String toString() {

@@ -120,7 +120,8 @@ public final class KustomizeImagesUpdater extends YamlImageUpdater {
 
     /**
      * Sets {@code newName} when the update renames the image, as {@code kustomize edit set image name=newName}
-     * does; a {@code newName} that is no valid name is overwritten.
+     * does, and removes it when the new name is the entry's {@code name}; a {@code newName} that is no valid name is
+     * overwritten.
      */
     private static void rename(YamlFile file, YamlStructure structure, MappingNode entry, ImageUpdate update, String where,
             List<PlannedEdit> edits) {
@@ -131,7 +132,9 @@ public final class KustomizeImagesUpdater extends YamlImageUpdater {
         Optional<String> name = deployedName(entry).map(n -> renamed(file, at, update, n, where + ".newName"))
                 .orElseGet(() -> update.newName().map(ImageReference::name));
         if (name.isPresent()) {
-            setOrRemove(file, structure, entry, "newName", name, where, edits);
+            // Back to the name the entry matches (a rollback past a rename): no newName, as before the rename.
+            Optional<String> matched = YamlStructure.get(entry, "name").flatMap(YamlFile::scalar);
+            setOrRemove(file, structure, entry, "newName", name.filter(n -> !n.equals(matched.orElse(null))), where, edits);
         }
     }
 

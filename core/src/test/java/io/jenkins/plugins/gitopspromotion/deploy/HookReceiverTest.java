@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitopspromotion.config.ConfigLoader;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.testing.AgentReports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,7 @@ class HookReceiverTest {
     static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
     static final String SHA = "731f7eaddfb6af01cb2173e18f0f75b0ba780ef1";
     static final String GENERIC_KEY = "generic-key-for-the-edge-deployer";
+    static final RepositoryLocation REPOSITORY = RepositoryLocation.parse("https://git.example.com/ops/config.git");
 
     @TempDir
     Path temp;
@@ -60,7 +62,7 @@ class HookReceiverTest {
     @BeforeEach
     void open() throws IOException {
         store = DeploymentStore.open(temp.resolve("reports"));
-        receiver = new HookReceiver(store, Map.of(
+        receiver = new HookReceiver(store, REPOSITORY, Map.of(
                 ReportSource.FLUX, keys(FLUX_KEY),
                 ReportSource.ARGOCD, keys(ARGOCD_TOKEN),
                 ReportSource.GENERIC, keys(GENERIC_KEY)), () -> new DeploymentMapping(config()), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -167,7 +169,7 @@ class HookReceiverTest {
 
         store.close();
         store = DeploymentStore.open(temp.resolve("reports"));
-        receiver = new HookReceiver(store, Map.of(ReportSource.FLUX, keys(FLUX_KEY)), () -> new DeploymentMapping(config()),
+        receiver = new HookReceiver(store, REPOSITORY, Map.of(ReportSource.FLUX, keys(FLUX_KEY)), () -> new DeploymentMapping(config()),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         assertThat(send(ReportSource.FLUX, body, headers).json()).as("a replay after a restart")
                 .contains("\"status\":\"duplicate\"");
@@ -209,7 +211,7 @@ class HookReceiverTest {
     void twoKeysAreActiveWhileRotating() throws IOException {
         store.close();
         store = DeploymentStore.open(temp.resolve("rotating"));
-        receiver = new HookReceiver(store, Map.of(ReportSource.FLUX, keys("old-key", "new-key")), () -> new DeploymentMapping(config()),
+        receiver = new HookReceiver(store, REPOSITORY, Map.of(ReportSource.FLUX, keys("old-key", "new-key")), () -> new DeploymentMapping(config()),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         String first = succeeded(NOW);
         String second = succeeded(NOW.minusSeconds(1));
@@ -252,7 +254,25 @@ class HookReceiverTest {
 
     private static Signal argo(String sync, String phase, String health) throws MalformedReportException {
         return ArgoCdNotifications.read(AgentReports.argoNotification("web-prod", sync, SHA, phase, health, List.of(), NOW)
-                .getBytes(StandardCharsets.UTF_8), "id", NOW).signal();
+                .getBytes(StandardCharsets.UTF_8), "id", NOW, REPOSITORY).signal();
+    }
+
+    @Test
+    void anApplicationOfSeveralSourcesIsReadAtTheConfigRepositorysSourceHoweverItsUrlIsWritten() throws MalformedReportException {
+        String other = "0123456789abcdef0123456789abcdef01234567";
+        assertThat(multiSourceRevision(List.of("https://charts.example.com", "git@git.example.com:ops/config.git"),
+                List.of("1.2.3", SHA))).as("a chart beside values from the config repository over SSH").isEqualTo(SHA);
+        assertThat(multiSourceRevision(List.of("https://git.example.com/ops/app.git", "https://GIT.example.com/ops/config/"),
+                List.of(other, SHA))).as("another Git repository first").isEqualTo(SHA);
+        assertThat(multiSourceRevision(List.of("https://charts.example.com", "git@ssh.example.com:v3/ops/config"),
+                List.of("1.2.3", SHA))).as("no URL matches, one source at a commit").isEqualTo(SHA);
+        assertThat(multiSourceRevision(List.of("https://git.example.com/ops/app.git", "https://git.example.com/ops/values.git"),
+                List.of(other, SHA))).as("two other Git repositories: no revision is ours").isNull();
+    }
+
+    private static String multiSourceRevision(List<String> sources, List<String> revisions) throws MalformedReportException {
+        return ArgoCdNotifications.read(AgentReports.argoMultiSourceNotification("web-prod", sources, revisions, NOW)
+                .getBytes(StandardCharsets.UTF_8), "id", NOW, REPOSITORY).revision();
     }
 
     @Test
@@ -276,7 +296,7 @@ class HookReceiverTest {
 
     @Test
     void aSourceWithoutKeysTakesNoHooks() throws IOException {
-        HookReceiver fluxOnly = new HookReceiver(store, Map.of(ReportSource.FLUX, keys(FLUX_KEY)), () -> new DeploymentMapping(config()),
+        HookReceiver fluxOnly = new HookReceiver(store, REPOSITORY, Map.of(ReportSource.FLUX, keys(FLUX_KEY)), () -> new DeploymentMapping(config()),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         HookReceiver.Answer answer = fluxOnly.receive(ReportSource.ARGOCD, "{}".getBytes(StandardCharsets.UTF_8), name -> null);
         assertThat(answer.status()).isEqualTo(404);
@@ -286,7 +306,7 @@ class HookReceiverTest {
 
     @Test
     void aReportIsKeptWhenTheConfigCannotBeReadToMapIt() throws IOException {
-        HookReceiver offline = new HookReceiver(store, Map.of(ReportSource.FLUX, keys(FLUX_KEY)), () -> {
+        HookReceiver offline = new HookReceiver(store, REPOSITORY, Map.of(ReportSource.FLUX, keys(FLUX_KEY)), () -> {
             throw new IOException("fetching main from https://git.example.com/ops/config.git failed: connection refused");
         }, Clock.fixed(NOW, ZoneOffset.UTC));
         String body = succeeded(NOW);

@@ -110,6 +110,24 @@ class HostKeyPolicyTest {
     }
 
     @Test
+    void theUsersFileIsTheOneASystemPropertyNamesWhereItIsSet() throws IOException {
+        String property = "test.known_hosts_file." + fetches;
+        HostKeyPolicy policy = HostKeyPolicy.usersKnownHosts().usersFileFrom(property);
+        Files.writeString(home.resolve(".ssh/known_hosts"), server.knownHostsLine() + "\n");
+        Path named = Files.writeString(temp.resolve("named_known_hosts"), otherKeyLine(host()) + "\n");
+        assertThat(fetch(policy)).as("not set: the home folder's").isNotNull();
+
+        System.setProperty(property, named.toString());
+        try {
+            assertThatThrownBy(() -> fetch(policy)).hasMessageContaining("is not the one the known hosts file " + named + " holds");
+            assertThatThrownBy(() -> fetch(HostKeyPolicy.acceptNew().usersFileFrom(property).keptIn(temp.resolve("host-keys"))))
+                    .as("held to the named file's keys on first connection too").hasMessageContaining("is not the one");
+        } finally {
+            System.clearProperty(property);
+        }
+    }
+
+    @Test
     void approvedKeysAreTheOnlyOnesTrusted() throws IOException {
         Path folder = temp.resolve("host-keys");
 

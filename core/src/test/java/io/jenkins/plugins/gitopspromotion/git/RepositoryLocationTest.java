@@ -73,4 +73,16 @@ class RepositoryLocationTest {
         assertThat(RepositoryLocation.parse("https://git.example.com/acme/other.git").cacheKey()).isNotEqualTo(key);
         assertThat(key).matches("config-[0-9a-f]{16}");
     }
+
+    @Test
+    void recognisesItsOwnUrlAsAnotherToolWritesIt() {
+        RepositoryLocation location = RepositoryLocation.parse("https://git.example.com/acme/config.git");
+        assertThat(location.names("git@git.example.com:acme/config.git")).isTrue();
+        assertThat(location.names("ssh://git@git.example.com:2222/acme/config")).isTrue();
+        assertThat(location.names("https://ci@GIT.example.com/Acme/Config/")).isTrue();
+        assertThat(location.names("https://git.example.com/acme/config-values.git")).isFalse();
+        assertThat(location.names("https://git.example.com/other/config.git")).isFalse();
+        assertThat(location.names("https://charts.example.com")).isFalse();
+        assertThat(location.names("not a url at all ::")).isFalse();
+    }
 }

@@ -73,6 +73,21 @@ public final class AgentReports {
                 + "],\n  \"reportedAt\": " + quote(reportedAt.toString()) + "\n}\n";
     }
 
+    /**
+     * An Argo CD notification of a healthy Application of several sources, rendered from our template: Argo CD leaves
+     * {@code status.sync.revision} empty for those and lists each source's revision in {@code revisions}.
+     */
+    public static String argoMultiSourceNotification(String app, List<String> sourceRepos, List<String> revisions,
+            Instant reportedAt) {
+        String repos = sourceRepos.stream().map(AgentReports::quote).collect(Collectors.joining(", ", "[", "]"));
+        String revs = revisions.stream().map(AgentReports::quote).collect(Collectors.joining(", ", "[", "]"));
+        return "{\n  \"app\": " + quote(app) + ",\n  \"namespace\": \"argocd\",\n  \"env\": null,\n  \"cluster\": \"prod-eu\","
+                + "\n  \"syncStatus\": \"Synced\",\n  \"syncRevision\": \"\",\n  \"syncRevisions\": " + revs
+                + ",\n  \"operationPhase\": \"Succeeded\",\n  \"operationRevision\": \"\",\n  \"operationRevisions\": " + revs
+                + ",\n  \"sourceRepos\": " + repos + ",\n  \"healthStatus\": \"Healthy\",\n  \"message\": \"\","
+                + "\n  \"images\": [],\n  \"reportedAt\": " + quote(reportedAt.toString()) + "\n}\n";
+    }
+
     /** A report in the generic schema. */
     public static String genericReport(String env, String app, String revision, String state, Instant timestamp) {
         return "{\"env\":" + quote(env) + ",\"app\":" + quote(app) + ",\"revision\":" + quote(revision) + ",\"state\":"

@@ -49,6 +49,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
+import org.jenkinsci.plugins.gitclient.verifier.KnownHostsFileVerificationStrategy;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +79,7 @@ class DeploymentHooksTest {
     private MockedStatic<ExtensionList> extensions;
     private MockedStatic<JenkinsCredentials> credentials;
     private MockedStatic<Timer> timer;
+    private HostKeyVerificationSetting hostKeys;
     private final ScheduledExecutorService timerThreads = Executors.newSingleThreadScheduledExecutor();
     private final GitOpsPromotionConfiguration configuration = new GitOpsPromotionConfiguration();
     private final Run<?, ?> build = Builds.build();
@@ -109,11 +111,13 @@ class DeploymentHooksTest {
         credentials.when(() -> JenkinsCredentials.findAsJenkins("hook-key")).thenReturn((StandardCredentials) key);
         timer = mockStatic(Timer.class);
         timer.when(Timer::get).thenReturn(timerThreads);
+        hostKeys = HostKeyVerificationSetting.of(new KnownHostsFileVerificationStrategy());
     }
 
     @AfterEach
     void close() {
         timerThreads.shutdownNow();
+        hostKeys.close();
         timer.close();
         credentials.close();
         extensions.close();

@@ -128,8 +128,10 @@ class JenkinsNetworkTest {
 
     @Test
     void eachOfGitClientsStrategiesIsAHostKeyPolicy() {
-        assertThat(JenkinsNetwork.hostKeys(new KnownHostsFileVerificationStrategy())).isEqualTo(HostKeyPolicy.usersKnownHosts());
-        assertThat(JenkinsNetwork.hostKeys(new AcceptFirstConnectionStrategy())).isEqualTo(HostKeyPolicy.acceptNew());
+        assertThat(JenkinsNetwork.hostKeys(new KnownHostsFileVerificationStrategy()))
+                .isEqualTo(HostKeyPolicy.usersKnownHosts().usersFileFrom(JenkinsNetwork.GIT_CLIENT_KNOWN_HOSTS));
+        assertThat(JenkinsNetwork.hostKeys(new AcceptFirstConnectionStrategy()))
+                .isEqualTo(HostKeyPolicy.acceptNew().usersFileFrom(JenkinsNetwork.GIT_CLIENT_KNOWN_HOSTS));
         assertThat(JenkinsNetwork.hostKeys(new ManuallyProvidedKeyVerificationStrategy("  github.com ssh-ed25519 AAAA\n")))
                 .isEqualTo(HostKeyPolicy.approvedKeys("github.com ssh-ed25519 AAAA"));
         assertThat(JenkinsNetwork.hostKeys(new NoHostKeyVerificationStrategy())).isEqualTo(HostKeyPolicy.off());
@@ -175,6 +177,23 @@ class JenkinsNetworkTest {
         Files.delete(recorded);
         assertThat(PromotionRunner.status(null, new EnvVars(), overSsh())).containsKey("environments");
         assertThat(recorded).as("no verification records nothing").doesNotExist();
+    }
+
+    @Test
+    void theKnownHostsFileGitClientIsToldToUseIsTheOneRead() throws Exception {
+        assertThat(JenkinsNetwork.GIT_CLIENT_KNOWN_HOSTS)
+                .isEqualTo("org.jenkinsci.plugins.gitclient.verifier.SshHostKeyVerificationStrategy.jgit_known_hosts_file");
+        Path named = Files.writeString(dir.resolve("jenkins_known_hosts"), ssh.knownHostsLine() + "\n");
+        System.setProperty(JenkinsNetwork.GIT_CLIENT_KNOWN_HOSTS, named.toString());
+        try {
+            assertThat(PromotionRunner.status(null, new EnvVars(), overSsh())).containsKey("environments");
+
+            Files.writeString(named, otherKeyLine("[127.0.0.1]:" + ssh.port()) + "\n");
+            assertThatThrownBy(() -> PromotionRunner.status(null, new EnvVars(), overSsh()))
+                    .hasMessageContaining("is not the one the known hosts file " + named + " holds for it");
+        } finally {
+            System.clearProperty(JenkinsNetwork.GIT_CLIENT_KNOWN_HOSTS);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitopspromotion.deploy.GitHostHooks;
 import io.jenkins.plugins.gitopspromotion.deploy.HookKeys;
 import io.jenkins.plugins.gitopspromotion.deploy.HookReceiver;
 import io.jenkins.plugins.gitopspromotion.deploy.ReportSource;
+import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +78,8 @@ public class HookEndpoints {
             for (ReportSource hook : List.of(ReportSource.FLUX, ReportSource.ARGOCD, ReportSource.GENERIC)) {
                 sources.put(hook, keys);
             }
-            return new HookReceiver(Deployments.store(reach.access().location()), sources,
+            RepositoryLocation location = reach.access().location();
+            return new HookReceiver(Deployments.store(location), location, sources,
                     () -> new DeploymentMapping(reach.view().config()), Clock.systemUTC()).receive(source, body, req::getHeader);
         }));
     }

@@ -26,6 +26,12 @@ final class JenkinsNetwork {
     /** The folder under a mirror cache's root where host keys accepted on first connection are recorded. */
     static final String HOST_KEYS = "host-keys";
 
+    /**
+     * The system property that names git-client's known hosts file for JGit instead of {@code ~/.ssh/known_hosts}
+     * (private upstream, made the same way there), read on the machine that connects as git-client reads it.
+     */
+    static final String GIT_CLIENT_KNOWN_HOSTS = SshHostKeyVerificationStrategy.class.getName() + ".jgit_known_hosts_file";
+
     private JenkinsNetwork() {
     }
 
@@ -41,20 +47,21 @@ final class JenkinsNetwork {
     }
 
     /**
-     * git-client's strategy as a host key policy. A strategy another plugin adds is taken as the strictest of them, the
-     * user's own known hosts file: better a refused connection than a trusted stranger.
+     * git-client's strategy as a host key policy, with the user's known hosts file where git-client's JGit finds it. A
+     * strategy another plugin adds is taken as the strictest of them, the user's own known hosts file: better a refused
+     * connection than a trusted stranger.
      */
     static HostKeyPolicy hostKeys(SshHostKeyVerificationStrategy<?> strategy) {
         if (strategy instanceof NoHostKeyVerificationStrategy) {
             return HostKeyPolicy.off();
         }
         if (strategy instanceof AcceptFirstConnectionStrategy) {
-            return HostKeyPolicy.acceptNew();
+            return HostKeyPolicy.acceptNew().usersFileFrom(GIT_CLIENT_KNOWN_HOSTS);
         }
         if (strategy instanceof ManuallyProvidedKeyVerificationStrategy manual) {
             return HostKeyPolicy.approvedKeys(Optional.ofNullable(manual.getApprovedHostKeys()).orElse(""));
         }
-        return HostKeyPolicy.usersKnownHosts();
+        return HostKeyPolicy.usersKnownHosts().usersFileFrom(GIT_CLIENT_KNOWN_HOSTS);
     }
 
     /**
