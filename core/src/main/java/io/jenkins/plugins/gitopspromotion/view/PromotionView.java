@@ -67,6 +67,9 @@ public final class PromotionView {
     private final Optional<PullRequestProvider> provider;
     /** Moot branches left as they are (a pull request not ours, no provider), by their tip: not asked about again. */
     private final Map<String, ObjectId> kept = new HashMap<>();
+    /** Branches found pending when the base branch was at {@link #notMootAt}, by their tip: read again once one moves. */
+    private final Map<String, ObjectId> notMoot = new HashMap<>();
+    private ObjectId notMootAt;
     private final ChangePlanner planner = new ChangePlanner(YamlLimits.DEFAULT);
     private final BranchPruner pruner = new BranchPruner(planner);
     private Supplier<List<String>> notes = List::of;
@@ -179,24 +182,36 @@ public final class PromotionView {
     }
 
     /**
-     * Cleans up the moot promotion branches before the state is read, as {@code prune} does; a branch left as it is (a pull
-     * request this tool did not open, no provider) is looked at again only once its tip moves.
+     * Cleans up the moot promotion branches before the state is read, as {@code prune} does. A refresh reads only what
+     * could have changed: a branch left as it is (a pull request this tool did not open, no provider) is looked at again
+     * only once its tip moves; one found still pending, once its tip or the base branch's moves.
      */
     private List<PrunedBranch> prune(Mirror mirror, RevCommit tip) throws IOException {
-        List<String> branches = new ArrayList<>();
-        for (String branch : mirror.branches(PromotionEngine.BRANCH_PREFIX)) {
+        List<String> all = mirror.branches(PromotionEngine.BRANCH_PREFIX);
+        if (!tip.equals(notMootAt)) {
+            notMoot.clear();
+            notMootAt = tip.copy();
+        }
+        kept.keySet().retainAll(all);
+        notMoot.keySet().retainAll(all);
+        Map<String, ObjectId> looked = new LinkedHashMap<>();
+        for (String branch : all) {
             ObjectId at = mirror.branch(branch).orElseThrow().getId();
-            if (!at.equals(kept.get(branch))) {
-                branches.add(branch);
+            if (!at.equals(kept.get(branch)) && !at.equals(notMoot.get(branch))) {
+                looked.put(branch, at.copy());
             }
         }
-        kept.keySet().retainAll(mirror.branches(PromotionEngine.BRANCH_PREFIX));
-        List<PrunedBranch> pruned = pruner.prune(mirror, tip, base, matrix.config(), branches, provider, false);
-        for (PrunedBranch branch : pruned) {
-            if (branch.action() == PrunedBranch.Action.KEPT) {
-                mirror.branch(branch.branch()).ifPresent(at -> kept.put(branch.branch(), at.getId().copy()));
+        List<PrunedBranch> pruned = pruner.prune(mirror, tip, base, matrix.config(), List.copyOf(looked.keySet()), provider, false);
+        Map<String, PrunedBranch.Action> actions = new HashMap<>();
+        pruned.forEach(p -> actions.put(p.branch(), p.action()));
+        looked.forEach((branch, at) -> {
+            PrunedBranch.Action action = actions.get(branch);
+            if (action == null) {
+                notMoot.put(branch, at);
+            } else if (action == PrunedBranch.Action.KEPT) {
+                kept.put(branch, at);
             }
-        }
+        });
         return pruned;
     }
 

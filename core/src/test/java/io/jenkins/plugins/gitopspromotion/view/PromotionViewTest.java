@@ -207,6 +207,31 @@ class PromotionViewTest {
     }
 
     @Test
+    void aBranchFoundPendingIsReadAgainOnceTheBaseBranchMovesAndThenCleanedUp() throws Exception {
+        promote("dev", "web", "1.1.0", null, null);
+        engine.promote(request("staging").app("web").version(new VersionSource.FromEnvironment("dev"))
+                .mode(io.jenkins.plugins.gitopspromotion.config.PromotionMode.COMMIT).build());
+        PromotionResult proposed = engine.promote(request("prod").app("web").version(new VersionSource.FromEnvironment("staging"))
+                .build());
+        PromotionView view = view(Optional.empty());
+        ViewState pending = view.status();
+        assertThat(pending.pruned()).isEmpty();
+        assertThat(pending.cell("web", "prod").pending().branch()).isEqualTo(proposed.branch());
+
+        RevCommit byHand = BareRepos.commitFile(remote, "main", "apps/web/prod/kustomization.yaml", "# web in prod\nresources:\n"
+                + "- ../base\nimages:\n- name: ghcr.io/acme/web\n  newTag: \"1.1.0\"   # keep\n", "web 1.1.0 in prod by hand");
+        ViewState landed = view.status();
+
+        assertThat(landed.pruned()).singleElement().satisfies(p -> {
+            assertThat(p.branch()).isEqualTo("gitops-promotion/prod/web");
+            assertThat(p.action()).as("a branch environment's branch goes without a provider").isEqualTo(PrunedBranch.Action.DELETED);
+            assertThat(p.commit()).isEqualTo(byHand.name());
+        });
+        assertThat(landed.cell("web", "prod").pending()).isNull();
+        assertThat(BareRepos.head(remote, "gitops-promotion/prod/web")).isNull();
+    }
+
+    @Test
     void aMootBranchWhosePullRequestIsNotOursIsLeftAndNotAskedAboutAgainUntilItMoves() throws Exception {
         mootStagingBranch();
         try (ProviderTestSupport support = ProviderTestSupport.start()) {
