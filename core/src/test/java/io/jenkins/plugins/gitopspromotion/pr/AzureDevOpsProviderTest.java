@@ -548,4 +548,25 @@ class AzureDevOpsProviderTest {
                     .withRequestBody(equalToJson("{\"status\": \"abandoned\"}")));
         }
     }
+
+    /**
+     * A pull request a person abandoned ("Get Pull Requests" with {@code searchCriteria.status=abandoned}, its
+     * {@code lastMergeSourceCommit.commitId} where the branch still is) is not proposed again; with reopen it is.
+     */
+    @Test
+    void anAbandonedPullRequestIsNotProposedAgainUnlessReopened(@TempDir Path temp) throws Exception {
+        api.stubFor(get(urlPathEqualTo(REPO + "/pullrequests")).willReturn(okJson(list())));
+        api.stubFor(post(urlEqualTo(REPO + "/pullrequests?api-version=7.1")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(PR_12)));
+
+        try (PromotionLife life = PromotionLife.start(temp, support, ProviderKind.AZURE_DEVOPS, "", PROJECT)) {
+            PromotionLife.Declined declined = life.declineThenReopen(head -> api.stubFor(get(urlEqualTo(REPO + "/pullrequests"
+                    + LIST_QUERY.replace("status=active", "status=abandoned").replace("&$skip=0", "") + "&api-version=7.1"))
+                    .willReturn(okJson(list(pull(12, HEAD, "abandoned", true).replace("\"isDraft\": false,", "\"isDraft\": false,"
+                            + " \"lastMergeSourceCommit\": {\"commitId\": \"" + head + "\"},"))))));
+
+            declined.assertRespectedUntilReopened(WEB_URL);
+            api.verify(2, postRequestedFor(urlEqualTo(REPO + "/pullrequests?api-version=7.1")));
+        }
+    }
 }

@@ -474,12 +474,6 @@ class BitbucketCloudProviderTest {
         api.verify(1, postRequestedFor(urlEqualTo(REPO + "/pullrequests/12/decline")));
     }
 
-    /** The open pull request of the staging branch: none until one is created, then pull request 12. */
-    private void stubOpenAfterCreate() {
-        support.stubOpenOnceCreated(() -> get(urlEqualTo(LIST)), page("", null), post(urlEqualTo(REPO + "/pullrequests")),
-                aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(pr12("")), page(pr12(""), null));
-    }
-
     /**
      * A pull request whose version landed on main by hand: the next promotion of the cell reads its {@code summary.raw}
      * (Bitbucket shows HTML comments as text, so the description has no machine-readable block; its last sentence says
@@ -487,7 +481,8 @@ class BitbucketCloudProviderTest {
      */
     @Test
     void aPullRequestWhoseVersionLandedByHandIsDeclinedWithACommentAndItsBranchDeleted(@TempDir Path temp) throws Exception {
-        stubOpenAfterCreate();
+        support.stubOpenOnceCreated(() -> get(urlEqualTo(LIST)), page("", null), post(urlEqualTo(REPO + "/pullrequests")),
+                aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(pr12("")), page(pr12(""), null));
         api.stubFor(get(urlEqualTo(REPO + "/pullrequests/12")).willReturn(okJson(pr12("").replace("body text",
                 PromotionLife.OUR_BITBUCKET_DESCRIPTION))));
         api.stubFor(post(urlEqualTo(REPO + "/pullrequests/12/comments")).willReturn(aResponse().withStatus(201)
@@ -511,28 +506,16 @@ class BitbucketCloudProviderTest {
      */
     @Test
     void aDeclinedPullRequestIsNotProposedAgainUnlessReopened(@TempDir Path temp) throws Exception {
+        api.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(page("", null))));
+        api.stubFor(post(urlEqualTo(REPO + "/pullrequests")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(pr12(""))));
+
         try (PromotionLife life = PromotionLife.start(temp, support, ProviderKind.BITBUCKET, "/2.0", "acme/config")) {
-            stubOpenAfterCreate();
-            life.toDev("1.1.0");
-            life.toStaging(false);
-            String head = life.branch().name();
-            api.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(page("", null))));
-            api.stubFor(get(urlEqualTo(LIST.replace("state=OPEN&", "state=DECLINED&sort=-updated_on&"))).willReturn(okJson(page(
-                    pullRequest(12, "Promote web 1.0.0 → 1.1.0 to staging", "main", "", "DECLINED")
-                            .replace("9f3c2a1b7d4e", head.substring(0, 12)), null))));
+            PromotionLife.Declined declined = life.declineThenReopen(head -> api.stubFor(get(urlEqualTo(LIST.replace("state=OPEN&",
+                    "state=DECLINED&sort=-updated_on&"))).willReturn(okJson(page(pullRequest(12, "Promote web 1.0.0 → 1.1.0 to"
+                    + " staging", "main", "", "DECLINED").replace("9f3c2a1b7d4e", head.substring(0, 12)), null)))));
 
-            PromotionResult again = life.toStaging(false);
-
-            assertThat(again.status()).isEqualTo(PromotionResult.Status.REFUSED);
-            assertThat(again.reason()).isEqualTo("pull request #12 (" + PR_URL + ") proposing web 1.1.0 for staging was closed"
-                    + " without merging, so it is not proposed again; promote a newer version, or reopen it (--reopen) to propose"
-                    + " this one again");
-            assertThat(life.branch().name()).isEqualTo(head);
-            api.verify(1, postRequestedFor(urlEqualTo(REPO + "/pullrequests")));
-
-            PromotionResult reopened = life.toStaging(true);
-
-            assertThat(reopened.pullRequest().number()).isEqualTo(12);
+            declined.assertRespectedUntilReopened(PR_URL);
             api.verify(2, postRequestedFor(urlEqualTo(REPO + "/pullrequests")));
         }
     }

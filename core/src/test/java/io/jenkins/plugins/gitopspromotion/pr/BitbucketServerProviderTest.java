@@ -472,4 +472,26 @@ class BitbucketServerProviderTest {
             api.verify(1, postRequestedFor(urlEqualTo(PRS + "/12/decline?version=3")));
         }
     }
+
+    /**
+     * A pull request a person declined ("Get pull requests for repository" with {@code state=DECLINED}, its
+     * {@code fromRef.latestCommit} where the branch still is) is not proposed again; with reopen it is, in a new one.
+     */
+    @Test
+    void aDeclinedPullRequestIsNotProposedAgainUnlessReopened(@TempDir Path temp) throws Exception {
+        api.stubFor(get(urlEqualTo(OPEN_FROM_HEAD)).willReturn(okJson(page(0, true))));
+        api.stubFor(post(urlEqualTo(PRS)).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody(PR_12)));
+
+        try (PromotionLife life = PromotionLife.start(temp, support, ProviderKind.BITBUCKET_SERVER, API, "OPS/config")) {
+            PromotionLife.Declined declined = life.declineThenReopen(head -> api.stubFor(get(urlEqualTo(PRS + "?state=DECLINED"
+                    + "&direction=OUTGOING&order=NEWEST&at=refs%2Fheads%2Fgitops-promotion%2Fstaging%2Fweb")).willReturn(okJson(
+                    page(0, true, PR_12.replace("\"state\": \"OPEN\", \"open\": true, \"closed\": false",
+                            "\"state\": \"DECLINED\", \"open\": false, \"closed\": true")
+                            .replace("8d51122def5632836d1cb1026e879069e10a1e13", head))))));
+
+            declined.assertRespectedUntilReopened(URL_12);
+            api.verify(2, postRequestedFor(urlEqualTo(PRS)));
+        }
+    }
 }

@@ -492,4 +492,24 @@ class GitLabProviderTest {
             api.verify(1, putRequestedFor(urlEqualTo(MRS + "/12")).withRequestBody(equalToJson("{\"state_event\": \"close\"}")));
         }
     }
+
+    /**
+     * A merge request a person closed ("List project merge requests" with {@code state=closed}, its {@code sha} where the
+     * branch still is) is not proposed again; with reopen it is, in a new merge request.
+     */
+    @Test
+    void aMergeRequestAPersonClosedIsNotProposedAgainUnlessReopened(@TempDir Path temp) throws Exception {
+        api.stubFor(get(urlPathEqualTo(MRS)).withQueryParam("state", equalTo("opened")).willReturn(okJson("[]")));
+        api.stubFor(post(urlEqualTo(MRS)).willReturn(error(201, MR_12)));
+
+        try (PromotionLife life = PromotionLife.start(temp, support, ProviderKind.GITLAB, "/api/v4", "acme/platform/config")) {
+            PromotionLife.Declined declined = life.declineThenReopen(head -> api.stubFor(get(urlEqualTo(MRS + "?state=closed"
+                    + "&source_branch=gitops-promotion%2Fstaging%2Fweb&target_branch=main&order_by=updated_at&sort=desc&per_page=100"))
+                    .willReturn(okJson("[" + MR_12.replace("\"state\": \"opened\"", "\"state\": \"closed\"").replace(SHA, head)
+                            + "]"))));
+
+            declined.assertRespectedUntilReopened(WEB_URL);
+            api.verify(2, postRequestedFor(urlEqualTo(MRS)));
+        }
+    }
 }

@@ -532,4 +532,23 @@ class GiteaProviderTest {
             api.verify(1, patchRequestedFor(urlEqualTo(REPO + "/pulls/12")).withRequestBody(equalToJson("{\"state\": \"closed\"}")));
         }
     }
+
+    /**
+     * A pull request a person closed ("List a repo's pull requests" with {@code state=closed}, {@code merged} false, its
+     * {@code head.sha} where the branch still is) is not proposed again; with reopen it is, in a new pull request.
+     */
+    @Test
+    void aPullRequestAPersonClosedIsNotProposedAgainUnlessReopened(@TempDir Path temp) throws Exception {
+        api.stubFor(get(urlEqualTo(LIST)).willReturn(okJson("[]")));
+        api.stubFor(post(urlEqualTo(REPO + "/pulls")).willReturn(created(PR_12)));
+
+        try (PromotionLife life = PromotionLife.start(temp, support, ProviderKind.GITEA, "/api/v1", "acme/config")) {
+            PromotionLife.Declined declined = life.declineThenReopen(head -> api.stubFor(get(urlEqualTo(REPO
+                    + "/pulls?state=closed&sort=recentupdate&page=1&limit=50")).willReturn(okJson("[" + PR_12.replace(
+                    "\"state\": \"open\"", "\"state\": \"closed\"").replace("9f3c2a1b7d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a", head) + "]"))));
+
+            declined.assertRespectedUntilReopened(PR_URL);
+            api.verify(2, postRequestedFor(urlEqualTo(REPO + "/pulls")));
+        }
+    }
 }

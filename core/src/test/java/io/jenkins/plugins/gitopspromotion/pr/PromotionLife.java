@@ -15,6 +15,7 @@ import io.jenkins.plugins.gitopspromotion.testing.GitHttpServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -135,6 +136,43 @@ public final class PromotionLife implements AutoCloseable {
             assertThat(again.reason()).isEqualTo("staging already has web 1.1.0");
             assertThat(again.warnings()).containsExactly(closedLine(label, byHand, "1.1.0"));
             assertThat(branchAfter).as("the moot branch is deleted").isNull();
+        }
+    }
+
+    /**
+     * web 1.1.0 proposed to staging (the provider's stubs open its pull request, and list none open afterwards); then the
+     * provider answers that a person closed it at the branch's tip ({@code closedAt} stubs that, given the tip), and the
+     * same version is promoted again, then again with {@code reopen}.
+     */
+    public Declined declineThenReopen(Consumer<String> closedAt) throws Exception {
+        toDev("1.1.0");
+        toStaging(false);
+        String head = branch().name();
+        closedAt.accept(head);
+        PromotionResult again = toStaging(false);
+        ObjectId afterRefusal = branch();
+        return new Declined(head, again, afterRefusal, toStaging(true));
+    }
+
+    /**
+     * What {@link #declineThenReopen} gave.
+     *
+     * @param head where the branch was when its pull request was closed
+     * @param again the promotion of the same version without {@code reopen}
+     * @param afterRefusal where the branch is after it
+     * @param reopened the promotion with {@code reopen}
+     */
+    public record Declined(String head, PromotionResult again, ObjectId afterRefusal, PromotionResult reopened) {
+
+        /** Asserts that the closing was respected, naming pull request 12 at {@code url}, until reopened. */
+        public void assertRespectedUntilReopened(String url) {
+            assertThat(again.status()).isEqualTo(PromotionResult.Status.REFUSED);
+            assertThat(again.reason()).isEqualTo("pull request #12 (" + url + ") proposing web 1.1.0 for staging was closed"
+                    + " without merging, so it is not proposed again; promote a newer version, or reopen it (--reopen) to"
+                    + " propose this one again");
+            assertThat(afterRefusal.name()).as("the branch stays as the person left it").isEqualTo(head);
+            assertThat(reopened.status()).isIn(PromotionResult.Status.PROMOTED, PromotionResult.Status.UNCHANGED);
+            assertThat(reopened.pullRequest()).as("reopened: proposed in a pull request again").isNotNull();
         }
     }
 
