@@ -17,8 +17,8 @@ public final class GitOpsPromotionCli {
 
     /** The subcommands, in the order help lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(PromoteCommand.class, RollbackCommand.class, ReleaseCommand.class,
-            StatusCommand.class, WaitCommand.class, ServeCommand.class, ConfigCommand.class, AuditCommand.class, CheckBoundaryCommand.class,
-            DemoCommand.class, BuildCommand.class, ResolveDigestCommand.class, CommandLine.HelpCommand.class);
+            StatusCommand.class, PruneCommand.class, WaitCommand.class, ServeCommand.class, ConfigCommand.class, AuditCommand.class,
+            CheckBoundaryCommand.class, DemoCommand.class, BuildCommand.class, ResolveDigestCommand.class, CommandLine.HelpCommand.class);
 
     /** Exit code when the command did what was asked, including "already there". */
     public static final int OK = 0;

@@ -5,6 +5,7 @@ import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
 import io.jenkins.plugins.gitopspromotion.promotion.VersionSource;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -31,10 +32,14 @@ final class PromoteCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Subject subject;
 
-    /** The app, by name or by image. */
+    /** The app, by name or by image; or several apps, promoted together (a bundle). */
     static final class Subject {
-        @Option(names = "--app", paramLabel = "APP", description = "The app, by its name in the config.")
-        String app;
+        @Option(names = "--app", paramLabel = "APP", description = "The app, by its name in the config; repeated, the apps"
+                + " promoted together in one commit or pull request (a bundle), all or nothing.")
+        List<String> apps;
+
+        @Option(names = "--all", description = "Every app of the config, promoted together in one commit or pull request.")
+        boolean all;
 
         @Option(names = "--image", paramLabel = "NAME", description = "The app, by its image (a tag or digest in it is the version);"
                 + " another of the app's names moves the image there.")
@@ -54,6 +59,9 @@ final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--image-name", paramLabel = "NAME", description = "The name the image takes, one of the app's names"
             + " (image or otherNames in the config): moves it to another registry with the version given.")
     String imageName;
+
+    @Option(names = "--reopen", description = "Propose again a version whose pull request a person closed without merging.")
+    boolean reopen;
 
     @Option(names = "--override-hold", description = "Promote into an environment where a rollback holds the app all the same"
             + " (an emergency); needs --reason, recorded in a Hold-Overridden trailer. The hold stays.")
@@ -75,8 +83,12 @@ final class PromoteCommand implements Callable<Integer> {
             ImageReference image = subject.image == null ? null : ImageReference.parse(subject.image);
             if (image != null) {
                 request.image(image);
+            } else if (subject.all) {
+                request.allApps(true);
+            } else if (subject.apps.size() > 1) {
+                request.apps(subject.apps);
             } else {
-                request.app(subject.app);
+                request.app(subject.apps.get(0));
             }
             request.version(VersionSource.choose(tag, digest, image, from));
         } catch (IllegalArgumentException e) {
@@ -93,7 +105,8 @@ final class PromoteCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--image-name: " + e.getMessage());
             }
         }
-        PromotionResult result = DeploymentReports.engine(repository.cache(spec)).promote(PromotionOptions.build(spec, request));
+        PromotionResult result = DeploymentReports.engine(repository.cache(spec)).promote(PromotionOptions.build(spec,
+                request.reopen(reopen)));
         return ResultPrinter.print(spec, result, promotion.json);
     }
 }

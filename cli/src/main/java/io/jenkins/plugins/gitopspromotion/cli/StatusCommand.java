@@ -48,6 +48,9 @@ final class StatusCommand implements Callable<Integer> {
         MirrorCache cache = repository.cache(spec);
         Path reports = DeploymentReports.folder(cache, location);
         PromotionEngine engine = new PromotionEngine(cache);
+        // Moot promotion branches go first, so that the matrix shows only what is still pending.
+        engine.prune(location, repository.auth(spec), repository.base, settings.map(engine::provider), false)
+                .forEach(p -> spec.commandLine().getErr().println("pruned: " + p.describe()));
         DeploymentTracker.Status status = DeploymentReports.tracker(() -> DeploymentStore.read(reports), settings.map(engine::provider))
                 .status(engine, location, repository.auth(spec), repository.base);
         status.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));

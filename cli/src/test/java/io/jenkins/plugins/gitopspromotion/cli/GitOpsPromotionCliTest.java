@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** The top command: only the subcommand a run names is built, and nothing users see changes for it. */
 class GitOpsPromotionCliTest {
 
-    private static final String[] COMMANDS = {"promote", "rollback", "release", "status", "wait", "serve", "config", "audit",
+    private static final String[] COMMANDS = {"promote", "rollback", "release", "status", "prune", "wait", "serve", "config", "audit",
         "check-boundary", "demo", "build", "resolve-digest", "help"};
 
     @Test

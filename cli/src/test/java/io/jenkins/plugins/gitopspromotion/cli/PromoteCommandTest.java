@@ -130,6 +130,34 @@ class PromoteCommandTest {
     }
 
     @Test
+    void severalAppsOrAllGoTogetherInOneCommitOrNoneAtAll() throws Exception {
+        run("promote", "--env", "dev", "--app", "web", "--tag", "1.1.0");
+        run("promote", "--env", "dev", "--app", "api", "--tag", "2.1.0");
+        int commits = BareRepos.log(remote, "main").size();
+
+        CliRun refused = run("promote", "--env", "staging", "--app", "web", "--app", "api", "--tag", "1.1.0", "--mode", "commit",
+                "--json");
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(GitOpsPromotionCli.REFUSED);
+        assertThat(json(refused).get("reason").asText()).isEqualTo("the bundle of web, api is refused whole, nothing is pushed:"
+                + " api: staging requires dev to have api 1.1.0 first; dev has 2.1.0 on the base branch");
+        assertThat(BareRepos.log(remote, "main")).hasSize(commits);
+
+        CliRun bundle = run("promote", "--env", "staging", "--all", "--from", "dev", "--mode", "commit", "--json");
+        assertThat(bundle.exitCode()).as(bundle.err()).isZero();
+        JsonNode result = json(bundle);
+        assertThat(result.get("status").asText()).isEqualTo("promoted");
+        assertThat(result.get("app").asText()).isEqualTo("web,api,worker");
+        assertThat(result.get("reason").asText()).isEqualTo("Promote 2 apps to staging");
+        assertThat(BareRepos.log(remote, "main")).hasSize(commits + 1);
+
+        CliRun twice = run("promote", "--env", "staging", "--app", "web", "--app", "web", "--from", "dev");
+        assertThat(twice.exitCode()).isEqualTo(GitOpsPromotionCli.USAGE);
+        assertThat(twice.err()).contains("a bundle names each app once, not web, web");
+        CliRun allAndOne = run("promote", "--env", "staging", "--all", "--app", "web", "--from", "dev");
+        assertThat(allAndOne.exitCode()).isEqualTo(GitOpsPromotionCli.USAGE);
+    }
+
+    @Test
     void usageErrorsExitWithTwoAndWriteNothing() throws Exception {
         CliRun badTag = run("promote", "--env", "dev", "--app", "web", "--tag", "bad tag;rm");
         assertThat(badTag.exitCode()).isEqualTo(GitOpsPromotionCli.USAGE);

@@ -104,6 +104,51 @@ public final class AzureDevOpsProvider implements PullRequestProvider {
         }
     }
 
+    /**
+     * "Get Pull Requests" with {@code searchCriteria.status=abandoned}, one page; the head is
+     * {@code lastMergeSourceCommit.commitId}.
+     */
+    @Override
+    public List<ClosedPullRequest> findClosed(String head, String base) throws ApiException {
+        String source = "refs/heads/" + head;
+        String target = "refs/heads/" + base;
+        List<ClosedPullRequest> closed = new ArrayList<>();
+        for (JsonNode pull : json("GET", pullRequestsPath() + "?searchCriteria.sourceRefName=" + encode(source)
+                + "&searchCriteria.targetRefName=" + encode(target) + "&searchCriteria.status=abandoned&$top=" + PAGE + "&"
+                + API_VERSION, null).path("value")) {
+            if (source.equals(pull.path("sourceRefName").asText()) && target.equals(pull.path("targetRefName").asText())
+                    && "abandoned".equals(pull.path("status").asText())) {
+                closed.add(new ClosedPullRequest(pullRequest(pull), CommitStatus.text(pull.path("lastMergeSourceCommit"), "commitId")));
+            }
+        }
+        return closed;
+    }
+
+    /** "Pull Requests - Get Pull Request": its whole {@code description} (lists cut it to 400 characters). */
+    @Override
+    public String description(PullRequest pullRequest) throws ApiException {
+        return CommitStatus.text(json("GET", pullRequestPath(pullRequest) + "?" + API_VERSION, null), "description");
+    }
+
+    /** "Pull Request Threads - Create": a thread of one text comment, closed, since it asks nothing of anyone. */
+    @Override
+    public void comment(PullRequest pullRequest, String text) throws ApiException {
+        Map<String, Object> comment = new LinkedHashMap<>();
+        comment.put("parentCommentId", 0);
+        comment.put("content", text);
+        comment.put("commentType", "text");
+        Map<String, Object> thread = new LinkedHashMap<>();
+        thread.put("comments", List.of(comment));
+        thread.put("status", "closed");
+        json("POST", subresource(pullRequest, "threads") + "?" + API_VERSION, thread);
+    }
+
+    /** "Pull Requests - Update" with {@code status: abandoned}. */
+    @Override
+    public void close(PullRequest pullRequest) throws ApiException {
+        json("PATCH", pullRequestPath(pullRequest) + "?" + API_VERSION, Map.of("status", "abandoned"));
+    }
+
     @Override
     public PullRequest create(PullRequestDraft draft) throws ApiException {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -74,6 +74,42 @@ public final class BitbucketCloudProvider implements PullRequestProvider {
         return Optional.empty();
     }
 
+    /**
+     * {@code GET .../pullrequests?state=DECLINED} with the same filter as {@link #findOpen}, last updated first; the head is
+     * {@code source.commit.hash}, which Bitbucket abbreviates to 12 hex digits.
+     */
+    @Override
+    public List<ClosedPullRequest> findClosed(String head, String base) throws ApiException {
+        String query = "source.branch.name=" + quote(head) + " AND destination.branch.name=" + quote(base);
+        List<ClosedPullRequest> closed = new ArrayList<>();
+        for (JsonNode pull : api.get(pullRequestsPath() + "?state=DECLINED&sort=-updated_on&q=" + encode(query)).body()
+                .path("values")) {
+            if ("DECLINED".equals(pull.path("state").asText()) && head.equals(pull.path("source").path("branch").path("name").asText())
+                    && base.equals(pull.path("destination").path("branch").path("name").asText())) {
+                closed.add(new ClosedPullRequest(pullRequest(pull), CommitStatus.text(pull.path("source").path("commit"), "hash")));
+            }
+        }
+        return closed;
+    }
+
+    /** {@code GET .../pullrequests/{pull_request_id}}: {@code summary.raw}. */
+    @Override
+    public String description(PullRequest pullRequest) throws ApiException {
+        return description(get(pullRequest)).orElse("");
+    }
+
+    /** {@code POST .../pullrequests/{pull_request_id}/comments} with {@code content.raw}. */
+    @Override
+    public void comment(PullRequest pullRequest, String text) throws ApiException {
+        api.send("POST", pullRequestsPath() + "/" + pullRequest.number() + "/comments", Map.of("content", Map.of("raw", text)));
+    }
+
+    /** {@code POST .../pullrequests/{pull_request_id}/decline}, which takes no body. */
+    @Override
+    public void close(PullRequest pullRequest) throws ApiException {
+        api.send("POST", pullRequestsPath() + "/" + pullRequest.number() + "/decline", null);
+    }
+
     @Override
     public PullRequest create(PullRequestDraft draft) throws ApiException {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -72,6 +72,45 @@ public final class BitbucketServerProvider implements PullRequestProvider {
         return Optional.empty();
     }
 
+    /**
+     * {@code GET .../pull-requests?state=DECLINED&direction=OUTGOING&at=refs/heads/BRANCH&order=NEWEST}, one page; the head is
+     * {@code fromRef.latestCommit}.
+     */
+    @Override
+    public List<ClosedPullRequest> findClosed(String head, String base) throws ApiException {
+        List<ClosedPullRequest> closed = new ArrayList<>();
+        for (JsonNode pull : api.get(pullRequestsPath() + "?state=DECLINED&direction=OUTGOING&order=NEWEST&at="
+                + encode("refs/heads/" + head)).body().path("values")) {
+            if (("refs/heads/" + head).equals(pull.path("fromRef").path("id").asText())
+                    && ("refs/heads/" + base).equals(pull.path("toRef").path("id").asText())) {
+                closed.add(new ClosedPullRequest(pullRequest(pull), CommitStatus.text(pull.path("fromRef"), "latestCommit")));
+            }
+        }
+        return closed;
+    }
+
+    /** {@code GET .../pull-requests/{pullRequestId}}: its {@code description}, absent when empty. */
+    @Override
+    public String description(PullRequest pullRequest) throws ApiException {
+        return CommitStatus.text(api.get(pullRequestPath(pullRequest)).body(), "description");
+    }
+
+    /** {@code POST .../pull-requests/{pullRequestId}/comments} with {@code text}. */
+    @Override
+    public void comment(PullRequest pullRequest, String text) throws ApiException {
+        api.send("POST", pullRequestPath(pullRequest) + "/comments", Map.of("text", text));
+    }
+
+    /**
+     * {@code POST .../pull-requests/{pullRequestId}/decline?version=N} with the version just read: a pull request changed
+     * in between is refused with 409, and the next clean-up tries again.
+     */
+    @Override
+    public void close(PullRequest pullRequest) throws ApiException {
+        int version = api.get(pullRequestPath(pullRequest)).body().path("version").asInt();
+        api.send("POST", pullRequestPath(pullRequest) + "/decline?version=" + version, Map.of("version", version));
+    }
+
     @Override
     public PullRequest create(PullRequestDraft draft) throws ApiException {
         Map<String, Object> body = new LinkedHashMap<>();

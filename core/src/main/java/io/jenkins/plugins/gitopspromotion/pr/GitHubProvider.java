@@ -84,6 +84,38 @@ public final class GitHubProvider implements PullRequestProvider {
         return Optional.empty();
     }
 
+    /** {@code GET /repos/{owner}/{repo}/pulls?state=closed}: those with no {@code merged_at} were closed unmerged. */
+    @Override
+    public List<ClosedPullRequest> findClosed(String head, String base) throws ApiException {
+        List<ClosedPullRequest> closed = new ArrayList<>();
+        for (JsonNode pull : api.send("GET", repoPath() + "/pulls?state=closed&sort=updated&direction=desc&per_page=100&head="
+                + encode(owner + ":" + head) + "&base=" + encode(base), null, HEADERS).body()) {
+            if (head.equals(pull.path("head").path("ref").asText()) && base.equals(pull.path("base").path("ref").asText())
+                    && "closed".equals(pull.path("state").asText()) && pull.path("merged_at").isNull()) {
+                closed.add(new ClosedPullRequest(pullRequest(pull), pull.path("head").path("sha").asText()));
+            }
+        }
+        return closed;
+    }
+
+    /** {@code GET /repos/{owner}/{repo}/pulls/{pull_number}}: its {@code body}, empty when it has none. */
+    @Override
+    public String description(PullRequest pullRequest) throws ApiException {
+        return CommitStatus.text(api.send("GET", repoPath() + "/pulls/" + pullRequest.number(), null, HEADERS).body(), "body");
+    }
+
+    /** {@code POST /repos/{owner}/{repo}/issues/{issue_number}/comments}: a pull request's comments are its issue's. */
+    @Override
+    public void comment(PullRequest pullRequest, String text) throws ApiException {
+        api.send("POST", repoPath() + "/issues/" + pullRequest.number() + "/comments", Map.of("body", text), HEADERS);
+    }
+
+    /** {@code PATCH /repos/{owner}/{repo}/pulls/{pull_number}} with {@code state: closed}. */
+    @Override
+    public void close(PullRequest pullRequest) throws ApiException {
+        api.send("PATCH", repoPath() + "/pulls/" + pullRequest.number(), Map.of("state", "closed"), HEADERS);
+    }
+
     @Override
     public PullRequest create(PullRequestDraft draft) throws ApiException {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -75,6 +75,42 @@ public final class GitLabProvider implements PullRequestProvider {
     }
 
     /**
+     * {@code GET /projects/:id/merge_requests?state=closed}: GitLab's {@code closed} is closed without merging (a merged
+     * one is {@code merged}); {@code sha} is the head it was at.
+     */
+    @Override
+    public List<ClosedPullRequest> findClosed(String head, String base) throws ApiException {
+        List<ClosedPullRequest> closed = new ArrayList<>();
+        for (JsonNode mr : api.get(mergeRequests + "?state=closed&source_branch=" + encode(head) + "&target_branch=" + encode(base)
+                + "&order_by=updated_at&sort=desc&per_page=100").body()) {
+            if (head.equals(mr.path("source_branch").asText()) && base.equals(mr.path("target_branch").asText())
+                    && "closed".equals(mr.path("state").asText())
+                    && mr.path("source_project_id").asLong() == mr.path("target_project_id").asLong()) {
+                closed.add(new ClosedPullRequest(pullRequest(mr), CommitStatus.text(mr, "sha")));
+            }
+        }
+        return closed;
+    }
+
+    /** {@code GET /projects/:id/merge_requests/:iid}: its {@code description}. */
+    @Override
+    public String description(PullRequest pullRequest) throws ApiException {
+        return CommitStatus.text(api.get(mergeRequest(pullRequest)).body(), "description");
+    }
+
+    /** {@code POST /projects/:id/merge_requests/:iid/notes}: a comment is a note. */
+    @Override
+    public void comment(PullRequest pullRequest, String text) throws ApiException {
+        api.send("POST", mergeRequest(pullRequest) + "/notes", Map.of("body", text));
+    }
+
+    /** {@code PUT /projects/:id/merge_requests/:iid} with {@code state_event: close}. */
+    @Override
+    public void close(PullRequest pullRequest) throws ApiException {
+        api.send("PUT", mergeRequest(pullRequest), Map.of("state_event", "close"));
+    }
+
+    /**
      * {@code GET /projects/:id/repository/commits/:sha/statuses}: without {@code all}, the latest status of each name;
      * one page of 100. GitLab's {@code running}, {@code created} and {@code pending} are pending, {@code canceled} and
      * {@code skipped} an error.

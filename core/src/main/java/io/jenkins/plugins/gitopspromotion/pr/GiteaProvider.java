@@ -84,6 +84,42 @@ public final class GiteaProvider implements PullRequestProvider {
         return Optional.empty();
     }
 
+    /**
+     * {@code GET /repos/{owner}/{repo}/pulls?state=closed&sort=recentupdate}, one page: those with {@code merged} false
+     * were closed unmerged; the head is {@code head.sha}.
+     */
+    @Override
+    public List<ClosedPullRequest> findClosed(String head, String base) throws ApiException {
+        List<ClosedPullRequest> closed = new ArrayList<>();
+        for (JsonNode pull : api.get(repoPath() + "/pulls?state=closed&sort=recentupdate&page=1&limit=" + PAGE_SIZE).body()) {
+            JsonNode from = pull.path("head");
+            JsonNode into = pull.path("base");
+            if (head.equals(from.path("ref").asText()) && base.equals(into.path("ref").asText())
+                    && from.path("repo_id").asLong() == into.path("repo_id").asLong() && !pull.path("merged").asBoolean(false)) {
+                closed.add(new ClosedPullRequest(pullRequest(pull), CommitStatus.text(from, "sha")));
+            }
+        }
+        return closed;
+    }
+
+    /** {@code GET /repos/{owner}/{repo}/pulls/{index}}: its {@code body}. */
+    @Override
+    public String description(PullRequest pullRequest) throws ApiException {
+        return CommitStatus.text(api.get(repoPath() + "/pulls/" + pullRequest.number()).body(), "body");
+    }
+
+    /** {@code POST /repos/{owner}/{repo}/issues/{index}/comments}: a pull request's comments are its issue's. */
+    @Override
+    public void comment(PullRequest pullRequest, String text) throws ApiException {
+        api.send("POST", repoPath() + "/issues/" + pullRequest.number() + "/comments", Map.of("body", text));
+    }
+
+    /** {@code PATCH /repos/{owner}/{repo}/pulls/{index}} with {@code state: closed}. */
+    @Override
+    public void close(PullRequest pullRequest) throws ApiException {
+        api.send("PATCH", repoPath() + "/pulls/" + pullRequest.number(), Map.of("state", "closed"));
+    }
+
     @Override
     public PullRequest create(PullRequestDraft draft) throws ApiException {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -29,6 +29,37 @@ public interface PullRequestProvider {
     void requestReviewers(PullRequest pullRequest, List<String> reviewers) throws ApiException;
 
     /**
+     * The pull requests from {@code head} into {@code base} that were closed without being merged (declined, abandoned),
+     * newest first, as far as the provider's first page of answers goes.
+     *
+     * @throws ApiException if the provider cannot be asked
+     */
+    List<ClosedPullRequest> findClosed(String head, String base) throws ApiException;
+
+    /**
+     * A pull request's description as the provider keeps it (the Markdown written, not its rendering): what tells a
+     * pull request this tool opened from one a person opened from the same branch.
+     *
+     * @throws ApiException if the provider cannot be asked
+     */
+    String description(PullRequest pullRequest) throws ApiException;
+
+    /**
+     * Adds a comment to a pull request (Markdown).
+     *
+     * @throws ApiException if the provider refuses
+     */
+    void comment(PullRequest pullRequest, String text) throws ApiException;
+
+    /**
+     * Closes an open pull request without merging it (declines it on Bitbucket, abandons it on Azure DevOps); its branch
+     * stays.
+     *
+     * @throws ApiException if the provider refuses
+     */
+    void close(PullRequest pullRequest) throws ApiException;
+
+    /**
      * The statuses posted on a commit of the repository, the newest of each context (as far as the provider's first page
      * of answers goes): what GitOps agents post on the config repository's commits.
      *

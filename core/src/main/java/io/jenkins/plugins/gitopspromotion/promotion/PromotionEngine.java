@@ -67,7 +67,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 public final class PromotionEngine {
 
     /** Branches a promotion pushes in {@code branch} and {@code pull-request} modes live under this prefix. */
-    public static final String BRANCH_PREFIX = "gitops-promotion/";
+    public static final String BRANCH_PREFIX = PromotionBranch.PREFIX;
 
     private final MirrorCache cache;
     private final ChangePlanner planner;
@@ -78,6 +78,8 @@ public final class PromotionEngine {
     private final ConfigCache configs;
     private volatile Clock clock = Clock.systemUTC();
     private volatile Function<RepositoryLocation, DeploymentTracker.Reports> reports;
+    private final BranchPruner pruner;
+    private final BundlePromotion bundles;
 
     /**
      * @param cache where the mirrors are kept
@@ -113,8 +115,10 @@ public final class PromotionEngine {
         this.cache = cache;
         this.configs = new ConfigCache(cache.root().resolve("config-index"));
         this.planner = new ChangePlanner(limits);
+        this.pruner = new BranchPruner(planner);
         this.maxAttempts = maxAttempts;
         this.providers = providers;
+        this.bundles = new BundlePromotion(this, planner, providers, maxAttempts);
     }
 
     /** An engine with default limits and ten attempts. */
@@ -164,7 +168,7 @@ public final class PromotionEngine {
 
     /** The branch a promotion of {@code app} into {@code environment} is pushed to outside {@code commit} mode. */
     public static String branchFor(String environment, String app) {
-        return BRANCH_PREFIX + environment + "/" + app;
+        return PromotionBranch.of(environment, app);
     }
 
     /**
@@ -223,10 +227,27 @@ public final class PromotionEngine {
     }
 
     private PromotionResult promote(Mirror mirror, List<String> branches, PromotionRequest request) throws IOException {
+        if (request.isBundle()) {
+            return bundles.promote(mirror, branches, request);
+        }
+        List<String> pruned = new ArrayList<>();
+        PromotionResult result = attempts(mirror, branches, request, pruned);
+        return result.withWarnings(pruned);
+    }
+
+    /**
+     * Tries the promotion until a push lands or it is refused, each time on the base branch's tip as fetched; the first
+     * attempt first cleans up the cell's own branch if it has become moot, saying so in {@code pruned}.
+     */
+    private PromotionResult attempts(Mirror mirror, List<String> branches, PromotionRequest request, List<String> pruned)
+            throws IOException {
         for (int attempt = 1; ; attempt++) {
             RevCommit tip = mirror.branch(request.base()).orElseThrow(() -> new PromotionException(
                     "the branch " + request.base() + " does not exist in " + request.repository()));
             Attempt current = resolve(mirror, tip, request);
+            if (attempt == 1 && !request.dryRun()) {
+                pruneOwnBranch(mirror, tip, current, request).forEach(p -> pruned.add(p.describe()));
+            }
             HoldFile holds = HoldFile.read(current.tree());
             Decision decision = current.release() ? release(current, holds, tip, request)
                     : decide(mirror, tip, current, holds, request);
@@ -283,29 +304,15 @@ public final class PromotionEngine {
     }
 
     /**
-     * The checks and the plan of a promotion or rollback: a hold (unless overridden; a rollback replaces it), a pinned
-     * digest, {@code requires}, a change at all, and the secrets guard.
+     * The checks and the plan of a promotion or rollback: {@link #refusal}, a change at all, and the secrets guard; what it
+     * overrides recorded in trailers.
      */
     private Decision decide(Mirror mirror, RevCommit tip, Attempt current, HoldFile holds, PromotionRequest request)
             throws IOException {
         String app = current.app().name();
         String env = current.environment().name();
-        Optional<String> refusal = current.rollback() ? Optional.empty()
-                : CellHolds.refusal(holds, app, env, request.overrideHold());
-        Optional<Gates.Frozen> frozen = current.rollback() ? Optional.empty()
-                : current.environment().gates().frozenAt(clock.instant());
-        if (refusal.isEmpty() && frozen.isPresent() && !request.overrideFreeze()) {
-            refusal = Optional.of(frozenRefusal(env, frozen.get()));
-        }
-        refusal = refusal.or(() -> unpinnedDigest(current));
-        if (refusal.isEmpty() && !current.rollback()) {
-            refusal = unmetRequirement(current.tree(), current.config(), current.app(), current.environment(), current.update());
-        }
-        if (refusal.isEmpty() && !current.rollback()) {
-            refusal = SoakGate.refusal(mirror.repository(), mirror.history(request.base()), tip, current.config(), current.app(),
-                    current.environment(), current.update(), Optional.ofNullable(reports).map(r -> r.apply(request.repository())),
-                    clock.instant());
-        }
+        Optional<Gates.Frozen> frozen = frozen(current);
+        Optional<String> refusal = refusal(mirror, tip, current, holds, frozen, request);
         if (refusal.isPresent()) {
             return Decision.end(result(PromotionResult.Status.REFUSED, current, null, null, List.of(), refusal.get()));
         }
@@ -328,11 +335,9 @@ public final class PromotionEngine {
             files.put(HoldFile.PATH, holds.place(hold));
             message = PromotionMessage.withTrailer(message, PromotionMessage.HOLD_TRAILER, hold.reason());
             body = body.andThen(text -> text + CellHolds.holdNote(hold));
-        } else if (holds.of(app, env).isPresent()) {
-            message = PromotionMessage.withTrailer(message, PromotionMessage.HOLD_OVERRIDDEN_TRAILER, request.reason().orElseThrow());
         }
-        if (frozen.isPresent()) {
-            message = PromotionMessage.withTrailer(message, PromotionMessage.FREEZE_OVERRIDDEN_TRAILER, request.reason().orElseThrow());
+        for (Map.Entry<String, String> trailer : overrides(current, holds, frozen, request).entrySet()) {
+            message = PromotionMessage.withTrailer(message, trailer.getKey(), trailer.getValue());
         }
         return Decision.write(new Proposal(files, PromotionMessage.title(plan, current.rollback()), message, body,
                 branchFor(env, app), app + " " + current.update().label() + " for " + env));
@@ -383,6 +388,58 @@ public final class PromotionEngine {
                 CellHolds.releaseMessage(hold.get(), request.reason(), request.promotedBy()),
                 hides -> CellHolds.releaseBody(hold.get(), request.reason()), CellHolds.releaseBranch(env, app),
                 "the release of the hold on " + app + " in " + env));
+    }
+
+    /**
+     * The cell's own promotion branch, cleaned up if it has become moot (its version landed on the base branch, or was
+     * overtaken there), so that what follows proposes afresh rather than on a pull request that no longer means anything.
+     */
+    private List<PrunedBranch> pruneOwnBranch(Mirror mirror, RevCommit tip, Attempt current, PromotionRequest request)
+            throws IOException {
+        String branch = branchFor(current.environment().name(), current.app().name());
+        if (mirror.branch(branch).isEmpty()) {
+            return List.of();
+        }
+        return pruner.prune(mirror, tip, request.base(), current.config(), List.of(branch), provider(request), false);
+    }
+
+    /** The pull-request provider a request names, if any. */
+    private Optional<PullRequestProvider> provider(PromotionRequest request) {
+        return request.pullRequests().map(providers);
+    }
+
+    /**
+     * Cleans up the moot promotion branches of the repository a promotion went to, with the provider it names: the
+     * housekeeping a host runs after its promotions. Never fails the promotion it follows: what could not be done is a
+     * line like the others.
+     *
+     * @return one line per branch cleaned up (or left, or failed), for people
+     */
+    public List<String> pruneAfter(PromotionRequest request) {
+        try {
+            return prune(request.repository(), request.auth(), request.base(), provider(request), false).stream()
+                    .map(PrunedBranch::describe).toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of("the moot promotion branches could not be cleaned up: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Cleans up the repository's moot promotion branches ({@link BranchPruner}): closes their pull requests with a comment
+     * naming the commit that made them moot, and deletes the branches.
+     *
+     * @param provider the Git host's pull requests; without it, branches of {@code pull-request} environments are kept
+     * @param dryRun say what would be done, do nothing
+     * @throws IOException if the repository cannot be reached
+     */
+    public List<PrunedBranch> prune(RepositoryLocation repository, GitAuth auth, String base,
+            Optional<PullRequestProvider> provider, boolean dryRun) throws IOException {
+        return withMirror(repository, auth, List.of(base, BRANCH_PREFIX + "*"), mirror -> {
+            RevCommit tip = mirror.branch(base).orElseThrow(() -> new PromotionException(
+                    "the branch " + base + " does not exist in " + repository));
+            return pruner.prune(mirror, tip, base, configs.load(new GitTree(mirror.repository(), tip)),
+                    mirror.branches(BRANCH_PREFIX), provider, dryRun);
+        });
     }
 
     /**
@@ -443,7 +500,7 @@ public final class PromotionEngine {
     }
 
     /** Everything one attempt works from, resolved against the base branch's current tip. */
-    private record Attempt(GitTree tree, PromotionConfig config, App app, Environment environment, ImageUpdate update,
+    record Attempt(GitTree tree, PromotionConfig config, App app, Environment environment, ImageUpdate update,
             PromotionMode mode, Provenance provenance, boolean rollback) {
         /** Whether this is a release, which sets no version ({@code update} is null). */
         boolean release() {
@@ -454,14 +511,17 @@ public final class PromotionEngine {
     private Attempt resolve(Mirror mirror, RevCommit tip, PromotionRequest request) throws IOException {
         GitTree tree = new GitTree(mirror.repository(), tip);
         PromotionConfig config = configs.loadFor(tree, request);
-        Environment environment = config.environment(request.environment()).orElseThrow(() -> new PromotionException(
-                "no environment " + request.environment() + " in " + config.source() + "; environments: "
-                        + String.join(", ", config.environments().stream().map(Environment::name).toList())));
+        Environment environment = environment(config, request);
         App app = request.app()
-                .map(name -> config.app(name).orElseThrow(() -> new PromotionException("no app " + name + " in "
-                        + config.source() + "; apps: " + String.join(", ", config.apps().stream().map(App::name).toList()))))
+                .map(name -> app(config, name))
                 .orElseGet(() -> config.appForImage(request.image().orElseThrow()).orElseThrow(() -> new PromotionException(
                         "no app in " + config.source() + " uses the image " + request.image().get().name())));
+        return attempt(mirror, tip, tree, config, app, environment, request);
+    }
+
+    /** What one attempt at promoting {@code app} works from: its version, its mode and the provenance. */
+    Attempt attempt(Mirror mirror, RevCommit tip, GitTree tree, PromotionConfig config, App app, Environment environment,
+            PromotionRequest request) throws IOException {
         ImageUpdate update = version(mirror, tip, tree, config, app, environment, request);
         boolean rollback = request.version() instanceof VersionSource.Rollback;
         Optional<String> from = request.version() instanceof VersionSource.FromEnvironment f
@@ -470,6 +530,66 @@ public final class PromotionEngine {
                 request.promotedBy(), request.sourceTime());
         return new Attempt(tree, config, app, environment, update, request.mode().orElse(environment.mode()), provenance,
                 rollback);
+    }
+
+    /** The environment a request promotes into. */
+    static Environment environment(PromotionConfig config, PromotionRequest request) {
+        return config.environment(request.environment()).orElseThrow(() -> new PromotionException(
+                "no environment " + request.environment() + " in " + config.source() + "; environments: "
+                        + String.join(", ", config.environments().stream().map(Environment::name).toList())));
+    }
+
+    /** An app of the config by name. */
+    static App app(PromotionConfig config, String name) {
+        return config.app(name).orElseThrow(() -> new PromotionException("no app " + name + " in " + config.source() + "; apps: "
+                + String.join(", ", config.apps().stream().map(App::name).toList())));
+    }
+
+    /**
+     * Why an app's version may not go into the environment now: a hold on its cell (unless overridden; a rollback replaces
+     * it), a freeze window it is in (unless overridden), its digest not pinned where the environment pins digests, the
+     * environment's {@code requires}, or its {@code soak}. A rollback is held to the pinned digest alone.
+     *
+     * @param frozen the freeze window the environment is in, {@link #frozen} read once per attempt
+     */
+    Optional<String> refusal(Mirror mirror, RevCommit tip, Attempt current, HoldFile holds, Optional<Gates.Frozen> frozen,
+            PromotionRequest request) throws IOException {
+        String env = current.environment().name();
+        Optional<String> refusal = current.rollback() ? Optional.empty()
+                : CellHolds.refusal(holds, current.app().name(), env, request.overrideHold());
+        if (refusal.isEmpty() && frozen.isPresent() && !request.overrideFreeze()) {
+            refusal = Optional.of(frozenRefusal(env, frozen.get()));
+        }
+        refusal = refusal.or(() -> unpinnedDigest(current));
+        if (refusal.isEmpty() && !current.rollback()) {
+            refusal = unmetRequirement(current.tree(), current.config(), current.app(), current.environment(), current.update());
+        }
+        if (refusal.isEmpty() && !current.rollback()) {
+            refusal = SoakGate.refusal(mirror.repository(), mirror.history(request.base()), tip, current.config(), current.app(),
+                    current.environment(), current.update(), Optional.ofNullable(reports).map(r -> r.apply(request.repository())),
+                    clock.instant());
+        }
+        return refusal;
+    }
+
+    /** The freeze window the environment is in now, if any; a rollback is never frozen. */
+    Optional<Gates.Frozen> frozen(Attempt current) {
+        return current.rollback() ? Optional.empty() : current.environment().gates().frozenAt(clock.instant());
+    }
+
+    /**
+     * The trailers recording what a promotion overrides: the hold on its cell ({@code Hold-Overridden}), the freeze window
+     * of its environment ({@code Freeze-Overridden}), each with the request's reason.
+     */
+    Map<String, String> overrides(Attempt current, HoldFile holds, Optional<Gates.Frozen> frozen, PromotionRequest request) {
+        Map<String, String> trailers = new LinkedHashMap<>();
+        if (!current.rollback() && holds.of(current.app().name(), current.environment().name()).isPresent()) {
+            trailers.put(PromotionMessage.HOLD_OVERRIDDEN_TRAILER, request.reason().orElseThrow());
+        }
+        if (frozen.isPresent()) {
+            trailers.put(PromotionMessage.FREEZE_OVERRIDDEN_TRAILER, request.reason().orElseThrow());
+        }
+        return trailers;
     }
 
     /** The version to set, from the request: given, taken from another environment, from history, or null for a release. */
@@ -539,7 +659,7 @@ public final class PromotionEngine {
      *
      * @return why the promotion is refused, with every value masked, or empty
      */
-    private Optional<String> secretsIn(Attempt current, ChangePlan plan) throws IOException {
+    Optional<String> secretsIn(Attempt current, ChangePlan plan) throws IOException {
         Map<String, byte[]> changed = new LinkedHashMap<>();
         plan.changedFiles().forEach(file -> changed.put(file.path(), file.after()));
         AuditReport report = ConfigAudit.auditDeployed(current.tree(), plan.target().directory(), changed,
@@ -612,8 +732,13 @@ public final class PromotionEngine {
     private Optional<PromotionResult> pushBranch(Mirror mirror, RevCommit tip, Proposal proposal, Attempt current,
             PromotionRequest request) throws IOException {
         String branch = proposal.branch();
-        ObjectId commit = commit(mirror, tip, proposal, request);
         Optional<RevCommit> existing = mirror.branch(branch);
+        Optional<String> declined = existing.isPresent() && !current.release()
+                ? declined(mirror, existing.get(), branch, current, request) : Optional.empty();
+        if (declined.isPresent()) {
+            return Optional.of(result(PromotionResult.Status.REFUSED, current, null, branch, proposal.paths(), declined.get()));
+        }
+        ObjectId commit = commit(mirror, tip, proposal, request);
         List<String> warnings = new ArrayList<>(noPullRequestWarning(current, request));
         if (existing.isPresent() && sameChange(mirror, existing.get(), tip, commit)) {
             // Already proposed; a pull request that could not be opened last time (or not set to auto-merge, its checks
@@ -637,6 +762,58 @@ public final class PromotionEngine {
     /** What a pushed change is: a promotion (or rollback), or a release. */
     private static PromotionResult.Status landedStatus(Attempt current) {
         return current.release() ? PromotionResult.Status.RELEASED : PromotionResult.Status.PROMOTED;
+    }
+
+    /**
+     * A person closed, without merging, the pull request of exactly what the branch still proposes: that is respected, and
+     * the same version is not proposed again unless the request says {@code reopen} (a newer version proposes afresh).
+     * Asked only in {@code pull-request} mode with a provider, when the branch proposes this very version.
+     *
+     * @return why the promotion is refused, or empty
+     * @throws PromotionException if the provider cannot be asked
+     */
+    private Optional<String> declined(Mirror mirror, RevCommit existing, String branch, Attempt current, PromotionRequest request)
+            throws IOException {
+        Optional<PullRequestProvider> provider = provider(request);
+        if (request.reopen() || current.mode() != PromotionMode.PULL_REQUEST || provider.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ImageVersion> proposed;
+        try {
+            proposed = planner.current(new GitTree(mirror.repository(), existing), current.config(), current.app(),
+                    current.environment());
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the branch proposes nothing readable: it is replaced
+        }
+        if (proposed.isEmpty() || !proposed.stream().allMatch(v -> v.matches(current.update()))) {
+            return Optional.empty();
+        }
+        return closedByPerson(provider.get(), branch, existing, request, current.app().name() + " " + current.update().label()
+                + " for " + current.environment().name());
+    }
+
+    /**
+     * Whether a person closed, without merging, the pull request of {@code branch} while it was at {@code existing} (and
+     * none is open): what it proposed is then not proposed again unless the request says {@code reopen}.
+     *
+     * @param what what the branch proposes, for the reason ({@code web 1.1.0 for staging})
+     * @return why the promotion is refused, or empty
+     * @throws PromotionException if the provider cannot be asked
+     */
+    static Optional<String> closedByPerson(PullRequestProvider provider, String branch, RevCommit existing,
+            PromotionRequest request, String what) {
+        try {
+            if (provider.findOpen(branch, request.base()).isPresent()) {
+                return Optional.empty();
+            }
+            return provider.findClosed(branch, request.base()).stream().filter(c -> c.wasAt(existing.name())).findFirst()
+                    .map(c -> "pull request #" + c.pullRequest().number() + " (" + c.pullRequest().url() + ") proposing " + what
+                            + " was closed without merging, so it is not proposed again; promote a newer version, or reopen"
+                            + " it (--reopen) to propose this one again");
+        } catch (ApiException e) {
+            throw new PromotionException("could not ask " + request.pullRequests().get() + " whether the pull request of " + branch
+                    + " was closed by a person: " + e.getMessage(), e);
+        }
     }
 
     /** Why a {@code pull-request} environment got no pull request, when {@code auto} found no provider. */
@@ -698,7 +875,7 @@ public final class PromotionEngine {
     }
 
     /** Whether a branch already holds exactly this change on top of the same base tip. */
-    private static boolean sameChange(Mirror mirror, RevCommit existing, RevCommit tip, ObjectId commit) throws IOException {
+    static boolean sameChange(Mirror mirror, RevCommit existing, RevCommit tip, ObjectId commit) throws IOException {
         try (RevWalk walk = new RevWalk(mirror.repository())) {
             RevCommit ours = walk.parseCommit(commit);
             RevCommit theirs = walk.parseCommit(existing);
@@ -751,7 +928,7 @@ public final class PromotionEngine {
     }
 
     /** Exponential backoff with full jitter, so that racing builds spread out instead of colliding again. */
-    private static void backoff(int attempt) {
+    static void backoff(int attempt) {
         long ceiling = Math.min(2_000, 50L << Math.min(attempt, 6));
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(10, ceiling + 1));

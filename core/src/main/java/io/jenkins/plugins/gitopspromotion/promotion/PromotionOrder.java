@@ -5,6 +5,8 @@ import io.jenkins.plugins.gitopspromotion.guard.BoundaryMode;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.image.ImageTag;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -37,6 +39,8 @@ public final class PromotionOrder implements Serializable {
     private String mode;
     private String boundary = BoundaryMode.ENFORCE.optionName();
     private boolean dryRun;
+    private boolean reopen;
+    private ArrayList<String> apps = new ArrayList<>(); // a concrete serializable list: the order travels to agents
     private String buildUrl;
     private String sourceCommit;
     private String sourceUrl;
@@ -144,6 +148,18 @@ public final class PromotionOrder implements Serializable {
         return this;
     }
 
+    /** The apps of a bundle, promoted together in one commit or pull request; none for one app. */
+    public PromotionOrder apps(List<String> value) {
+        this.apps = value == null ? new ArrayList<>() : new ArrayList<>(value);
+        return this;
+    }
+
+    /** Propose again a version whose pull request a person closed without merging. */
+    public PromotionOrder reopen(boolean value) {
+        this.reopen = value;
+        return this;
+    }
+
     /** The build promoting, and the source commit (and its web address) its image was built from. */
     public PromotionOrder provenance(String build, String commit, String commitUrl) {
         this.buildUrl = blankToNull(build);
@@ -188,7 +204,10 @@ public final class PromotionOrder implements Serializable {
         if (environment == null || environment.isBlank()) {
             throw new IllegalArgumentException("give the environment to promote into");
         }
-        if ((app == null) == (image == null)) {
+        if (!apps.isEmpty() && (app != null || image != null)) {
+            throw new IllegalArgumentException("give the apps of a bundle, or one app by its name or by its image, not both");
+        }
+        if (apps.isEmpty() && (app == null) == (image == null)) {
             throw new IllegalArgumentException("give the app either by its name or by its image, not both or neither");
         }
         PromotionRequest.Builder request = access.request(environment)
@@ -202,7 +221,8 @@ public final class PromotionOrder implements Serializable {
                 .reason(reason)
                 .overrideHold(overrideHold)
                 .overrideFreeze(overrideFreeze)
-                .dryRun(dryRun);
+                .dryRun(dryRun)
+                .reopen(reopen);
         if (authorName != null && authorEmail != null) {
             request.author(new PersonIdent(authorName, authorEmail));
         }
@@ -210,6 +230,8 @@ public final class PromotionOrder implements Serializable {
         request.imageName(imageName == null ? null : ImageReference.parseName(imageName));
         if (reference != null) {
             request.image(reference);
+        } else if (!apps.isEmpty()) {
+            request.apps(apps);
         } else {
             request.app(app);
         }
@@ -226,7 +248,8 @@ public final class PromotionOrder implements Serializable {
 
     @Override
     public String toString() {
-        return (release ? "release of " : rollback ? "rollback of " : "promotion of ") + (app != null ? app : image) + " in " + environment + " of "
+        return (release ? "release of " : rollback ? "rollback of " : "promotion of ")
+                + (app != null ? app : image != null ? image : String.join(", ", apps)) + " in " + environment + " of "
                 + access.url();
     }
 

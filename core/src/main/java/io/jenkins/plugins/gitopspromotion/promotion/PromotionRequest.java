@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitopspromotion.policy.Hold;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderSettings;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
@@ -53,13 +54,18 @@ import org.eclipse.jgit.lib.Repository;
  *     {@code Hold-Overridden} trailer
  * @param overrideFreeze promote inside a freeze window of the environment all the same (an emergency): needs a
  *     {@code reason}, recorded in a {@code Freeze-Overridden} trailer
+ * @param reopen whether to propose again a version whose pull request a person closed without merging
+ * @param bundle the apps promoted together in one commit or pull request (a bundle), when {@code app} and {@code image}
+ *     are empty; empty otherwise
+ * @param allApps whether the bundle is every app of the config
  */
 public record PromotionRequest(RepositoryLocation repository, GitAuth auth, String base, String environment,
         Optional<String> app, Optional<ImageReference> image, VersionSource version, Optional<PromotionMode> mode,
         Optional<String> buildUrl, Optional<String> sourceCommit, Optional<String> sourceUrl,
         Optional<ProviderSettings> pullRequests, Optional<String> noPullRequests, BoundaryMode boundary, boolean dryRun,
         PersonIdent author, Optional<CommitSigner> signer, Optional<String> promotedBy, Optional<ImageReference> imageName,
-        Optional<Instant> sourceTime, Optional<String> reason, boolean overrideHold, boolean overrideFreeze) {
+        Optional<Instant> sourceTime, Optional<String> reason, boolean overrideHold, boolean overrideFreeze, boolean reopen,
+        List<String> bundle, boolean allApps) {
 
     /** The identity commits are made with when the caller names none. */
     public static final PersonIdent DEFAULT_AUTHOR = new PersonIdent("gitops-promotion", "gitops-promotion@users.noreply.invalid");
@@ -98,8 +104,13 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
                         + InvalidImageReferenceException.quote(who));
             }
         });
-        if (app.isEmpty() && image.isEmpty()) {
+        bundle = List.copyOf(bundle);
+        boolean several = allApps || !bundle.isEmpty(); // isBundle() reads fields not yet assigned here
+        if (app.isEmpty() && image.isEmpty() && !several) {
             throw new IllegalArgumentException("name the app, or the image the app uses");
+        }
+        if (several) {
+            requireBundle(bundle, allApps, app.isPresent() || image.isPresent(), version, imageName.isPresent());
         }
         if (imageName.isPresent() && (imageName.get().tag().isPresent() || imageName.get().digest().isPresent())) {
             throw new IllegalArgumentException("the new image name " + imageName.get() + " is a name without tag or digest;"
@@ -117,6 +128,32 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
             throw new IllegalArgumentException("the base branch " + InvalidImageReferenceException.quote(base)
                     + " is not a valid branch name (see git check-ref-format: no control characters, spaces, '..', '~',"
                     + " '^', ':', '?', '*', '[', '\\', no leading '-' and no trailing '.lock')");
+        }
+    }
+
+    /** Whether this request promotes several apps together, in one commit or pull request (a bundle). */
+    public boolean isBundle() {
+        return allApps || !bundle.isEmpty();
+    }
+
+    /** A bundle names its apps once each, or all of them, and takes a version from another environment or given. */
+    private static void requireBundle(List<String> bundle, boolean allApps, boolean oneApp, VersionSource version,
+            boolean imageName) {
+        if (oneApp) {
+            throw new IllegalArgumentException("a bundle names its apps, or all of them, and no single app or image");
+        }
+        if (allApps && !bundle.isEmpty()) {
+            throw new IllegalArgumentException("a bundle is all apps or the apps named, not both");
+        }
+        if (!allApps && bundle.size() < 2) {
+            throw new IllegalArgumentException("a bundle names at least two apps, not " + bundle.size());
+        }
+        if (bundle.stream().distinct().count() != bundle.size()) {
+            throw new IllegalArgumentException("a bundle names each app once, not " + String.join(", ", bundle));
+        }
+        if (version instanceof VersionSource.Rollback || imageName) {
+            throw new IllegalArgumentException("a bundle promotes a version taken from another environment or given; a rollback"
+                    + " and a new image name go with one app");
         }
     }
 
@@ -163,6 +200,9 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
         private Optional<String> reason = Optional.empty();
         private boolean overrideHold;
         private boolean overrideFreeze;
+        private boolean reopen;
+        private List<String> bundle = List.of();
+        private boolean allApps;
 
         private Builder(RepositoryLocation repository, String environment) {
             this.repository = repository;
@@ -295,11 +335,29 @@ public record PromotionRequest(RepositoryLocation repository, GitAuth auth, Stri
             return this;
         }
 
+        /** Propose again a version whose pull request a person closed without merging. */
+        public Builder reopen(boolean value) {
+            this.reopen = value;
+            return this;
+        }
+
+        /** The apps of a bundle, promoted together in one commit or pull request. */
+        public Builder apps(List<String> value) {
+            this.bundle = List.copyOf(value);
+            return this;
+        }
+
+        /** A bundle of every app of the config. */
+        public Builder allApps(boolean value) {
+            this.allApps = value;
+            return this;
+        }
+
         /** The request. */
         public PromotionRequest build() {
             return new PromotionRequest(repository, auth, base, environment, app, image, version, mode, buildUrl, sourceCommit,
                     sourceUrl, pullRequests, noPullRequests, boundary, dryRun, author, signer, promotedBy, imageName, sourceTime, reason,
-                    overrideHold, overrideFreeze);
+                    overrideHold, overrideFreeze, reopen, bundle, allApps);
         }
     }
 }

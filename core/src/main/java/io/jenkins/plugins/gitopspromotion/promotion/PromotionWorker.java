@@ -59,13 +59,16 @@ public final class PromotionWorker {
     }
 
     /**
-     * Runs a promotion or rollback.
+     * Runs a promotion or rollback, then cleans up the repository's moot promotion branches (closing their pull requests),
+     * as the promotion view does: what was cleaned up is among the result's warnings.
      *
      * @throws IllegalArgumentException if the order's inputs are wrong
      * @throws IOException if the repository cannot be reached or the promotion fails; the message names the cause
      */
     public PromotionResult promote(PromotionOrder order) throws IOException {
-        return engine.promote(order.request());
+        PromotionRequest request = order.request();
+        PromotionResult result = engine.promote(request);
+        return request.dryRun() ? result : result.withWarnings(engine.pruneAfter(request));
     }
 
     /**

@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitopspromotion.json.Json;
 import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.update.FileChange;
 import io.jenkins.plugins.gitopspromotion.update.ValueChange;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,9 @@ import java.util.regex.Pattern;
 public final class PullRequestBody {
 
     private static final String MARKER = "gitops-promotion:v1";
+
+    /** How every body this tool writes says who opened it: on Bitbucket, where the block is left out, it tells ours apart. */
+    private static final String SIGNATURE = "Opened by gitops-promotion;";
     private static final Pattern BLOCK = Pattern.compile("<!-- " + Pattern.quote(MARKER) + " (\\{.*?\\}) -->", Pattern.DOTALL);
 
     private PullRequestBody() {
@@ -44,6 +48,44 @@ public final class PullRequestBody {
      */
     public static String render(ChangePlan plan, Provenance provenance, boolean machineBlock) {
         StringBuilder body = new StringBuilder();
+        section(body, plan, provenance);
+        body.append("\n").append(SIGNATURE).append(" a newer promotion of ").append(plan.app().name()).append(" to ")
+                .append(plan.environment().name()).append(" updates this pull request.\n");
+        if (machineBlock) {
+            body.append("\n<!-- ").append(MARKER).append(' ').append(block(plan, provenance)).append(" -->\n");
+        }
+        return body.toString();
+    }
+
+    /**
+     * The body for a bundle: a section per app as {@link #render} writes it, then one closing sentence and one block,
+     * whose {@code apps} holds each app's block.
+     *
+     * @param plans the apps' changes, in one environment
+     */
+    public static String renderBundle(List<ChangePlan> plans, Provenance provenance, boolean machineBlock) {
+        String env = plans.get(0).environment().name();
+        List<String> apps = plans.stream().map(p -> p.app().name()).toList();
+        StringBuilder body = new StringBuilder("Promotes " + plans.size() + " apps to **" + env + "** together, in one change: "
+                + String.join(", ", apps) + ".\n\n");
+        for (ChangePlan plan : plans) {
+            body.append("## ").append(plan.app().name()).append("\n\n");
+            section(body, plan, provenance);
+            body.append('\n');
+        }
+        body.append(SIGNATURE).append(" a newer promotion of the same apps to ").append(env)
+                .append(" together updates this pull request.\n");
+        if (machineBlock) {
+            ObjectNode node = Json.mapper().createObjectNode();
+            node.put("env", env);
+            plans.forEach(plan -> node.withArray("apps").add(blockNode(plan, provenance)));
+            body.append("\n<!-- ").append(MARKER).append(' ').append(escape(node.toString())).append(" -->\n");
+        }
+        return body.toString();
+    }
+
+    /** What a body says of one app's change: the version, where it comes from, and the values changed. */
+    private static void section(StringBuilder body, ChangePlan plan, Provenance provenance) {
         body.append("Promotes **").append(plan.app().name()).append("** to **").append(plan.environment().name())
                 .append("** (").append(UntrustedText.code(plan.labelBefore())).append(" → ")
                 .append(UntrustedText.code(plan.labelAfter())).append(").\n\n");
@@ -68,12 +110,17 @@ public final class PullRequestBody {
                         .append(change.newValue() == null ? "(removed)" : UntrustedText.code(change.newValue())).append('\n');
             }
         }
-        body.append("\nOpened by gitops-promotion; a newer promotion of ").append(plan.app().name()).append(" to ")
-                .append(plan.environment().name()).append(" updates this pull request.\n");
-        if (machineBlock) {
-            body.append("\n<!-- ").append(MARKER).append(' ').append(block(plan, provenance)).append(" -->\n");
-        }
-        return body.toString();
+    }
+
+    /**
+     * Whether a pull request's description is one this tool wrote: it holds the machine-readable block; or, where the
+     * provider shows HTML comments as text (so the block is left out of every body), the sentence every body ends with.
+     * Nothing else is ever closed.
+     *
+     * @param hidesHtmlComments whether the provider renders HTML comments invisibly, so that bodies carry the block
+     */
+    public static boolean openedByUs(String body, boolean hidesHtmlComments) {
+        return hidesHtmlComments ? read(body).isPresent() : body != null && body.contains(SIGNATURE);
     }
 
     /** The machine-readable block of a body, if it has one. */
@@ -90,6 +137,15 @@ public final class PullRequestBody {
     }
 
     private static String block(ChangePlan plan, Provenance provenance) {
+        return escape(blockNode(plan, provenance).toString());
+    }
+
+    /** "-->" inside the comment would end it early; JSON allows escaping the '>'. */
+    private static String escape(String json) {
+        return json.replace("-->", "--\\u003e");
+    }
+
+    private static ObjectNode blockNode(ChangePlan plan, Provenance provenance) {
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("app", plan.app().name());
         node.put("env", plan.environment().name());
@@ -103,7 +159,6 @@ public final class PullRequestBody {
         node.put("sourceUrl", provenance.sourceUrl().orElse(null));
         node.put("promotedBy", provenance.promotedBy().orElse(null));
         plan.changedFiles().forEach(f -> node.withArray("files").add(f.path()));
-        // "-->" inside the comment would end it early; JSON allows escaping the '>'.
-        return node.toString().replace("-->", "--\\u003e");
+        return node;
     }
 }

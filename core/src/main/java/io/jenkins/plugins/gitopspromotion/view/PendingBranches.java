@@ -5,18 +5,22 @@ import io.jenkins.plugins.gitopspromotion.config.Environment;
 import io.jenkins.plugins.gitopspromotion.config.PromotionConfig;
 import io.jenkins.plugins.gitopspromotion.git.GitTree;
 import io.jenkins.plugins.gitopspromotion.git.Mirror;
+import io.jenkins.plugins.gitopspromotion.image.ImageReference;
 import io.jenkins.plugins.gitopspromotion.pr.ApiException;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequest;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
 import io.jenkins.plugins.gitopspromotion.pr.RequiredChecks;
 import io.jenkins.plugins.gitopspromotion.promotion.ChangePlanner;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionBranch;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
+import io.jenkins.plugins.gitopspromotion.promotion.PromotionMessage;
 import io.jenkins.plugins.gitopspromotion.update.ImageVersion;
 import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +29,11 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
- * What the promotion branches ({@code gitops-promotion/<env>/<app>}) propose, and their open pull requests when a
- * provider is configured, with the state of the environment's required checks ({@code gates.checks}) on the branch's tip.
- * A branch is read again only when its tip moved; its pull request (and checks) are asked for again when the tip moved
- * or after {@link #PULL_REQUEST_TTL}, so that a page reloaded often does not spend the provider's rate limit.
+ * What the promotion branches ({@code gitops-promotion/<env>/<app>}, and bundles' {@code gitops-promotion/<env>/_bundle-…}
+ * on each of their apps' cells) propose, and their open pull requests when a provider is configured, with the state of
+ * the environment's required checks ({@code gates.checks}) on the branch's tip. A branch is read again only when its tip
+ * moved; its pull request (and checks) are asked for again when the tip moved or after {@link #PULL_REQUEST_TTL}, so
+ * that a page reloaded often does not spend the provider's rate limit.
  */
 final class PendingBranches {
 
@@ -38,13 +43,17 @@ final class PendingBranches {
     private record Read(ObjectId tip, CellValue value, CommitInfo commit) {
     }
 
+    /** A cell a branch proposes a version for: one for an app's branch, one per app for a bundle's. */
+    private record ReadKey(String branch, String app) {
+    }
+
     private record Asked(ObjectId tip, Instant when, Optional<PullRequest> pullRequest, List<RequiredChecks.Check> checks) {
     }
 
     private final ChangePlanner planner;
     private final Optional<PullRequestProvider> provider;
     private final Clock clock;
-    private final Map<String, Read> reads = new HashMap<>();
+    private final Map<ReadKey, Read> reads = new HashMap<>();
     private final Map<String, Asked> asked = new HashMap<>();
 
     PendingBranches(YamlLimits limits, Optional<PullRequestProvider> provider, Clock clock) {
@@ -63,36 +72,54 @@ final class PendingBranches {
         PromotionConfig config = matrix.config();
         Map<CellKey, ViewCell.Pending> pending = new HashMap<>();
         List<String> branches = mirror.branches(PromotionEngine.BRANCH_PREFIX);
-        reads.keySet().retainAll(branches);
+        reads.keySet().removeIf(key -> !branches.contains(key.branch()));
         asked.keySet().retainAll(branches);
         for (String branch : branches) {
-            String[] parts = branch.substring(PromotionEngine.BRANCH_PREFIX.length()).split("/");
-            Optional<Environment> environment = parts.length == 2 ? config.environment(parts[0]) : Optional.empty();
-            Optional<App> app = parts.length == 2 ? config.app(parts[1]) : Optional.empty();
-            if (environment.isEmpty() || app.isEmpty()) {
+            Optional<PromotionBranch> name = PromotionBranch.parse(branch);
+            Optional<Environment> environment = name.flatMap(n -> config.environment(n.env()));
+            if (environment.isEmpty()) {
                 continue; // not a branch of this config's cells
             }
             RevCommit tip = mirror.branch(branch).orElseThrow();
-            Read read = reads.get(branch);
-            if (read == null || !read.tip().equals(tip)) {
-                read = new Read(tip.copy(), CellValue.read(planner, new GitTree(mirror.repository(), tip), config, app.get(),
-                        environment.get()), CommitInfo.of(tip));
-                reads.put(branch, read);
+            List<App> apps = name.get().app().map(a -> config.app(a).stream().toList()).orElseGet(() -> bundled(tip, config));
+            for (App app : apps) {
+                CellKey key = new CellKey(app.name(), environment.get().name());
+                Read read = reads.get(new ReadKey(branch, app.name()));
+                if (read == null || !read.tip().equals(tip)) {
+                    read = new Read(tip.copy(), CellValue.read(planner, new GitTree(mirror.repository(), tip), config, app,
+                            environment.get()), CommitInfo.of(tip));
+                    reads.put(new ReadKey(branch, app.name()), read);
+                }
+                if (read.value().error() != null
+                        || read.value().identity().equals(matrix.value(key.app(), key.env()).identity())) {
+                    continue; // merged already, or nothing readable to propose
+                }
+                Optional<ImageVersion> version = read.value().version();
+                Optional<Asked> answer = Optional.ofNullable(asked(branch, tip, base, environment.get(), warnings));
+                pending.put(key, new ViewCell.Pending(branch, version.flatMap(ImageVersion::tag).orElse(null),
+                        version.flatMap(ImageVersion::digest).map(Object::toString).orElse(null),
+                        String.join(", ", read.value().versions().stream().map(ImageVersion::label).distinct().toList()),
+                        read.commit(), answer.flatMap(Asked::pullRequest).map(p -> new ViewCell.PullRequestLink(p.url(), p.number()))
+                                .orElse(null), answer.map(Asked::checks).orElse(null)));
             }
-            CellKey key = new CellKey(app.get().name(), environment.get().name());
-            if (read.value().error() != null
-                    || read.value().identity().equals(matrix.value(key.app(), key.env()).identity())) {
-                continue; // merged already, or nothing readable to propose
-            }
-            Optional<ImageVersion> version = read.value().version();
-            Optional<Asked> answer = Optional.ofNullable(asked(branch, tip, base, environment.get(), warnings));
-            pending.put(key, new ViewCell.Pending(branch, version.flatMap(ImageVersion::tag).orElse(null),
-                    version.flatMap(ImageVersion::digest).map(Object::toString).orElse(null),
-                    String.join(", ", read.value().versions().stream().map(ImageVersion::label).distinct().toList()),
-                    read.commit(), answer.flatMap(Asked::pullRequest).map(p -> new ViewCell.PullRequestLink(p.url(), p.number()))
-                            .orElse(null), answer.map(Asked::checks).orElse(null)));
         }
         return pending;
+    }
+
+    /**
+     * The apps a bundle's branch promotes: those its commit's {@code Promoted-Image} trailers name, so that a cell that
+     * changed on the base branch after the bundle was cut does not show the bundle's older version as pending.
+     */
+    private static List<App> bundled(RevCommit tip, PromotionConfig config) {
+        List<App> apps = new ArrayList<>();
+        for (String image : tip.getFooterLines(PromotionMessage.IMAGE_TRAILER)) {
+            try {
+                config.appForImage(ImageReference.parse(image)).filter(a -> !apps.contains(a)).ifPresent(apps::add);
+            } catch (IllegalArgumentException e) {
+                // a trailer that names no image reads as nothing
+            }
+        }
+        return apps;
     }
 
     /**

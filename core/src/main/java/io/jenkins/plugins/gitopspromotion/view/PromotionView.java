@@ -17,11 +17,13 @@ import io.jenkins.plugins.gitopspromotion.json.Json;
 import io.jenkins.plugins.gitopspromotion.policy.HoldFile;
 import io.jenkins.plugins.gitopspromotion.policy.HoldSummary;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
+import io.jenkins.plugins.gitopspromotion.promotion.BranchPruner;
 import io.jenkins.plugins.gitopspromotion.promotion.ChangePlanner;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionException;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
+import io.jenkins.plugins.gitopspromotion.promotion.PrunedBranch;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
 import io.jenkins.plugins.gitopspromotion.promotion.VersionHistory;
 import io.jenkins.plugins.gitopspromotion.promotion.VersionSource;
@@ -30,6 +32,7 @@ import io.jenkins.plugins.gitopspromotion.yaml.YamlLimits;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 
@@ -64,7 +68,14 @@ public final class PromotionView {
     private final Function<String, PromotionRequest.Builder> requests;
     private final MatrixState matrix;
     private final PendingBranches pending;
+    private final Optional<PullRequestProvider> provider;
+    /** Moot branches left as they are (a pull request not ours, no provider), by their tip: not asked about again. */
+    private final Map<String, ObjectId> kept = new HashMap<>();
+    /** Branches found pending when the base branch was at {@link #notMootAt}, by their tip: read again once one moves. */
+    private final Map<String, ObjectId> notMoot = new HashMap<>();
+    private ObjectId notMootAt;
     private final ChangePlanner planner = new ChangePlanner(YamlLimits.DEFAULT);
+    private final BranchPruner pruner = new BranchPruner(planner);
     private Supplier<List<String>> notes = List::of;
     private DeploymentTracker deployments;
 
@@ -97,6 +108,7 @@ public final class PromotionView {
         this.requests = requests;
         this.matrix = new MatrixState(YamlLimits.DEFAULT, historyWindow);
         this.pending = new PendingBranches(YamlLimits.DEFAULT, provider, clock);
+        this.provider = provider;
     }
 
     /**
@@ -152,6 +164,8 @@ public final class PromotionView {
         return engine.withMirror(repository, auth, List.of(base, PromotionEngine.BRANCH_PREFIX + "*"), mirror -> {
             RevCommit tip = tip(mirror);
             matrix.update(mirror.repository(), mirror.history(base), tip);
+            // Moot branches go before the pending ones are read, so that the view shows only what is still pending.
+            List<PrunedBranch> pruned = prune(mirror, tip);
             List<String> warnings = new ArrayList<>(notes.get());
             Map<CellKey, ViewCell.Pending> proposed = pending.read(mirror, base, matrix, warnings);
             HoldFile holds = holds(mirror, tip, warnings);
@@ -165,8 +179,43 @@ public final class PromotionView {
                 metrics = snapshot.metrics();
             }
             return new ViewState(repository.toString(), base, tip.name(), config.source(),
-                    config.environments().stream().map(Environment::name).toList(), rows, warnings, matrix.lastRefresh(), metrics);
+                    config.environments().stream().map(Environment::name).toList(), rows, warnings, matrix.lastRefresh(), metrics,
+                    pruned);
         });
+    }
+
+    /**
+     * Cleans up the moot promotion branches before the state is read, as {@code prune} does. A refresh reads only what
+     * could have changed: a branch left as it is (a pull request this tool did not open, no provider) is looked at again
+     * only once its tip moves; one found still pending, once its tip or the base branch's moves.
+     */
+    private List<PrunedBranch> prune(Mirror mirror, RevCommit tip) throws IOException {
+        List<String> all = mirror.branches(PromotionEngine.BRANCH_PREFIX);
+        if (!tip.equals(notMootAt)) {
+            notMoot.clear();
+            notMootAt = tip.copy();
+        }
+        kept.keySet().retainAll(all);
+        notMoot.keySet().retainAll(all);
+        Map<String, ObjectId> looked = new LinkedHashMap<>();
+        for (String branch : all) {
+            ObjectId at = mirror.branch(branch).orElseThrow().getId();
+            if (!at.equals(kept.get(branch)) && !at.equals(notMoot.get(branch))) {
+                looked.put(branch, at.copy());
+            }
+        }
+        List<PrunedBranch> pruned = pruner.prune(mirror, tip, base, matrix.config(), List.copyOf(looked.keySet()), provider, false);
+        Map<String, PrunedBranch.Action> actions = new HashMap<>();
+        pruned.forEach(p -> actions.put(p.branch(), p.action()));
+        looked.forEach((branch, at) -> {
+            PrunedBranch.Action action = actions.get(branch);
+            if (action == null) {
+                notMoot.put(branch, at);
+            } else if (action == PrunedBranch.Action.KEPT) {
+                kept.put(branch, at);
+            }
+        });
+        return pruned;
     }
 
     /**

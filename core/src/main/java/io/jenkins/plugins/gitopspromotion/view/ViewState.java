@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitopspromotion.view;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.jenkins.plugins.gitopspromotion.deploy.state.DeliveryMetrics;
+import io.jenkins.plugins.gitopspromotion.promotion.PrunedBranch;
 import java.util.List;
 
 /**
@@ -18,10 +19,12 @@ import java.util.List;
  * @param warnings what could not be read (pull requests, drift notes), for people
  * @param refresh how this state was brought up to date
  * @param metrics the delivery figures of the cells whose deployment is tracked
+ * @param pruned the moot promotion branches this refresh cleaned up (their pull requests closed), or left and why
  */
-@JsonPropertyOrder({"repository", "base", "commit", "configSource", "environments", "apps", "warnings", "refresh", "metrics"})
+@JsonPropertyOrder({"repository", "base", "commit", "configSource", "environments", "apps", "warnings", "refresh", "metrics",
+    "pruned"})
 public record ViewState(String repository, String base, String commit, String configSource, List<String> environments,
-        List<AppRow> apps, List<String> warnings, Refresh refresh, List<DeliveryMetrics> metrics) {
+        List<AppRow> apps, List<String> warnings, Refresh refresh, List<DeliveryMetrics> metrics, List<PrunedBranch> pruned) {
 
     /**
      * How the last refresh went: what it had to read.

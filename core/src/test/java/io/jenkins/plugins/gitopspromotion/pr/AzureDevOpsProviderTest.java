@@ -473,4 +473,100 @@ class AzureDevOpsProviderTest {
             assertThat(e.getRequest().getBodyAsString()).doesNotContain(TOKEN).doesNotContain(AUTHORIZATION.substring(6));
         });
     }
+
+    /**
+     * "Get Pull Requests" with {@code searchCriteria.status=abandoned}: the head is {@code lastMergeSourceCommit.commitId}
+     * (GitCommitRef).
+     */
+    @Test
+    void findsThePullRequestsOfTheBranchThatWereAbandoned() throws Exception {
+        String abandoned = pull(12, HEAD, "abandoned", true).replace("\"isDraft\": false,", "\"isDraft\": false,"
+                + " \"closedDate\": \"2026-11-27T11:30:00.000Z\", \"lastMergeSourceCommit\": {\"commitId\":"
+                + " \"8c9396b5cf22f929767c7172e9dbbe777ddc6357\"},");
+        api.stubFor(get(urlEqualTo(REPO + "/pullrequests" + LIST_QUERY.replace("status=active", "status=abandoned")
+                .replace("&$skip=0", "") + "&api-version=7.1"))
+                .withHeader("Authorization", equalTo(AUTHORIZATION)).willReturn(okJson(list(abandoned))));
+
+        assertThat(azure.findClosed(HEAD, "main")).containsExactly(new ClosedPullRequest(new PullRequest(12, WEB_URL, "12"),
+                "8c9396b5cf22f929767c7172e9dbbe777ddc6357"));
+    }
+
+    /**
+     * "Pull Requests - Get Pull Request" for its whole {@code description}; "Pull Request Threads - Create" (the example
+     * "Comment on the pull request": {@code comments[{parentCommentId: 0, content, commentType}]} and {@code status}, here
+     * the enum names {@code text} and {@code closed}; 200 with the GitPullRequestCommentThread); "Pull Requests - Update"
+     * with {@code status: abandoned}.
+     */
+    @Test
+    void readsTheDescriptionCommentsAndAbandonsAPullRequest() throws Exception {
+        PullRequest pr = new PullRequest(12, WEB_URL, "12");
+        api.stubFor(get(urlEqualTo(REPO + "/pullrequests/12?api-version=7.1")).willReturn(okJson(PR_12)));
+        api.stubFor(post(urlEqualTo(REPO + "/pullRequests/12/threads?api-version=7.1")).withRequestBody(equalToJson("""
+                {"comments": [{"parentCommentId": 0, "content": "moot since abc", "commentType": "text"}], "status": "closed"}"""))
+                .willReturn(okJson("""
+                        {"pullRequestThreadContext": null, "id": 147, "publishedDate": "2026-11-27T12:00:00Z",
+                         "lastUpdatedDate": "2026-11-27T12:00:00Z", "comments": [{"id": 1, "parentCommentId": 0,
+                         "author": {"id": "d6245f20-2af8-44f4-9451-8107cb2767db", "displayName": "Promotion Bot"},
+                         "content": "moot since abc", "publishedDate": "2026-11-27T12:00:00Z", "commentType": "text"}],
+                         "status": "closed", "threadContext": null, "properties": {}, "isDeleted": false}""")));
+        api.stubFor(patch(urlEqualTo(REPO + "/pullrequests/12?api-version=7.1")).withRequestBody(equalToJson("{\"status\": \"abandoned\"}"))
+                .willReturn(okJson(pull(12, HEAD, "abandoned", true))));
+
+        assertThat(azure.description(pr)).isEqualTo("body text");
+        azure.comment(pr, "moot since abc");
+        azure.close(pr);
+
+        api.verify(1, postRequestedFor(urlEqualTo(REPO + "/pullRequests/12/threads?api-version=7.1")));
+        api.verify(1, patchRequestedFor(urlEqualTo(REPO + "/pullrequests/12?api-version=7.1"))
+                .withRequestBody(equalToJson("{\"status\": \"abandoned\"}")));
+    }
+
+    /**
+     * A pull request whose version landed on main by hand: the next promotion of the cell reads its {@code description}
+     * ("Get Pull Request"), comments naming the commit in a closed thread ("Pull Request Threads - Create") and abandons
+     * it ("Pull Requests - Update", {@code status: abandoned}); the branch is deleted on the real Git server.
+     */
+    @Test
+    void aPullRequestWhoseVersionLandedByHandIsAbandonedWithACommentAndItsBranchDeleted(@TempDir Path temp) throws Exception {
+        support.stubOpenOnceCreated(() -> get(urlPathEqualTo(REPO + "/pullrequests")), list(),
+                post(urlEqualTo(REPO + "/pullrequests?api-version=7.1")),
+                aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(PR_12), list(PR_12));
+        api.stubFor(get(urlEqualTo(REPO + "/pullrequests/12?api-version=7.1")).willReturn(okJson(PR_12.replace("body text",
+                PromotionLife.OUR_DESCRIPTION))));
+        api.stubFor(post(urlEqualTo(REPO + "/pullRequests/12/threads?api-version=7.1")).willReturn(okJson(
+                "{\"id\": 147, \"comments\": [{\"id\": 1, \"parentCommentId\": 0, \"commentType\": \"text\"}], \"status\": \"closed\"}")));
+        api.stubFor(patch(urlEqualTo(REPO + "/pullrequests/12?api-version=7.1")).withRequestBody(equalToJson("{\"status\": \"abandoned\"}"))
+                .willReturn(okJson(pull(12, HEAD, "abandoned", true))));
+
+        try (PromotionLife life = PromotionLife.start(temp, support, ProviderKind.AZURE_DEVOPS, "", PROJECT)) {
+            PromotionLife.Moot moot = life.landByHand();
+
+            moot.assertClosed("#12");
+            api.verify(1, postRequestedFor(urlEqualTo(REPO + "/pullRequests/12/threads?api-version=7.1")).withRequestBody(
+                    matchingJsonPath("$.comments[0].content", containing("since " + moot.byHand().name()))));
+            api.verify(1, patchRequestedFor(urlEqualTo(REPO + "/pullrequests/12?api-version=7.1"))
+                    .withRequestBody(equalToJson("{\"status\": \"abandoned\"}")));
+        }
+    }
+
+    /**
+     * A pull request a person abandoned ("Get Pull Requests" with {@code searchCriteria.status=abandoned}, its
+     * {@code lastMergeSourceCommit.commitId} where the branch still is) is not proposed again; with reopen it is.
+     */
+    @Test
+    void anAbandonedPullRequestIsNotProposedAgainUnlessReopened(@TempDir Path temp) throws Exception {
+        api.stubFor(get(urlPathEqualTo(REPO + "/pullrequests")).willReturn(okJson(list())));
+        api.stubFor(post(urlEqualTo(REPO + "/pullrequests?api-version=7.1")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(PR_12)));
+
+        try (PromotionLife life = PromotionLife.start(temp, support, ProviderKind.AZURE_DEVOPS, "", PROJECT)) {
+            PromotionLife.Declined declined = life.declineThenReopen(head -> api.stubFor(get(urlEqualTo(REPO + "/pullrequests"
+                    + LIST_QUERY.replace("status=active", "status=abandoned").replace("&$skip=0", "") + "&api-version=7.1"))
+                    .willReturn(okJson(list(pull(12, HEAD, "abandoned", true).replace("\"isDraft\": false,", "\"isDraft\": false,"
+                            + " \"lastMergeSourceCommit\": {\"commitId\": \"" + head + "\"},"))))));
+
+            declined.assertRespectedUntilReopened(WEB_URL);
+            api.verify(2, postRequestedFor(urlEqualTo(REPO + "/pullrequests?api-version=7.1")));
+        }
+    }
 }

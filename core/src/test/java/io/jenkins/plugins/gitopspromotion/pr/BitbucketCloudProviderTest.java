@@ -429,4 +429,94 @@ class BitbucketCloudProviderTest {
         assertThat(api.getAllServeEvents()).as("neither the creation nor the update carries an HTML comment")
                 .allSatisfy(e -> assertThat(e.getRequest().getBodyAsString()).doesNotContain("<!--"));
     }
+
+    /**
+     * "List pull requests" with {@code state=DECLINED} and the same filter as the open ones, last updated first; the head
+     * is {@code source.commit.hash}, abbreviated to 12 hex digits.
+     */
+    @Test
+    void findsThePullRequestsOfTheBranchThatWereDeclined() throws Exception {
+        api.stubFor(get(urlEqualTo(LIST.replace("state=OPEN&", "state=DECLINED&sort=-updated_on&")))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .willReturn(okJson(page(pullRequest(12, "Promote web 1.0.0 → 1.1.0 to staging", "main", "", "DECLINED"), null))));
+
+        List<ClosedPullRequest> closed = bitbucket.findClosed(HEAD, "main");
+
+        assertThat(closed).containsExactly(new ClosedPullRequest(new PullRequest(12, PR_URL, "12"), "9f3c2a1b7d4e"));
+        assertThat(closed.get(0).wasAt("9f3c2a1b7d4e" + "0".repeat(28))).isTrue();
+        assertThat(closed.get(0).wasAt("1" + "0".repeat(39))).isFalse();
+    }
+
+    /**
+     * "Get a pull request" for {@code summary.raw}, "Create a comment on a pull request" ({@code POST
+     * .../pullrequests/{pull_request_id}/comments} with {@code content.raw}; 201 with the {@code pullrequest_comment})
+     * and "Decline a pull request" ({@code POST .../pullrequests/{pull_request_id}/decline}, no body; 200 with the pull
+     * request).
+     */
+    @Test
+    void readsTheDescriptionCommentsAndDeclinesAPullRequest() throws Exception {
+        PullRequest pr = new PullRequest(12, PR_URL, "12");
+        api.stubFor(get(urlEqualTo(REPO + "/pullrequests/12")).willReturn(okJson(pr12(""))));
+        api.stubFor(post(urlEqualTo(REPO + "/pullrequests/12/comments"))
+                .withRequestBody(equalToJson("{\"content\": {\"raw\": \"moot since abc\"}}"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+                        {"type": "pullrequest_comment", "id": 501, "content": {"type": "rendered", "raw": "moot since abc",
+                         "markup": "markdown", "html": "<p>moot since abc</p>"}, "deleted": false, "pending": false,
+                         "created_on": "2026-11-27T12:00:00.000000+00:00"}""")));
+        api.stubFor(post(urlEqualTo(REPO + "/pullrequests/12/decline"))
+                .willReturn(okJson(pullRequest(12, "Promote web 1.0.0 → 1.1.0 to staging", "main", "", "DECLINED"))));
+
+        assertThat(bitbucket.description(pr)).isEqualTo("body text");
+        bitbucket.comment(pr, "moot since abc");
+        bitbucket.close(pr);
+
+        api.verify(1, postRequestedFor(urlEqualTo(REPO + "/pullrequests/12/comments")));
+        api.verify(1, postRequestedFor(urlEqualTo(REPO + "/pullrequests/12/decline")));
+    }
+
+    /**
+     * A pull request whose version landed on main by hand: the next promotion of the cell reads its {@code summary.raw}
+     * (Bitbucket shows HTML comments as text, so the description has no machine-readable block; its last sentence says
+     * it is ours), comments naming the commit and declines it; the branch is deleted on the real Git server.
+     */
+    @Test
+    void aPullRequestWhoseVersionLandedByHandIsDeclinedWithACommentAndItsBranchDeleted(@TempDir Path temp) throws Exception {
+        support.stubOpenOnceCreated(() -> get(urlEqualTo(LIST)), page("", null), post(urlEqualTo(REPO + "/pullrequests")),
+                aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(pr12("")), page(pr12(""), null));
+        api.stubFor(get(urlEqualTo(REPO + "/pullrequests/12")).willReturn(okJson(pr12("").replace("body text",
+                PromotionLife.OUR_BITBUCKET_DESCRIPTION))));
+        api.stubFor(post(urlEqualTo(REPO + "/pullrequests/12/comments")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"type\": \"pullrequest_comment\", \"id\": 501}")));
+        api.stubFor(post(urlEqualTo(REPO + "/pullrequests/12/decline"))
+                .willReturn(okJson(pullRequest(12, "Promote web 1.0.0 → 1.1.0 to staging", "main", "", "DECLINED"))));
+
+        try (PromotionLife life = PromotionLife.start(temp, support, ProviderKind.BITBUCKET, "/2.0", "acme/config")) {
+            PromotionLife.Moot moot = life.landByHand();
+
+            moot.assertClosed("#12");
+            api.verify(1, postRequestedFor(urlEqualTo(REPO + "/pullrequests/12/comments")).withRequestBody(matchingJsonPath(
+                    "$.content.raw", containing("since " + moot.byHand().name()))));
+            api.verify(1, postRequestedFor(urlEqualTo(REPO + "/pullrequests/12/decline")));
+        }
+    }
+
+    /**
+     * A pull request a person declined, its head ({@code source.commit.hash}, abbreviated to 12 hex digits) where the
+     * branch still is: the same version is not proposed again; asked to reopen, it is, in a new pull request.
+     */
+    @Test
+    void aDeclinedPullRequestIsNotProposedAgainUnlessReopened(@TempDir Path temp) throws Exception {
+        api.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(page("", null))));
+        api.stubFor(post(urlEqualTo(REPO + "/pullrequests")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(pr12(""))));
+
+        try (PromotionLife life = PromotionLife.start(temp, support, ProviderKind.BITBUCKET, "/2.0", "acme/config")) {
+            PromotionLife.Declined declined = life.declineThenReopen(head -> api.stubFor(get(urlEqualTo(LIST.replace("state=OPEN&",
+                    "state=DECLINED&sort=-updated_on&"))).willReturn(okJson(page(pullRequest(12, "Promote web 1.0.0 → 1.1.0 to"
+                    + " staging", "main", "", "DECLINED").replace("9f3c2a1b7d4e", head.substring(0, 12)), null)))));
+
+            declined.assertRespectedUntilReopened(PR_URL);
+            api.verify(2, postRequestedFor(urlEqualTo(REPO + "/pullrequests")));
+        }
+    }
 }

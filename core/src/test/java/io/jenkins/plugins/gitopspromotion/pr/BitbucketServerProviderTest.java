@@ -393,4 +393,105 @@ class BitbucketServerProviderTest {
         assertThat(api.getAllServeEvents()).as("neither the creation nor the update carries an HTML comment")
                 .allSatisfy(e -> assertThat(e.getRequest().getBodyAsString()).doesNotContain("<!--"));
     }
+
+    /**
+     * "Get pull requests for repository" with {@code state=DECLINED}, {@code direction=OUTGOING}, {@code at} and
+     * {@code order=NEWEST}; the head is {@code fromRef.latestCommit}.
+     */
+    @Test
+    void findsThePullRequestsOfTheBranchThatWereDeclined() throws Exception {
+        String declined = PR_12.replace("\"state\": \"OPEN\", \"open\": true, \"closed\": false",
+                "\"state\": \"DECLINED\", \"open\": false, \"closed\": true");
+        api.stubFor(get(urlEqualTo(PRS + "?state=DECLINED&direction=OUTGOING&order=NEWEST&at=refs%2Fheads%2Fgitops-promotion%2Fstaging%2Fweb"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .willReturn(okJson("{\"size\": 1, \"limit\": 25, \"isLastPage\": true, \"start\": 0, \"values\": [" + declined + "]}")));
+
+        assertThat(bitbucket.findClosed(HEAD, "main")).containsExactly(new ClosedPullRequest(new PullRequest(12, URL_12, "12"),
+                "8d51122def5632836d1cb1026e879069e10a1e13"));
+    }
+
+    /**
+     * "Get pull request" for its {@code description} and {@code version}, "Add pull request comment" ({@code POST
+     * .../pull-requests/{pullRequestId}/comments} with {@code text}; 201 with the RestComment) and "Decline pull request"
+     * ({@code POST .../pull-requests/{pullRequestId}/decline} with {@code version}, as a query parameter and in the
+     * RestPullRequestDeclineRequest; 200 with the pull request, 409 when the version is out of date).
+     */
+    @Test
+    void readsTheDescriptionCommentsAndDeclinesAPullRequest() throws Exception {
+        PullRequest pr = new PullRequest(12, URL_12, "12");
+        api.stubFor(get(urlEqualTo(PRS + "/12")).willReturn(okJson(PR_12)));
+        api.stubFor(post(urlEqualTo(PRS + "/12/comments")).withRequestBody(equalToJson("{\"text\": \"moot since abc\"}"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+                        {"id": 1, "version": 0, "text": "moot since abc", "author": {"name": "ci-bot", "slug": "ci-bot"},
+                         "createdDate": 1359075920, "updatedDate": 1359075920}""")));
+        api.stubFor(post(urlEqualTo(PRS + "/12/decline?version=3")).withRequestBody(equalToJson("{\"version\": 3}"))
+                .willReturn(okJson(PR_12.replace("\"state\": \"OPEN\"", "\"state\": \"DECLINED\""))));
+
+        assertThat(bitbucket.description(pr)).isEqualTo("old body");
+        bitbucket.comment(pr, "moot since abc");
+        bitbucket.close(pr);
+
+        api.verify(1, postRequestedFor(urlEqualTo(PRS + "/12/comments")));
+        api.verify(1, postRequestedFor(urlEqualTo(PRS + "/12/decline?version=3")));
+    }
+
+    @Test
+    void aDeclineOfAPullRequestChangedMeanwhileSaysSo() {
+        api.stubFor(get(urlEqualTo(PRS + "/12")).willReturn(okJson(PR_12)));
+        api.stubFor(post(urlEqualTo(PRS + "/12/decline?version=3")).willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"errors": [{"context": null, "message": "You are attempting to modify a pull request based on\
+                         out-of-date information.", "exceptionName":\
+                         "com.atlassian.bitbucket.pull.PullRequestOutOfDateException"}]}""")));
+
+        assertThatThrownBy(() -> bitbucket.close(new PullRequest(12, URL_12, "12"))).isInstanceOf(ApiException.class)
+                .hasMessageContaining("409: conflict: You are attempting to modify a pull request based on out-of-date information.");
+    }
+
+    /**
+     * A pull request whose version landed on main by hand: the next promotion of the cell reads its {@code description}
+     * and {@code version} ("Get pull request"), comments naming the commit ("Add pull request comment") and declines it
+     * at that version ("Decline pull request"); the branch is deleted on the real Git server.
+     */
+    @Test
+    void aPullRequestWhoseVersionLandedByHandIsDeclinedWithACommentAndItsBranchDeleted(@TempDir Path temp) throws Exception {
+        support.stubOpenOnceCreated(() -> get(urlEqualTo(OPEN_FROM_HEAD)), page(0, true), post(urlEqualTo(PRS)),
+                aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(PR_12), page(0, true, PR_12));
+        api.stubFor(get(urlEqualTo(PRS + "/12")).willReturn(okJson(PR_12.replace("old body", PromotionLife.OUR_BITBUCKET_DESCRIPTION))));
+        api.stubFor(post(urlEqualTo(PRS + "/12/comments")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\": 1, \"version\": 0, \"text\": \"moot\"}")));
+        api.stubFor(post(urlEqualTo(PRS + "/12/decline?version=3")).withRequestBody(equalToJson("{\"version\": 3}"))
+                .willReturn(okJson(PR_12.replace("\"state\": \"OPEN\"", "\"state\": \"DECLINED\""))));
+
+        try (PromotionLife life = PromotionLife.start(temp, support, ProviderKind.BITBUCKET_SERVER, API, "OPS/config")) {
+            PromotionLife.Moot moot = life.landByHand();
+
+            moot.assertClosed("#12");
+            api.verify(1, postRequestedFor(urlEqualTo(PRS + "/12/comments")).withRequestBody(matchingJsonPath("$.text",
+                    containing("since " + moot.byHand().name()))));
+            api.verify(1, postRequestedFor(urlEqualTo(PRS + "/12/decline?version=3")));
+        }
+    }
+
+    /**
+     * A pull request a person declined ("Get pull requests for repository" with {@code state=DECLINED}, its
+     * {@code fromRef.latestCommit} where the branch still is) is not proposed again; with reopen it is, in a new one.
+     */
+    @Test
+    void aDeclinedPullRequestIsNotProposedAgainUnlessReopened(@TempDir Path temp) throws Exception {
+        api.stubFor(get(urlEqualTo(OPEN_FROM_HEAD)).willReturn(okJson(page(0, true))));
+        api.stubFor(post(urlEqualTo(PRS)).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody(PR_12)));
+
+        try (PromotionLife life = PromotionLife.start(temp, support, ProviderKind.BITBUCKET_SERVER, API, "OPS/config")) {
+            PromotionLife.Declined declined = life.declineThenReopen(head -> api.stubFor(get(urlEqualTo(PRS + "?state=DECLINED"
+                    + "&direction=OUTGOING&order=NEWEST&at=refs%2Fheads%2Fgitops-promotion%2Fstaging%2Fweb")).willReturn(okJson(
+                    page(0, true, PR_12.replace("\"state\": \"OPEN\", \"open\": true, \"closed\": false",
+                            "\"state\": \"DECLINED\", \"open\": false, \"closed\": true")
+                            .replace("8d51122def5632836d1cb1026e879069e10a1e13", head))))));
+
+            declined.assertRespectedUntilReopened(URL_12);
+            api.verify(2, postRequestedFor(urlEqualTo(PRS)));
+        }
+    }
 }

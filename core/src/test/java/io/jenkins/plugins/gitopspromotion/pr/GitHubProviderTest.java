@@ -383,6 +383,52 @@ class GitHubProviderTest {
         assertThat(support.waits()).containsExactly(Duration.ofMinutes(1));
     }
 
+    /**
+     * "List pull requests" with {@code state=closed}: a pull request closed unmerged has {@code merged_at} null, a merged
+     * one the time it was merged; {@code head.sha} is where its branch was.
+     */
+    @Test
+    void findsThePullRequestsOfTheBranchClosedWithoutMerging() throws Exception {
+        String declined = PR_12.replace("\"state\": \"open\"", "\"state\": \"closed\", \"merged_at\": null,"
+                + " \"closed_at\": \"2026-11-27T11:00:00Z\"").replace("\"label\": \"acme:gitops-promotion/staging/web\"}",
+                "\"label\": \"acme:gitops-promotion/staging/web\", \"sha\": \"" + HEAD_SHA + "\"}");
+        String merged = declined.replace("\"number\": 12", "\"number\": 9").replace("/pull/12", "/pull/9")
+                .replace("\"merged_at\": null", "\"merged_at\": \"2026-11-26T10:00:00Z\"");
+        api.stubFor(get(urlEqualTo(REPO + "/pulls?state=closed&sort=updated&direction=desc&per_page=100"
+                + "&head=acme%3Agitops-promotion%2Fstaging%2Fweb&base=main"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .willReturn(okJson("[" + declined + ", " + merged + "]")));
+
+        List<ClosedPullRequest> closed = github.findClosed(HEAD, "main");
+
+        assertThat(closed).containsExactly(new ClosedPullRequest(pr12(), HEAD_SHA));
+        assertThat(closed.get(0).wasAt(HEAD_SHA)).isTrue();
+    }
+
+    /**
+     * "Get a pull request" for its {@code body}, "Create an issue comment" ({@code POST /repos/{owner}/{repo}/issues/
+     * {issue_number}/comments}, 201 with the comment) and "Update a pull request" with {@code state: closed}.
+     */
+    @Test
+    void readsTheDescriptionCommentsAndClosesAPullRequest() throws Exception {
+        api.stubFor(get(urlEqualTo(REPO + "/pulls/12")).willReturn(okJson(PR_12.replace("\"state\": \"open\"",
+                "\"state\": \"open\", \"body\": \"Promotes **web**\\n<!-- gitops-promotion:v1 {} -->\""))));
+        api.stubFor(post(urlEqualTo(REPO + "/issues/12/comments")).withRequestBody(equalToJson("{\"body\": \"moot since abc\"}"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+                        {"id": 1, "node_id": "MDEyOklzc3VlQ29tbWVudDE=", "body": "moot since abc",
+                         "html_url": "https://github.com/acme/config/pull/12#issuecomment-1",
+                         "created_at": "2026-11-27T12:00:00Z"}""")));
+        api.stubFor(patch(urlEqualTo(REPO + "/pulls/12")).withRequestBody(equalToJson("{\"state\": \"closed\"}"))
+                .willReturn(okJson(PR_12.replace("\"state\": \"open\"", "\"state\": \"closed\""))));
+
+        assertThat(github.description(pr12())).isEqualTo("Promotes **web**\n<!-- gitops-promotion:v1 {} -->");
+        github.comment(pr12(), "moot since abc");
+        github.close(pr12());
+
+        api.verify(1, postRequestedFor(urlEqualTo(REPO + "/issues/12/comments")));
+        api.verify(1, patchRequestedFor(urlEqualTo(REPO + "/pulls/12")).withRequestBody(equalToJson("{\"state\": \"closed\"}")));
+    }
+
     @Test
     void twoPromotionsOpenOnePullRequestThenUpdateIt(@TempDir Path temp) throws Exception {
         api.stubFor(get(urlPathEqualTo(REPO + "/pulls")).inScenario("e2e").whenScenarioStateIs(Scenario.STARTED)

@@ -428,4 +428,88 @@ class GitLabProviderTest {
             assertThat(e.getRequest().getBodyAsString()).doesNotContain(TOKEN);
         });
     }
+
+    /**
+     * "List project merge requests" with {@code state=closed} (GitLab's "closed" is closed without merging; a merged one
+     * is "merged"), newest update first; {@code sha} is the head the merge request was at.
+     */
+    @Test
+    void findsTheMergeRequestsOfTheBranchClosedWithoutMerging() throws Exception {
+        String closed = MR_12.replace("\"state\": \"opened\"", "\"state\": \"closed\"");
+        String fork = closed.replace("\"iid\": 12", "\"iid\": 13").replace("\"source_project_id\": 3", "\"source_project_id\": 99");
+        api.stubFor(get(urlEqualTo(MRS + "?state=closed&source_branch=gitops-promotion%2Fstaging%2Fweb&target_branch=main"
+                + "&order_by=updated_at&sort=desc&per_page=100")).willReturn(okJson("[" + closed + ", " + fork + "]")));
+
+        assertThat(gitlab.findClosed(HEAD, "main")).containsExactly(new ClosedPullRequest(new PullRequest(12, WEB_URL, "4711"), SHA));
+    }
+
+    /**
+     * "Get single MR" for its {@code description}, "Create new merge request note" ({@code POST
+     * /projects/:id/merge_requests/:merge_request_iid/notes} with {@code body}; 201 with the note) and "Update MR" with
+     * {@code state_event: close}.
+     */
+    @Test
+    void readsTheDescriptionCommentsAndClosesAMergeRequest() throws Exception {
+        PullRequest mr12 = new PullRequest(12, WEB_URL, "4711");
+        api.stubFor(get(urlEqualTo(MRS + "/12")).willReturn(okJson(MR_12)));
+        api.stubFor(post(urlEqualTo(MRS + "/12/notes")).withRequestBody(equalToJson("{\"body\": \"moot since abc\"}"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+                        {"id": 302, "body": "moot since abc", "author": {"id": 1, "username": "ci-bot"},
+                         "created_at": "2026-11-27T12:00:00.000Z", "system": false, "noteable_id": 4711,
+                         "noteable_type": "MergeRequest", "noteable_iid": 12}""")));
+        api.stubFor(put(urlEqualTo(MRS + "/12")).withRequestBody(equalToJson("{\"state_event\": \"close\"}"))
+                .willReturn(okJson(MR_12.replace("\"state\": \"opened\"", "\"state\": \"closed\""))));
+
+        assertThat(gitlab.description(mr12)).isEqualTo("body text");
+        gitlab.comment(mr12, "moot since abc");
+        gitlab.close(mr12);
+
+        api.verify(1, postRequestedFor(urlEqualTo(MRS + "/12/notes")));
+        api.verify(1, putRequestedFor(urlEqualTo(MRS + "/12")).withRequestBody(equalToJson("{\"state_event\": \"close\"}")));
+    }
+
+    /**
+     * A merge request whose version landed on main by hand: the next promotion of the cell reads its {@code description}
+     * ("Get single MR"), comments naming the commit ("Create new merge request note") and closes it ("Update MR",
+     * {@code state_event: close}); the branch is deleted on the real Git server.
+     */
+    @Test
+    void aMergeRequestWhoseVersionLandedByHandIsClosedWithACommentAndItsBranchDeleted(@TempDir Path temp) throws Exception {
+        support.stubOpenOnceCreated(() -> get(urlPathEqualTo(MRS)).withQueryParam("state", equalTo("opened")), "[]",
+                post(urlEqualTo(MRS)), error(201, MR_12), "[" + MR_12 + "]");
+        api.stubFor(get(urlEqualTo(MRS + "/12")).willReturn(okJson(MR_12.replace("body text", PromotionLife.OUR_DESCRIPTION))));
+        api.stubFor(post(urlEqualTo(MRS + "/12/notes")).willReturn(error(201, "{\"id\": 302, \"body\": \"moot\","
+                + " \"noteable_type\": \"MergeRequest\", \"noteable_iid\": 12}")));
+        api.stubFor(put(urlEqualTo(MRS + "/12")).withRequestBody(equalToJson("{\"state_event\": \"close\"}"))
+                .willReturn(okJson(MR_12.replace("\"state\": \"opened\"", "\"state\": \"closed\""))));
+
+        try (PromotionLife life = PromotionLife.start(temp, support, ProviderKind.GITLAB, "/api/v4", "acme/platform/config")) {
+            PromotionLife.Moot moot = life.landByHand();
+
+            moot.assertClosed("#12");
+            api.verify(1, postRequestedFor(urlEqualTo(MRS + "/12/notes")).withRequestBody(matchingJsonPath("$.body",
+                    containing("since " + moot.byHand().name()))));
+            api.verify(1, putRequestedFor(urlEqualTo(MRS + "/12")).withRequestBody(equalToJson("{\"state_event\": \"close\"}")));
+        }
+    }
+
+    /**
+     * A merge request a person closed ("List project merge requests" with {@code state=closed}, its {@code sha} where the
+     * branch still is) is not proposed again; with reopen it is, in a new merge request.
+     */
+    @Test
+    void aMergeRequestAPersonClosedIsNotProposedAgainUnlessReopened(@TempDir Path temp) throws Exception {
+        api.stubFor(get(urlPathEqualTo(MRS)).withQueryParam("state", equalTo("opened")).willReturn(okJson("[]")));
+        api.stubFor(post(urlEqualTo(MRS)).willReturn(error(201, MR_12)));
+
+        try (PromotionLife life = PromotionLife.start(temp, support, ProviderKind.GITLAB, "/api/v4", "acme/platform/config")) {
+            PromotionLife.Declined declined = life.declineThenReopen(head -> api.stubFor(get(urlEqualTo(MRS + "?state=closed"
+                    + "&source_branch=gitops-promotion%2Fstaging%2Fweb&target_branch=main&order_by=updated_at&sort=desc&per_page=100"))
+                    .willReturn(okJson("[" + MR_12.replace("\"state\": \"opened\"", "\"state\": \"closed\"").replace(SHA, head)
+                            + "]"))));
+
+            declined.assertRespectedUntilReopened(WEB_URL);
+            api.verify(2, postRequestedFor(urlEqualTo(MRS)));
+        }
+    }
 }

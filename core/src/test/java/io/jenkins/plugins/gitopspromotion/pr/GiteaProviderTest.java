@@ -463,4 +463,92 @@ class GiteaProviderTest {
         api.verify(1, postRequestedFor(urlEqualTo(REPO + "/pulls")));
         api.verify(1, patchRequestedFor(urlEqualTo(REPO + "/pulls/12")));
     }
+
+    /**
+     * "List a repo's pull requests" with {@code state=closed} and {@code sort=recentupdate}: those with {@code merged}
+     * false were closed without merging; {@code head.sha} is where the branch was. A fork's is someone else's.
+     */
+    @Test
+    void findsThePullRequestsOfTheBranchClosedWithoutMerging() throws Exception {
+        String closed = PR_12.replace("\"state\": \"open\"", "\"state\": \"closed\"");
+        String merged = pull(9, 3400, HEAD, "main", 5, "Promote web 0.9.0 → 1.0.0 to staging").replace("\"state\": \"open\"",
+                "\"state\": \"closed\"").replace("\"merged\": false", "\"merged\": true");
+        String fork = pull(13, 3458, HEAD, "main", 6, "Promote web").replace("\"state\": \"open\"", "\"state\": \"closed\"");
+        api.stubFor(get(urlEqualTo(REPO + "/pulls?state=closed&sort=recentupdate&page=1&limit=50"))
+                .willReturn(okJson("[" + closed + ", " + merged + ", " + fork + "]")));
+
+        assertThat(gitea.findClosed(HEAD, "main")).containsExactly(new ClosedPullRequest(new PullRequest(12, PR_URL, "3457"),
+                "9f3c2a1b7d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a"));
+    }
+
+    /**
+     * "Get a pull request" ({@code repoGetPullRequest}) for its {@code body}, "Add a comment to an issue"
+     * ({@code issueCreateComment}, {@code POST /repos/{owner}/{repo}/issues/{index}/comments}, CreateIssueCommentOption
+     * {@code body}; 201 with the Comment) and "Update a pull request" ({@code repoEditPullRequest}, EditPullRequestOption
+     * {@code state: closed}; 201).
+     */
+    @Test
+    void readsTheDescriptionCommentsAndClosesAPullRequest() throws Exception {
+        PullRequest pr = new PullRequest(12, PR_URL, "3457");
+        api.stubFor(get(urlEqualTo(REPO + "/pulls/12")).willReturn(okJson(PR_12)));
+        api.stubFor(post(urlEqualTo(REPO + "/issues/12/comments")).withRequestBody(equalToJson("{\"body\": \"moot since abc\"}"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+                        {"id": 77, "html_url": "https://gitea.example.com/acme/config/pulls/12#issuecomment-77",
+                         "pull_request_url": "https://gitea.example.com/acme/config/pulls/12", "issue_url": "",
+                         "user": {"id": 2, "login": "config-bot"}, "body": "moot since abc",
+                         "created_at": "2026-11-27T12:00:00Z", "updated_at": "2026-11-27T12:00:00Z"}""")));
+        api.stubFor(patch(urlEqualTo(REPO + "/pulls/12")).withRequestBody(equalToJson("{\"state\": \"closed\"}"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(PR_12.replace("\"state\": \"open\"", "\"state\": \"closed\""))));
+
+        assertThat(gitea.description(pr)).isEqualTo("body text");
+        gitea.comment(pr, "moot since abc");
+        gitea.close(pr);
+
+        api.verify(1, postRequestedFor(urlEqualTo(REPO + "/issues/12/comments")));
+        api.verify(1, patchRequestedFor(urlEqualTo(REPO + "/pulls/12")).withRequestBody(equalToJson("{\"state\": \"closed\"}")));
+    }
+
+    /**
+     * A pull request whose version landed on main by hand: the next promotion of the cell reads its {@code body} ("Get a
+     * pull request"), comments naming the commit ("Add a comment to an issue") and closes it ("Update a pull request",
+     * {@code state: closed}); the branch is deleted on the real Git server.
+     */
+    @Test
+    void aPullRequestWhoseVersionLandedByHandIsClosedWithACommentAndItsBranchDeleted(@TempDir Path temp) throws Exception {
+        support.stubOpenOnceCreated(() -> get(urlEqualTo(LIST)), "[]", post(urlEqualTo(REPO + "/pulls")), created(PR_12),
+                "[" + PR_12 + "]");
+        api.stubFor(get(urlEqualTo(REPO + "/pulls/12")).willReturn(okJson(PR_12.replace("body text", PromotionLife.OUR_DESCRIPTION))));
+        api.stubFor(post(urlEqualTo(REPO + "/issues/12/comments")).willReturn(created("{\"id\": 77, \"body\": \"moot\"}")));
+        api.stubFor(patch(urlEqualTo(REPO + "/pulls/12")).withRequestBody(equalToJson("{\"state\": \"closed\"}"))
+                .willReturn(created(PR_12.replace("\"state\": \"open\"", "\"state\": \"closed\""))));
+
+        try (PromotionLife life = PromotionLife.start(temp, support, ProviderKind.GITEA, "/api/v1", "acme/config")) {
+            PromotionLife.Moot moot = life.landByHand();
+
+            moot.assertClosed("#12");
+            api.verify(1, postRequestedFor(urlEqualTo(REPO + "/issues/12/comments")).withRequestBody(matchingJsonPath("$.body",
+                    containing("since " + moot.byHand().name()))));
+            api.verify(1, patchRequestedFor(urlEqualTo(REPO + "/pulls/12")).withRequestBody(equalToJson("{\"state\": \"closed\"}")));
+        }
+    }
+
+    /**
+     * A pull request a person closed ("List a repo's pull requests" with {@code state=closed}, {@code merged} false, its
+     * {@code head.sha} where the branch still is) is not proposed again; with reopen it is, in a new pull request.
+     */
+    @Test
+    void aPullRequestAPersonClosedIsNotProposedAgainUnlessReopened(@TempDir Path temp) throws Exception {
+        api.stubFor(get(urlEqualTo(LIST)).willReturn(okJson("[]")));
+        api.stubFor(post(urlEqualTo(REPO + "/pulls")).willReturn(created(PR_12)));
+
+        try (PromotionLife life = PromotionLife.start(temp, support, ProviderKind.GITEA, "/api/v1", "acme/config")) {
+            PromotionLife.Declined declined = life.declineThenReopen(head -> api.stubFor(get(urlEqualTo(REPO
+                    + "/pulls?state=closed&sort=recentupdate&page=1&limit=50")).willReturn(okJson("[" + PR_12.replace(
+                    "\"state\": \"open\"", "\"state\": \"closed\"").replace("9f3c2a1b7d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a", head) + "]"))));
+
+            declined.assertRespectedUntilReopened(PR_URL);
+            api.verify(2, postRequestedFor(urlEqualTo(REPO + "/pulls")));
+        }
+    }
 }

@@ -3,7 +3,11 @@ package io.jenkins.plugins.gitopspromotion.pr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.MirrorCache;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
@@ -24,6 +28,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What every provider's tests share: a WireMock server standing in for the provider's REST API, a token to
@@ -106,6 +111,19 @@ public final class ProviderTestSupport implements AutoCloseable {
     public PullRequestProvider provider(ProviderKind kind, String apiPath, String project) {
         return Providers.create(settings(kind, apiPath, project), retry(), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .build(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /**
+     * Stubs the provider's list of open pull requests to answer {@code none} until the pull request is created
+     * ({@code create}, answered with {@code created}), and {@code one} from then on.
+     *
+     * @param list the list's request, made anew for each stub
+     */
+    public void stubOpenOnceCreated(Supplier<MappingBuilder> list, String none, MappingBuilder create,
+            ResponseDefinitionBuilder created, String one) {
+        wireMock.stubFor(list.get().inScenario("created").whenScenarioStateIs(Scenario.STARTED).willReturn(WireMock.okJson(none)));
+        wireMock.stubFor(create.inScenario("created").willSetStateTo("open").willReturn(created));
+        wireMock.stubFor(list.get().inScenario("created").whenScenarioStateIs("open").willReturn(WireMock.okJson(one)));
     }
 
     /** Asserts that no part of a failure's message, or its causes', contains the token. */

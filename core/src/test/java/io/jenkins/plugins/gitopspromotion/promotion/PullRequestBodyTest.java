@@ -86,6 +86,20 @@ class PullRequestBodyTest {
     }
 
     @Test
+    void aBodyIsOursByItsBlockWhereTheProviderHidesItAndByItsLastSentenceWhereItCannotCarryTheBlock() {
+        String withBlock = PullRequestBody.render(plan(), Provenance.NONE, true);
+        String withoutBlock = PullRequestBody.render(plan(), Provenance.NONE, false);
+
+        assertThat(PullRequestBody.openedByUs(withBlock, true)).isTrue();
+        assertThat(PullRequestBody.openedByUs(withoutBlock, false)).isTrue();
+        assertThat(PullRequestBody.openedByUs(withoutBlock, true)).as("the sentence alone is not enough where bodies carry the"
+                + " block: a person can write it").isFalse();
+        assertThat(PullRequestBody.openedByUs("Revert web in staging, by hand", false)).isFalse();
+        assertThat(PullRequestBody.openedByUs(null, true)).isFalse();
+        assertThat(PullRequestBody.openedByUs(null, false)).isFalse();
+    }
+
+    @Test
     void aRenameShowsTheNewNameWhileTheAppKeepsItsImage() {
         ImageNames names = new ImageNames(ImageReference.parseName("ghcr.io/acme/web"),
                 List.of(ImageReference.parseName("registry.acme.example/web")));

@@ -76,7 +76,7 @@ class IncrementalRefreshPropertyTest {
 
     private static String withoutRefresh(ViewState state) {
         return PromotionView.toJson(new ViewState(state.repository(), state.base(), state.commit(), state.configSource(),
-                state.environments(), state.apps(), state.warnings(), null, state.metrics()));
+                state.environments(), state.apps(), state.warnings(), null, state.metrics(), state.pruned()));
     }
 
     private static void change(Random random, Repository remote, PromotionEngine engine, RepositoryLocation location,

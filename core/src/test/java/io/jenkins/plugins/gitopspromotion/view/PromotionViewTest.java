@@ -4,6 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture.DIGEST_A;
@@ -14,6 +17,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.jenkins.plugins.gitopspromotion.git.GitAuth;
 import io.jenkins.plugins.gitopspromotion.git.RepositoryLocation;
 import io.jenkins.plugins.gitopspromotion.image.Digest;
+import io.jenkins.plugins.gitopspromotion.pr.PromotionLife;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderKind;
 import io.jenkins.plugins.gitopspromotion.pr.ProviderTestSupport;
 import io.jenkins.plugins.gitopspromotion.pr.PullRequestProvider;
@@ -21,6 +25,7 @@ import io.jenkins.plugins.gitopspromotion.pr.RequiredChecks;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionEngine;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionRequest;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionResult;
+import io.jenkins.plugins.gitopspromotion.promotion.PrunedBranch;
 import io.jenkins.plugins.gitopspromotion.promotion.VersionSource;
 import io.jenkins.plugins.gitopspromotion.testing.BareRepos;
 import io.jenkins.plugins.gitopspromotion.testing.ConfigRepositoryFixture;
@@ -160,6 +165,119 @@ class PromotionViewTest {
             // The second status within the TTL asked GitHub nothing more.
             support.wireMock().verify(1, getRequestedFor(urlPathEqualTo("/repos/acme/config/pulls")));
         }
+    }
+
+    /** Pull request 12 of staging's promotion branch as GitHub's "Get a pull request" answers it, with this body. */
+    private static String pull12(String body) {
+        return """
+                {"id": 1296269, "node_id": "PR_kwDOABCD1234", "number": 12, "state": "open", "merged_at": null,
+                 "html_url": "https://github.com/acme/config/pull/12", "title": "Promote web 1.0.0 → 1.1.0 to staging",
+                 "body": "%s", "head": {"ref": "gitops-promotion/staging/web", "label": "acme:gitops-promotion/staging/web"},
+                 "base": {"ref": "main", "label": "acme:main"}}""".formatted(body);
+    }
+
+    /** web 1.1.0 proposed to staging on its branch, then put on main by hand: the branch is moot. */
+    private RevCommit mootStagingBranch() throws Exception {
+        promote("dev", "web", "1.1.0", null, null);
+        engine.promote(request("staging").app("web").version(new VersionSource.FromEnvironment("dev")).build());
+        return BareRepos.commitFile(remote, "main", "apps/web/staging/kustomization.yaml", "# web in staging\nresources:\n"
+                + "- ../base\nimages:\n- name: ghcr.io/acme/web\n  newTag: \"1.1.0\"   # keep\n", "web 1.1.0 in staging by hand");
+    }
+
+    @Test
+    void aRefreshClosesThePullRequestOfAVersionThatLandedByHandAndNoLongerShowsItPending() throws Exception {
+        RevCommit byHand = mootStagingBranch();
+        try (ProviderTestSupport support = ProviderTestSupport.start()) {
+            String ours = pull12(PromotionLife.OUR_DESCRIPTION);
+            support.wireMock().stubFor(get(urlPathEqualTo("/repos/acme/config/pulls")).withQueryParam("state", equalTo("open"))
+                    .willReturn(okJson("[" + ours + "]")));
+            support.wireMock().stubFor(get(urlEqualTo("/repos/acme/config/pulls/12")).willReturn(okJson(ours)));
+            support.wireMock().stubFor(post(urlEqualTo("/repos/acme/config/issues/12/comments")).willReturn(okJson("{\"id\": 1}")));
+            support.wireMock().stubFor(patch(urlEqualTo("/repos/acme/config/pulls/12")).willReturn(okJson(ours)));
+            PromotionView view = view(Optional.of(support.provider(ProviderKind.GITHUB, "", "acme/config")));
+
+            ViewState state = view.status();
+
+            assertThat(state.pruned()).singleElement().satisfies(p -> {
+                assertThat(p.action()).isEqualTo(PrunedBranch.Action.CLOSED);
+                assertThat(p.commit()).isEqualTo(byHand.name());
+                assertThat(p.pullRequest().number()).isEqualTo(12);
+            });
+            assertThat(state.cell("web", "staging").tag()).isEqualTo("1.1.0");
+            assertThat(state.cell("web", "staging").pending()).isNull();
+            assertThat(BareRepos.head(remote, "gitops-promotion/staging/web")).isNull();
+            support.wireMock().verify(1, patchRequestedFor(urlEqualTo("/repos/acme/config/pulls/12")));
+            assertThat(view.status().pruned()).as("nothing left to clean up").isEmpty();
+        }
+    }
+
+    @Test
+    void aBranchFoundPendingIsReadAgainOnceTheBaseBranchMovesAndThenCleanedUp() throws Exception {
+        promote("dev", "web", "1.1.0", null, null);
+        engine.promote(request("staging").app("web").version(new VersionSource.FromEnvironment("dev"))
+                .mode(io.jenkins.plugins.gitopspromotion.config.PromotionMode.COMMIT).build());
+        PromotionResult proposed = engine.promote(request("prod").app("web").version(new VersionSource.FromEnvironment("staging"))
+                .build());
+        PromotionView view = view(Optional.empty());
+        ViewState pending = view.status();
+        assertThat(pending.pruned()).isEmpty();
+        assertThat(pending.cell("web", "prod").pending().branch()).isEqualTo(proposed.branch());
+
+        RevCommit byHand = BareRepos.commitFile(remote, "main", "apps/web/prod/kustomization.yaml", "# web in prod\nresources:\n"
+                + "- ../base\nimages:\n- name: ghcr.io/acme/web\n  newTag: \"1.1.0\"   # keep\n", "web 1.1.0 in prod by hand");
+        ViewState landed = view.status();
+
+        assertThat(landed.pruned()).singleElement().satisfies(p -> {
+            assertThat(p.branch()).isEqualTo("gitops-promotion/prod/web");
+            assertThat(p.action()).as("a branch environment's branch goes without a provider").isEqualTo(PrunedBranch.Action.DELETED);
+            assertThat(p.commit()).isEqualTo(byHand.name());
+        });
+        assertThat(landed.cell("web", "prod").pending()).isNull();
+        assertThat(BareRepos.head(remote, "gitops-promotion/prod/web")).isNull();
+    }
+
+    @Test
+    void aMootBranchWhosePullRequestIsNotOursIsLeftAndNotAskedAboutAgainUntilItMoves() throws Exception {
+        mootStagingBranch();
+        try (ProviderTestSupport support = ProviderTestSupport.start()) {
+            String theirs = pull12("hotfix by hand");
+            support.wireMock().stubFor(get(urlPathEqualTo("/repos/acme/config/pulls")).withQueryParam("state", equalTo("open"))
+                    .willReturn(okJson("[" + theirs + "]")));
+            support.wireMock().stubFor(get(urlEqualTo("/repos/acme/config/pulls/12")).willReturn(okJson(theirs)));
+            PromotionView view = view(Optional.of(support.provider(ProviderKind.GITHUB, "", "acme/config")));
+
+            assertThat(view.status().pruned()).singleElement().satisfies(p -> {
+                assertThat(p.action()).isEqualTo(PrunedBranch.Action.KEPT);
+                assertThat(p.note()).isEqualTo("its open pull request was not opened by gitops-promotion, so it is left as it is");
+            });
+            assertThat(view.status().pruned()).isEmpty();
+
+            assertThat(BareRepos.head(remote, "gitops-promotion/staging/web")).isNotNull();
+            support.wireMock().verify(1, getRequestedFor(urlEqualTo("/repos/acme/config/pulls/12")));
+            support.wireMock().verify(0, patchRequestedFor(urlEqualTo("/repos/acme/config/pulls/12")));
+        }
+    }
+
+    @Test
+    void aPendingBundleShowsOnEachOfItsCellsAndOnNoOther() throws Exception {
+        promote("dev", "web", "1.1.0", null, null);
+        promote("dev", "api", "2.1.0", null, null);
+        PromotionResult bundle = engine.promote(request("staging").apps(List.of("web", "api"))
+                .version(new VersionSource.FromEnvironment("dev")).build());
+        // worker changes on main after the bundle was cut: the bundle's older worker is not pending.
+        promote("dev", "worker", "0.9.7", null, null);
+        assertThat(engine.promote(request("staging").app("worker").version(new VersionSource.FromEnvironment("dev"))
+                .mode(io.jenkins.plugins.gitopspromotion.config.PromotionMode.COMMIT).build()).status())
+                .isEqualTo(PromotionResult.Status.PROMOTED);
+
+        ViewState state = view(Optional.empty()).status();
+
+        assertThat(bundle.branch()).startsWith("gitops-promotion/staging/_bundle-");
+        assertThat(state.cell("web", "staging").pending().branch()).isEqualTo(bundle.branch());
+        assertThat(state.cell("web", "staging").pending().tag()).isEqualTo("1.1.0");
+        assertThat(state.cell("api", "staging").pending().branch()).isEqualTo(bundle.branch());
+        assertThat(state.cell("api", "staging").pending().tag()).isEqualTo("2.1.0");
+        assertThat(state.cell("worker", "staging").pending()).isNull();
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import jenkins.model.Jenkins;
 import org.eclipse.jgit.lib.Repository;
@@ -105,6 +106,57 @@ class ControllerPromotionTest {
             assertThat(mirrors.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("config-") && n.endsWith(".git"));
         }
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("noted, refuses nothing");
+    }
+
+    @Test
+    void afterAPromotionTheRepositorysMootPromotionBranchesAreCleanedUpAndLogged() throws Exception {
+        EnvVars env = new EnvVars();
+        PromotionRunner.promote(Builds.build(), null, env, listener, order("2.0.1").app(null).image("ghcr.io/acme/api").mode("branch"));
+        assertThat(BareRepos.head(remote, "gitops-promotion/dev/api")).as("api 2.0.1 proposed on its branch").isNotNull();
+
+        // The same version lands by another path (here straight on main); the branch has become moot.
+        Map<String, Object> landed = PromotionRunner.promote(Builds.build(), null, env, listener,
+                order("2.0.1").app(null).image("ghcr.io/acme/api").mode("commit"));
+
+        String line = "deleted gitops-promotion/dev/api: main has api `2.0.1` since " + landed.get("commit");
+        assertThat((Iterable<?>) landed.get("warnings")).anySatisfy(w -> assertThat(w.toString()).startsWith(line));
+        assertThat(BareRepos.head(remote, "gitops-promotion/dev/api")).as("the moot branch is deleted").isNull();
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains(line);
+    }
+
+    @Test
+    void gitopsPromoteWithAppsPromotesThemTogetherInOneCommit() throws Exception {
+        EnvVars env = new EnvVars();
+        PromotionRunner.promote(Builds.build(), null, env, listener, order("1.1.0"));
+        PromotionRunner.promote(Builds.build(), null, env, listener, order("2.1.0").app(null).image("ghcr.io/acme/api"));
+        int commits = BareRepos.log(remote, "main").size();
+        PromoteStep step = new PromoteStep(dir.resolve("config.git").toUri().toString(), "staging");
+        step.setApps(List.of("web", "api"));
+        step.setFrom("dev");
+        step.setMode("commit");
+
+        Map<String, Object> result = step.promote(Builds.build(), null, env, listener, s -> s);
+
+        assertThat(result.get("status")).isEqualTo("promoted");
+        assertThat(result.get("app")).isEqualTo("web,api");
+        assertThat(result.get("reason")).isEqualTo("Promote 2 apps to staging");
+        assertThat(BareRepos.log(remote, "main")).hasSize(commits + 1);
+        assertThat(BareRepos.readFile(remote, "main", "apps/api/staging/values.yaml")).contains("tag: 2.1.0");
+        assertThat(log.toString(StandardCharsets.UTF_8))
+                .contains("promoted web,api in staging at - (commit " + result.get("commit") + ", pull request -)");
+    }
+
+    @Test
+    void reopenGoesFromTheStepToTheRequest() throws Exception {
+        PromoteStep step = new PromoteStep(dir.resolve("config.git").toUri().toString(), "staging");
+        step.setApp("web");
+        step.setFrom("dev");
+        assertThat(step.order(Builds.build(), s -> s).request().reopen()).isFalse();
+
+        step.setReopen(true);
+
+        assertThat(step.isReopen()).isTrue();
+        assertThat(step.order(Builds.build(), s -> s).request().reopen()).isTrue();
     }
 
     @Test

@@ -12,6 +12,7 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.io.IOException;
+import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -171,6 +172,26 @@ public class PromoteBuilder extends Builder implements SimpleBuildStep {
     @DataBoundSetter
     public void setDryRun(boolean dryRun) {
         fields.setDryRun(dryRun);
+    }
+
+    public List<String> getApps() {
+        return fields.getApps();
+    }
+
+    /** Several apps promoted together in one commit or pull request (a bundle), all or nothing. */
+    @DataBoundSetter
+    public void setApps(List<String> apps) {
+        fields.setApps(apps);
+    }
+
+    public boolean isReopen() {
+        return fields.isReopen();
+    }
+
+    /** Propose again a version whose pull request a person closed without merging. */
+    @DataBoundSetter
+    public void setReopen(boolean reopen) {
+        fields.setReopen(reopen);
     }
 
     @Override

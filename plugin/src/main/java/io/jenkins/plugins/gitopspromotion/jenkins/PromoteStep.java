@@ -10,6 +10,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionOrder;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -27,6 +29,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * gitopsPromote repository: 'config', environment: 'staging', app: 'web', from: 'dev'
  * gitopsPromote repository: 'config', environment: 'prod', build: 'web/main#42'
  * gitopsPromote repository: 'config', environment: 'prod', app: 'web', tag: '1.5.1', overrideHold: true, reason: 'INC-42'
+ * gitopsPromote repository: 'config', environment: 'prod', apps: ['web', 'api'], from: 'staging'
  * </pre>
  */
 public class PromoteStep extends RepositoryStep {
@@ -44,6 +47,8 @@ public class PromoteStep extends RepositoryStep {
     private boolean overrideHold;
     private boolean overrideFreeze;
     private String reason;
+    private boolean reopen;
+    private List<String> apps;
 
     /**
      * @param repository a registered config repository's id, or its URL
@@ -182,6 +187,30 @@ public class PromoteStep extends RepositoryStep {
         this.reason = Util.fixEmptyAndTrim(reason);
     }
 
+    public List<String> getApps() {
+        return apps == null ? null : List.copyOf(apps);
+    }
+
+    /**
+     * Several apps promoted together in one commit or pull request (a bundle), all or nothing, instead of {@code app} or
+     * {@code image}; with {@code from}, or a tag or digest they all take.
+     */
+    @DataBoundSetter
+    public void setApps(List<String> apps) {
+        // An ArrayList: what Jenkins persists (XStream) and marshals, unlike the JDK's immutable lists.
+        this.apps = apps == null || apps.isEmpty() ? null : new ArrayList<>(apps);
+    }
+
+    public boolean isReopen() {
+        return reopen;
+    }
+
+    /** Propose again a version whose pull request a person closed without merging (a newer version needs no asking). */
+    @DataBoundSetter
+    public void setReopen(boolean reopen) {
+        this.reopen = reopen;
+    }
+
     /**
      * Promotes as these fields say, each text passed through {@code expand} first (the freestyle build step expands
      * build variables; Groovy has done so for a Pipeline): the image another build built when {@code build} names one.
@@ -212,7 +241,9 @@ public class PromoteStep extends RepositoryStep {
     PromotionOrder order(Run<?, ?> run, UnaryOperator<String> expand) throws AbortException {
         return PromotionOrder.promote(access(run, expand), expand.apply(environment))
                 .app(expand.apply(app)).image(expand.apply(image)).tag(expand.apply(tag)).digest(expand.apply(digest))
-                .imageName(expand.apply(imageName)).from(expand.apply(from)).mode(mode).dryRun(dryRun).overrideHold(overrideHold).overrideFreeze(overrideFreeze).reason(expand.apply(reason)).boundary(GitOpsPromotionConfiguration.get().getBoundary());
+                .imageName(expand.apply(imageName)).from(expand.apply(from)).apps(apps == null ? null : apps.stream().map(expand).toList())
+                .mode(mode).dryRun(dryRun).reopen(reopen).overrideHold(overrideHold).overrideFreeze(overrideFreeze)
+                .reason(expand.apply(reason)).boundary(GitOpsPromotionConfiguration.get().getBoundary());
     }
 
     @Override

@@ -103,7 +103,7 @@ final class PromotionRunner {
         Object tag = result.get("tag");
         Object digest = result.get("digest");
         if (tag == null && digest == null) {
-            return "-"; // a release sets no version
+            return "-"; // a release sets no version; a bundle's versions are in its reason and the pull request
         }
         String version = tag == null ? String.valueOf(digest) : digest == null ? tag.toString() : tag + "@" + digest;
         Object renamed = result.get("imageName");
