@@ -114,8 +114,11 @@ class ControllerPromotionTest {
         PromotionRunner.promote(Builds.build(), null, env, listener, order("2.0.1").app(null).image("ghcr.io/acme/api").mode("branch"));
         assertThat(BareRepos.head(remote, "gitops-promotion/dev/api")).as("api 2.0.1 proposed on its branch").isNotNull();
 
-        // The same version lands by another path (here straight on main); the branch has become moot.
-        Map<String, Object> landed = PromotionRunner.promote(Builds.build(), null, env, listener,
+        // The same version lands by another path (here straight on main, by another build: the same build within the same
+        // second would make the branch's very commit, and main would simply take it); the branch has become moot.
+        EnvVars hotfix = new EnvVars();
+        hotfix.put("BUILD_URL", "https://ci.example.com/job/hotfix/7/");
+        Map<String, Object> landed = PromotionRunner.promote(Builds.build(), null, hotfix, listener,
                 order("2.0.1").app(null).image("ghcr.io/acme/api").mode("commit"));
 
         String line = "deleted gitops-promotion/dev/api: main has api `2.0.1` since " + landed.get("commit");

@@ -13,7 +13,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * A step that works on a config repository ({@code gitopsPromote}, {@code gitopsRollback},
- * {@code gitopsPromotionStatus}): the repository it names and the credentials that override the registered ones.
+ * {@code gitopsPromotionStatus}, {@code gitopsRelease}): the repository it names and the credentials that override the registered ones.
  * The help of the fields these steps share sits beside this class, where Jenkins looks for a field's help after the
  * step's own class.
  */
