@@ -177,11 +177,11 @@ public final class DeploymentTracker {
      * Reads a cell's history and remembers it under {@code key}: the commit the caller knows as the one that set the
      * version (the view's, from first parents, which may be a merge of the commit the history finds).
      */
-    private Optional<CellHistory> read(Repository repository, History branch, RevCommit tip, PromotionConfig config, CellRef cell,
-            Function<CellHistory, String> key) throws IOException {
-        Optional<CellHistory> history = CellHistory.read(repository, branch, tip, config, config.app(cell.app()).orElseThrow(),
+    private Optional<CellHistory> read(Repository repository, History history, RevCommit tip, PromotionConfig config,
+            CellRef cell, Function<CellHistory, String> key) throws IOException {
+        Optional<CellHistory> found = CellHistory.read(repository, history, tip, config, config.app(cell.app()).orElseThrow(),
                 config.environment(cell.env()).orElseThrow(), planner);
-        history.ifPresent(h -> histories.put(cell, new Cached(key.apply(h), h)));
-        return history;
+        found.ifPresent(h -> histories.put(cell, new Cached(key.apply(h), h)));
+        return found;
     }
 }

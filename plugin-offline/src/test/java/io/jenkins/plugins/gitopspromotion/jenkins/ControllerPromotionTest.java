@@ -195,11 +195,12 @@ class ControllerPromotionTest {
     }
 
     @Test
-    void aRollbackHoldsTheAppUntilReleasedAndAnOverrideGoesThroughWithItsReason() throws Exception {
+    void gitopsRollbackHoldsTheAppUntilGitopsReleaseAndAnOverrideGoesThroughWithItsReason() throws Exception {
         RepositoryAccess access = RepositoryAccess.of(dir.resolve("config.git").toUri().toString());
         promote(Map.of(), "1.1.0");
-        Map<String, Object> back = PromotionRunner.promote(Builds.build(), null, new EnvVars(), listener,
-                PromotionOrder.rollback(access, "dev", "web", null).reason("1.1.0 breaks checkout"));
+        RollbackStep rollback = new RollbackStep(dir.resolve("config.git").toUri().toString(), "dev", "web");
+        rollback.setReason("1.1.0 breaks checkout");
+        Map<String, Object> back = rollback.promote(Builds.build(), null, new EnvVars(), listener, s -> s);
         assertThat(back.get("files")).asList().containsExactly("apps/web/dev/kustomization.yaml", ".gitops/holds.yaml");
 
         assertThatThrownBy(() -> promote(Map.of(), "1.2.0")).isInstanceOf(AbortException.class)
@@ -219,8 +220,9 @@ class ControllerPromotionTest {
         assertThat(forced.get("status")).isEqualTo("promoted");
         assertThat(BareRepos.log(remote, "main").get(0).getFooterLines("Hold-Overridden")).containsExactly("INC-42");
 
-        Map<String, Object> released = PromotionRunner.promote(Builds.build(), null, new EnvVars(), listener,
-                PromotionOrder.release(access, "dev", "web").reason("fixed in 1.2.0"));
+        ReleaseStep release = new ReleaseStep(dir.resolve("config.git").toUri().toString(), "dev", "web");
+        release.setReason("fixed in 1.2.0");
+        Map<String, Object> released = release.promote(Builds.build(), null, new EnvVars(), listener, s -> s);
         assertThat(released.get("status")).isEqualTo("released");
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("GitOps Promotion: released web in dev at - (commit "
                 + released.get("commit") + ", pull request -)");

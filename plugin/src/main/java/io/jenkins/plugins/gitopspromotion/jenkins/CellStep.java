@@ -1,24 +1,23 @@
 package io.jenkins.plugins.gitopspromotion.jenkins;
 
 import hudson.EnvVars;
+import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.gitopspromotion.promotion.PromotionOrder;
 import io.jenkins.plugins.gitopspromotion.promotion.RepositoryAccess;
+import java.io.IOException;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * A step that changes one app in one environment as a promotion does, without a version to give ({@code gitopsRollback},
  * {@code gitopsRelease}): the cell, why, the mode and a dry run, and the same result map as {@code gitopsPromote}. Each
- * step says which order it gives; the work runs on a thread of its own, the Git work where {@link #isOnAgent()} says.
+ * step says which order it gives.
  */
-public abstract class CellStep extends RepositoryStep {
+public abstract class CellStep extends PromotingStep {
 
     private final String environment;
     private final String app;
@@ -77,28 +76,10 @@ public abstract class CellStep extends RepositoryStep {
     abstract PromotionOrder order(RepositoryAccess access);
 
     @Override
-    public StepExecution start(StepContext context) throws Exception {
-        return new Execution(this, context);
-    }
-
-    /** Runs on a thread of its own, the Git work where the step says. */
-    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
-
-        private static final long serialVersionUID = 1L;
-        private final transient CellStep step;
-
-        Execution(CellStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected Map<String, Object> run() throws Exception {
-            Run<?, ?> run = getContext().get(Run.class);
-            PromotionOrder order = step.order(step.access(run, UnaryOperator.identity())).reason(step.reason).mode(step.mode)
-                    .dryRun(step.dryRun).boundary(GitOpsPromotionConfiguration.get().getBoundary());
-            return PromotionRunner.promote(run, step.workspace(getContext()), getContext().get(EnvVars.class),
-                    getContext().get(TaskListener.class), order);
-        }
+    Map<String, Object> promote(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener,
+            UnaryOperator<String> expand) throws IOException, InterruptedException {
+        PromotionOrder order = order(access(run, expand)).reason(reason).mode(mode).dryRun(dryRun)
+                .boundary(GitOpsPromotionConfiguration.get().getBoundary());
+        return PromotionRunner.promote(run, workspace, env, listener, order);
     }
 }

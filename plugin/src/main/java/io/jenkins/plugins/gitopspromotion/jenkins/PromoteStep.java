@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -32,7 +29,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * gitopsPromote repository: 'config', environment: 'prod', apps: ['web', 'api'], from: 'staging'
  * </pre>
  */
-public class PromoteStep extends RepositoryStep {
+public class PromoteStep extends PromotingStep {
 
     private final String environment;
     private String app;
@@ -218,6 +215,7 @@ public class PromoteStep extends RepositoryStep {
      * @param workspace the workspace on the agent to do the Git work on, or null to do it on the controller
      * @throws AbortException if an input is wrong, or a guard or policy refused (nothing was pushed)
      */
+    @Override
     Map<String, Object> promote(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, UnaryOperator<String> expand)
             throws IOException, InterruptedException {
         if (build == null) {
@@ -244,29 +242,6 @@ public class PromoteStep extends RepositoryStep {
                 .imageName(expand.apply(imageName)).from(expand.apply(from)).apps(apps == null ? null : apps.stream().map(expand).toList())
                 .mode(mode).dryRun(dryRun).reopen(reopen).overrideHold(overrideHold).overrideFreeze(overrideFreeze)
                 .reason(expand.apply(reason)).boundary(GitOpsPromotionConfiguration.get().getBoundary());
-    }
-
-    @Override
-    public StepExecution start(StepContext context) throws Exception {
-        return new Execution(this, context);
-    }
-
-    /** Runs on a thread of its own, the Git work on the agent. */
-    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
-
-        private static final long serialVersionUID = 1L;
-        private final transient PromoteStep step;
-
-        Execution(PromoteStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected Map<String, Object> run() throws Exception {
-            return step.promote(getContext().get(Run.class), step.workspace(getContext()), getContext().get(EnvVars.class),
-                    getContext().get(TaskListener.class), UnaryOperator.identity());
-        }
     }
 
     /** The step's name and what it needs. */
